@@ -1,1 +1,6 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using FactCheck.Cli.Commands;
+
+var root = new RootCommand("FactCheck: finds facts in news articles and flags where they disagree.");
+root.Subcommands.Add(ExtractCommand.Create());
+return root.Parse(args).Invoke();

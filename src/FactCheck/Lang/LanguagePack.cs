@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using Newtonsoft.Json.Linq;
+using FactCheck.Temporal;
+
+namespace FactCheck.Lang;
+
+/// <summary>Everything FactCheck knows about one language, loaded once from data/lang/&lt;lang&gt;/.</summary>
+public sealed class LanguagePack
+{
+    private static readonly ConcurrentDictionary<string, Lazy<LanguagePack>> cache = new(StringComparer.OrdinalIgnoreCase);
+
+    public string Lang { get; }
+    public string Folder { get; }
+    public Lexicon Lexicon { get; }
+    public TemporalGrammar Temporal { get; }
+
+    private LanguagePack(string lang, string folder)
+    {
+        Lang = lang;
+        Folder = folder;
+        Lexicon = Lexicon.Parse(ReadJson(Path.Combine(folder, "lexicon.json")), Path.Combine(folder, "lexicon.json"));
+        var temporalFile = Path.Combine(folder, "temporal.json");
+        Temporal = TemporalGrammar.Parse(lang, ReadJson(temporalFile), temporalFile, Lexicon);
+    }
+
+    /// <summary>Languages that have a folder under data/lang.</summary>
+    public static IReadOnlyList<string> Available() =>
+        Directory.Exists(Path.Combine(DataPaths.Root, "lang"))
+            ? Directory.GetDirectories(Path.Combine(DataPaths.Root, "lang")).Select(Path.GetFileName).OfType<string>().Order().ToList()
+            : [];
+
+    /// <summary>The pack for a language code; throws when the language has no data folder.</summary>
+    public static LanguagePack Get(string lang) =>
+        cache.GetOrAdd(lang, l => new Lazy<LanguagePack>(() => Load(l))).Value;
+
+    private static LanguagePack Load(string lang)
+    {
+        var folder = DataPaths.Lang(lang);
+        if (!Directory.Exists(folder)) throw new ArgumentException($"no language data for \"{lang}\" (looked in {folder})");
+        return new LanguagePack(lang, folder);
+    }
+
+    internal static JObject ReadJson(string path)
+    {
+        try { return JObject.Parse(File.ReadAllText(path)); }
+        catch (Newtonsoft.Json.JsonReaderException e) { throw new FormatException($"{path}:{e.LineNumber}: {e.Message}", e); }
+    }
+}
