@@ -1,10 +1,93 @@
+using FactCheck.Lang;
 using FactCheck.Model;
+using FactCheck.Text;
+using FactCheck.Text.Patterns;
 
 namespace FactCheck.Temporal;
+
+/// <summary>Mentions found in one article, and messages about text that looked temporal but is not a real date.</summary>
+public sealed record TemporalResult(IReadOnlyList<TemporalMention> Mentions, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>Finds and normalizes dates, times, durations and sets in an article, relative to its publication date.</summary>
 public sealed class TemporalExtractor
 {
     /// <summary>Mentions in the article's own text (boilerplate spans skipped), ordered by start offset.</summary>
-    public IReadOnlyList<TemporalMention> Extract(Article article) => [];
+    public IReadOnlyList<TemporalMention> Extract(Article article) => ExtractWithDiagnostics(article).Mentions;
+
+    /// <summary>Mentions plus diagnostics (e.g. "31/2/2021": February 2021 has 28 days), each naming the file and line.</summary>
+    public TemporalResult ExtractWithDiagnostics(Article article)
+    {
+        var diagnostics = new List<Diagnostic>();
+        LanguagePack pack;
+        try { pack = LanguagePack.Get(article.Lang); }
+        catch (ArgumentException)
+        {
+            diagnostics.Add(Diagnostic.Warning(article.Origin, $"document {article.Id}: no rules for language \"{article.Lang}\", read as English"));
+            pack = LanguagePack.Get("en");
+        }
+        var tokens = Tokenizer.Tokenize(article.Text);
+        return Extract(article, pack.Temporal, tokens, diagnostics);
+    }
+
+    /// <summary>Runs a grammar over tokens already made from the article's text.</summary>
+    public static TemporalResult Extract(Article article, TemporalGrammar grammar, Token[] tokens, List<Diagnostic>? diagnostics = null)
+    {
+        diagnostics ??= [];
+        var mentions = new List<TemporalMention>();
+        var candidates = new List<TemporalRule>();
+        var text = article.Text;
+        var boiler = article.Boilerplate;
+        int bi = 0;
+        for (int i = 0; i < tokens.Length;)
+        {
+            var t = tokens[i];
+            while (bi < boiler.Count && boiler[bi].End <= t.Start) bi++;
+            if (bi < boiler.Count && boiler[bi].Start <= t.Start) { i++; continue; }
+
+            grammar.CandidatesAt(text, t, candidates);
+            int bestEnd = -1; TemporalRule? best = null; Binding? bestB = null;
+            foreach (var rule in candidates)
+            {
+                int end = rule.Pattern.MatchAt(text, tokens, i, out var b);
+                if (end < 0) continue;
+                if (end > bestEnd || (end == bestEnd && rule.Priority > best!.Priority))
+                {
+                    bestEnd = end; best = rule; bestB = b;
+                }
+            }
+            if (best is null) { i++; continue; }
+
+            int start = t.Start, stop = tokens[bestEnd - 1].End;
+            var fields = TemporalFields.From(bestB, text, tokens, best, grammar.DateOrder);
+            var composed = TemporalComposer.Compose(best, fields, article.Published);
+            if (composed.Error is { } err)
+            {
+                diagnostics.Add(Diagnostic.Warning(LineOrigin(article, start),
+                    $"document {article.Id}: \"{text[start..stop]}\" is not a valid date: {err}"));
+            }
+            else
+            {
+                mentions.Add(new TemporalMention
+                {
+                    Doc = article.Id, Start = start, End = stop, Text = text[start..stop], Kind = best.Kind,
+                    Value = composed.Value, Mod = fields.Mod ?? best.Mod, Rule = best.Id,
+                    Stated = composed.Stated, Inferred = composed.Inferred, StatedWeekday = fields.Weekday,
+                    Date = composed.Date, PartOfDay = fields.Tod, Offset = fields.Tz, Relative = composed.Relative,
+                    AlternativeValue = composed.AlternativeValue,
+                });
+            }
+            i = bestEnd;
+        }
+        return new TemporalResult(mentions, diagnostics);
+    }
+
+    /// <summary>The origin of a position: the article's file, and the line within it (or the JSONL line).</summary>
+    public static Origin LineOrigin(Article article, int position)
+    {
+        if (article.Origin.Line is not null) return article.Origin;
+        int line = 1;
+        var text = article.Text;
+        for (int k = 0; k < position && k < text.Length; k++) if (text[k] == '\n') line++;
+        return article.Origin with { Line = line };
+    }
 }

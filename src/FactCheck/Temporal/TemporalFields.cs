@@ -1,0 +1,120 @@
+using System.Globalization;
+using FactCheck.Text;
+using FactCheck.Text.Patterns;
+
+namespace FactCheck.Temporal;
+
+/// <summary>The calendar and relative fields a rule's match stated, gathered from its bindings.</summary>
+internal sealed class TemporalFields
+{
+    public int? Weekday, Day, Month, Year, Hour, Minute, Dir, Ordinal, Decade, Quarter;
+    public double? Num;
+    public bool NumUnknown, Every, YearFromText;
+    public string? Tod, AmPm, Unit, Mod, Season;
+    public TimeSpan? Tz;
+    /// <summary>The other reading of an ambiguous numeric date (month-first vs day-first).</summary>
+    public (int Day, int Month)? Alternative;
+    public string? Error;
+
+    public static TemporalFields From(Binding? bindings, string text, Token[] tokens, TemporalRule rule, string dateOrder)
+    {
+        var f = new TemporalFields();
+        // bindings come newest-first; apply oldest-first so later words refine earlier ones
+        var list = new List<Binding>();
+        for (var b = bindings; b is not null; b = b.Next) list.Add(b);
+        for (int i = list.Count - 1; i >= 0; i--) f.Apply(list[i], text, tokens, dateOrder);
+        foreach (var (k, v) in rule.Bind) f.Default(k, v);
+        return f;
+    }
+
+    private void Apply(Binding b, string text, Token[] tokens, string dateOrder)
+    {
+        var span = tokens[b.Token].Span(text);
+        var e = b.Entry;
+        switch (b.Class)
+        {
+            case "month": Month = e?.Number; break;
+            case "weekday": Weekday = e?.Number; break;
+            case "day": Day = Shapes.Int(span); break;
+            case "year": Year = Shapes.Int(span); YearFromText = true; break;
+            case "ordinal":
+                if (e is not null) Ordinal = e.Number;
+                else if (Shapes.TryOrdinal(span, out var o)) Ordinal = o;
+                break;
+            case "decade": if (Shapes.TryDecade(span, out var d)) Decade = d; break;
+            case "clock": if (Shapes.TryClock(span, out var h, out var mi)) { Hour = h; Minute = mi; } break;
+            case "isodate":
+                if (Shapes.TryIsoDate(span, out var y, out var mo, out var dd)) { Year = y; Month = mo; Day = dd; YearFromText = true; }
+                break;
+            case "numdate":
+            case "numdm":
+                ApplyNumericDate(span, dateOrder);
+                break;
+            case "int":
+            case "num":
+            case "decimal":
+                if (e is not null) { if (e.Text == "X") NumUnknown = true; else Num = e.Number; }
+                else if (Shapes.TryDecimal(span, out var v)) Num = v;
+                break;
+            default:
+                if (e is not null) Set(b.Class, e.ValueText);
+                break;
+        }
+        if (e is not null) foreach (var (k, v) in e.Extra) Set(k, v);
+    }
+
+    private void ApplyNumericDate(ReadOnlySpan<char> span, string dateOrder)
+    {
+        if (!Shapes.TryNumericDate(span, out var p)) return;
+        int a = p[0], b = p[1];
+        bool monthFirst = dateOrder == "mdy";
+        Day = monthFirst ? b : a;
+        Month = monthFirst ? a : b;
+        if (monthFirst && a <= 12 && b <= 12 && a != b) Alternative = (a, b);
+        if (p.Length == 3)
+        {
+            Year = p[2] < 100 ? (p[2] < 50 ? 2000 + p[2] : 1900 + p[2]) : p[2];
+            YearFromText = true;
+        }
+    }
+
+    /// <summary>Sets a field by name from lexicon or rule data.</summary>
+    public void Set(string key, string value)
+    {
+        int Int() => int.Parse(value, CultureInfo.InvariantCulture);
+        switch (key)
+        {
+            case "unit": Unit = value; break;
+            case "qunit": Unit = value; Num ??= 1; break;
+            case "num":
+                if (value == "X") NumUnknown = true;
+                else Num = double.Parse(value, CultureInfo.InvariantCulture);
+                break;
+            case "dir": Dir = Int(); break;
+            case "tod": Tod = value; break;
+            case "ampm": AmPm = value; break;
+            case "tz": Tz = TimeSpan.Parse(value.TrimStart('+', '-'), CultureInfo.InvariantCulture) * (value.StartsWith('-') ? -1 : 1); break;
+            case "mod": Mod = value; break;
+            case "season": Season = value; break;
+            case "every": Every = true; break;
+            case "quarter": Quarter = Int(); break;
+            case "month": Month = Int(); break;
+            case "day": Day = Int(); break;
+            case "weekday": Weekday = Int(); break;
+            case "hour": Hour = Int(); break;
+            case "minute": Minute = Int(); break;
+        }
+    }
+
+    private void Default(string key, string value)
+    {
+        bool missing = key switch
+        {
+            "unit" => Unit is null, "num" => Num is null && !NumUnknown, "dir" => Dir is null, "tod" => Tod is null,
+            "mod" => Mod is null, "month" => Month is null, "day" => Day is null, "weekday" => Weekday is null,
+            "hour" => Hour is null, "minute" => Minute is null, "quarter" => Quarter is null, "season" => Season is null,
+            _ => true,
+        };
+        if (missing) Set(key, value);
+    }
+}

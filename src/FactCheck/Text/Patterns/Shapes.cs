@@ -1,0 +1,159 @@
+using System.Globalization;
+
+namespace FactCheck.Text.Patterns;
+
+/// <summary>Built-in token classes decided by a token's shape rather than a lexicon: numbers, numeric dates, clock times.</summary>
+public static class Shapes
+{
+    /// <summary>Names a pattern may use as @name without a lexicon entry.</summary>
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "int", "num", "day", "year", "numdate", "numdm", "isodate", "clock", "ordinal", "decade", "decimal",
+        "word", "cap", "any", "punct",
+    };
+
+    /// <summary>True when the token has the named shape.</summary>
+    public static bool Is(string shape, string text, in Token t)
+    {
+        var s = t.Span(text);
+        switch (shape)
+        {
+            case "any": return true;
+            case "word": return t.Type == TokenType.Word;
+            case "cap": return t.Type == TokenType.Word && t.Capitalized;
+            case "punct": return t.Type == TokenType.Punct;
+        }
+        if (t.Type != TokenType.Number) return false;
+        switch (shape)
+        {
+            case "int": return AllDigits(s) && s.Length <= 9;
+            case "num": return (AllDigits(s) && s.Length <= 15) || TryDecimal(s, out _);
+            case "decimal": return TryDecimal(s, out _);
+            case "day": return AllDigits(s) && s.Length <= 2 && Int(s) is >= 1 and <= 31;
+            case "year": return AllDigits(s) && s.Length == 4 && Int(s) is >= 1000 and <= 2199;
+            case "ordinal": return TryOrdinal(s, out _);
+            case "decade": return TryDecade(s, out _);
+            case "clock": return TryClock(s, out _, out _);
+            case "numdate": return TryNumericDate(s, out var p) && p.Length == 3;
+            case "numdm": return TryNumericDate(s, out var q) && q.Length == 2;
+            case "isodate": return TryIsoDate(s, out _, out _, out _);
+        }
+        return false;
+    }
+
+    public static bool AllDigits(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty) return false;
+        foreach (var c in s) if (c < '0' || c > '9') return false;
+        return true;
+    }
+
+    public static int Int(ReadOnlySpan<char> s) =>
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+
+    /// <summary>"22nd", "1st", "3rd", "4th", "ke-5" style ordinals written with digits.</summary>
+    public static bool TryOrdinal(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        int i = 0;
+        while (i < s.Length && char.IsDigit(s[i])) i++;
+        if (i == 0 || i > 3) return false;
+        var suffix = s[i..];
+        if (!(suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+              || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase)))
+            return false;
+        value = Int(s[..i]);
+        return true;
+    }
+
+    /// <summary>"1990s", "1990-an", "80s": the decade as its first three digits (199) or two-digit form (8 -> 198).</summary>
+    public static bool TryDecade(ReadOnlySpan<char> s, out int decade)
+    {
+        decade = 0;
+        ReadOnlySpan<char> digits;
+        if (s.EndsWith("-an", StringComparison.OrdinalIgnoreCase)) digits = s[..^3];
+        else if (s.EndsWith("s", StringComparison.OrdinalIgnoreCase)) digits = s[..^1];
+        else return false;
+        if (!AllDigits(digits) || !digits.EndsWith("0")) return false;
+        if (digits.Length == 4) { decade = Int(digits) / 10; return true; }
+        if (digits.Length == 2) { decade = 190 + Int(digits) / 10; return true; }
+        return false;
+    }
+
+    /// <summary>"09:24", "8.23", "23:59:10": hours and minutes (seconds ignored).</summary>
+    public static bool TryClock(ReadOnlySpan<char> s, out int hour, out int minute)
+    {
+        hour = minute = -1;
+        int sep = s.IndexOfAny(':', '.');
+        if (sep < 1 || sep > 2) return false;
+        var h = s[..sep];
+        var rest = s[(sep + 1)..];
+        if (rest.Length == 5 && rest[2] == s[sep]) rest = rest[..2];
+        if (rest.Length != 2 || !AllDigits(h) || !AllDigits(rest)) return false;
+        hour = Int(h); minute = Int(rest);
+        return hour is >= 0 and <= 24 && minute is >= 0 and <= 59;
+    }
+
+    /// <summary>"8/1/2021", "18-06-2025", "10.1.2021" (dots need a 4-digit year), "10/1": the numeric parts in written order.</summary>
+    public static bool TryNumericDate(ReadOnlySpan<char> s, out int[] parts)
+    {
+        parts = [];
+        char sep = '\0';
+        Span<int> buf = stackalloc int[3];
+        Span<int> lens = stackalloc int[3];
+        int count = 0, i = 0;
+        while (i < s.Length)
+        {
+            int j = i;
+            while (j < s.Length && char.IsDigit(s[j])) j++;
+            if (j == i || count == 3) return false;
+            buf[count] = Int(s[i..j]);
+            lens[count] = j - i;
+            count++;
+            if (j == s.Length) break;
+            char c = s[j];
+            if (c is not ('/' or '-' or '.')) return false;
+            if (sep == '\0') sep = c; else if (sep != c) return false;
+            i = j + 1;
+            if (i == s.Length) return false;
+        }
+        if (count < 2) return false;
+        if (lens[0] > 2 || lens[1] > 2) return false;
+        if (count == 3 && lens[2] is not (2 or 4)) return false;
+        if (sep == '.' && (count != 3 || lens[2] != 4)) return false;
+        if (sep == '-' && count != 3) return false;
+        if (count == 2 && sep != '/') return false;
+        parts = buf[..count].ToArray();
+        return true;
+    }
+
+    /// <summary>"2021-01-10": ISO calendar date.</summary>
+    public static bool TryIsoDate(ReadOnlySpan<char> s, out int y, out int m, out int d)
+    {
+        y = m = d = 0;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-') return false;
+        if (!AllDigits(s[..4]) || !AllDigits(s.Slice(5, 2)) || !AllDigits(s.Slice(8, 2))) return false;
+        y = Int(s[..4]); m = Int(s.Slice(5, 2)); d = Int(s.Slice(8, 2));
+        return true;
+    }
+
+    /// <summary>A number written with digits: "12", "1,5" or "1.5" (decimal), "12.000" or "300,000" (thousands).</summary>
+    public static bool TryDecimal(ReadOnlySpan<char> s, out double value)
+    {
+        value = 0;
+        int sepCount = 0; char sep = '\0';
+        foreach (var c in s)
+        {
+            if (char.IsDigit(c)) continue;
+            if (c is '.' or ',') { sepCount++; sep = c; continue; }
+            return false;
+        }
+        if (sepCount == 0) return double.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        if (sepCount != 1) return false;
+        int k = s.IndexOf(sep);
+        var frac = s[(k + 1)..];
+        if (frac.Length == 3) return false; // a thousands group, not a decimal
+        var normalized = string.Concat(s[..k], ".", frac);
+        return double.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+}

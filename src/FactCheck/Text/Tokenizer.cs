@@ -1,0 +1,84 @@
+namespace FactCheck.Text;
+
+/// <summary>What a token is made of.</summary>
+public enum TokenType : byte { Word, Number, Punct }
+
+/// <summary>A token (ParagraphBefore: a line break precedes it): a word, a number group ("8/1/2021", "09:24", "1,5", "22nd") or one punctuation character.</summary>
+public readonly record struct Token(int Start, int End, TokenType Type, bool SpaceBefore, bool Capitalized, bool ParagraphBefore = false)
+{
+    public int Length => End - Start;
+    public ReadOnlySpan<char> Span(string text) => text.AsSpan(Start, End - Start);
+}
+
+/// <summary>Splits text into tokens in one pass, with offsets into the original text.</summary>
+public static class Tokenizer
+{
+    /// <summary>Tokens of the text in order. Separators inside digit groups (/ . : , -) are kept only when a digit follows.</summary>
+    public static Token[] Tokenize(string text)
+    {
+        var tokens = new List<Token>(text.Length / 5 + 4);
+        int i = 0, n = text.Length;
+        bool space = true;
+        int newlines = 0;
+        while (i < n)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c) || char.IsControl(c)) { space = true; if (c == '\n') newlines++; i++; continue; }
+            bool para = newlines > 0;
+            newlines = 0;
+            int start = i;
+            if (char.IsDigit(c))
+            {
+                i = ScanNumber(text, i);
+                // letters glued to digits: ordinals (22nd), decades (1990s), "8pm", "1990-an"
+                if (i < n && text[i] == '-' && i + 2 < n && text[i + 1] == 'a' && text[i + 2] == 'n' && (i + 3 >= n || !char.IsLetter(text[i + 3])))
+                    i += 3;
+                else
+                    while (i < n && char.IsLetter(text[i]) && i - start < 16) i++;
+                tokens.Add(new Token(start, i, TokenType.Number, space, false, para));
+            }
+            else if (char.IsLetter(c))
+            {
+                i = ScanWord(text, i);
+                tokens.Add(new Token(start, i, TokenType.Word, space, char.IsUpper(c), para));
+            }
+            else
+            {
+                i++;
+                tokens.Add(new Token(start, i, TokenType.Punct, space, false, para));
+            }
+            space = false;
+        }
+        return tokens.ToArray();
+    }
+
+    private static int ScanNumber(string text, int i)
+    {
+        int n = text.Length;
+        while (i < n && char.IsDigit(text[i])) i++;
+        while (i + 1 < n && IsNumberSeparator(text[i]) && char.IsDigit(text[i + 1]))
+        {
+            i++;
+            while (i < n && char.IsDigit(text[i])) i++;
+        }
+        return i;
+    }
+
+    private static bool IsNumberSeparator(char c) => c is '/' or '.' or ':' or ',' or '-';
+
+    private static int ScanWord(string text, int i)
+    {
+        int n = text.Length, start = i;
+        while (i < n && (char.IsLetter(text[i]) || (char.IsDigit(text[i]) && i > start)))
+        {
+            i++;
+            // Jum'at, o'clock: an apostrophe between letters stays inside the word
+            if (i + 1 < n && (text[i] == '\'' || text[i] == '\u2019') && char.IsLetter(text[i + 1]) && i - start <= 3) i++;
+        }
+        // a.m., p.m., U.S.: single letters joined by dots
+        if (i - start == 1 && i + 2 < n && text[i] == '.' && char.IsLetter(text[i + 1]) && text[i + 2] == '.'
+            && (i + 3 >= n || !char.IsLetter(text[i + 3])))
+            i += 3;
+        return i;
+    }
+}
