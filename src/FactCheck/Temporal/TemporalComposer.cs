@@ -6,7 +6,7 @@ namespace FactCheck.Temporal;
 internal sealed record Composed(string Value, DateFields Stated, DateFields Inferred, DateOnly? Date, bool Relative, string? AlternativeValue)
 {
     public string? Error { get; init; }
-    public static Composed Fail(string error) => new("", DateFields.None, DateFields.None, null, false, null) { Error = error };
+    public static Composed Fail(string error, DateFields stated = DateFields.None) => new("", stated, DateFields.None, null, false, null) { Error = error };
 }
 
 /// <summary>Turns the fields of a match into a TIMEX3 value, resolving what is relative against the reference date.</summary>
@@ -89,7 +89,7 @@ internal static class TemporalComposer
         int? day = f.Day ?? (f.Month is not null ? f.Ordinal : null);
         if (f.Month is { } month)
         {
-            if (month is < 1 or > 12) return Composed.Fail($"there is no month {month}");
+            if (month is < 1 or > 12) return Composed.Fail($"there is no month {month}", stated);
             if (day is { } d)
             {
                 if (year is null)
@@ -99,7 +99,7 @@ internal static class TemporalComposer
                     year = picked; inferred |= DateFields.Year;
                 }
                 if (d < 1 || d > DateTime.DaysInMonth(year.Value, month))
-                    return Composed.Fail(d < 1 || d > 31
+                    return Composed.Fail(stated: stated, error: d < 1 || d > 31
                         ? $"there is no day {d} in any month"
                         : $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year} has {DateTime.DaysInMonth(year.Value, month)} days, not {d}");
                 var date = new DateOnly(year.Value, month, d);

@@ -61,21 +61,16 @@ public sealed class TemporalExtractor
             var fields = TemporalFields.From(bestB, text, tokens, best, grammar.DateOrder);
             var composed = TemporalComposer.Compose(best, fields, article.Published);
             if (composed.Error is { } err)
-            {
                 diagnostics.Add(Diagnostic.Warning(LineOrigin(article, start),
                     $"document {article.Id}: \"{text[start..stop]}\" is not a valid date: {err}"));
-            }
-            else
+            mentions.Add(new TemporalMention
             {
-                mentions.Add(new TemporalMention
-                {
-                    Doc = article.Id, Start = start, End = stop, Text = text[start..stop], Kind = best.Kind,
-                    Value = composed.Value, Mod = fields.Mod ?? best.Mod, Rule = best.Id,
-                    Stated = composed.Stated, Inferred = composed.Inferred, StatedWeekday = fields.Weekday,
-                    Date = composed.Date, PartOfDay = fields.Tod, Offset = fields.Tz, Relative = composed.Relative,
-                    AlternativeValue = composed.AlternativeValue,
-                });
-            }
+                Doc = article.Id, Start = start, End = stop, Text = text[start..stop], Kind = best.Kind,
+                Value = composed.Error is null ? composed.Value : "XXXX-XX-XX", Mod = fields.Mod ?? best.Mod, Rule = best.Id,
+                Stated = composed.Stated, Inferred = composed.Inferred, StatedWeekday = fields.Weekday,
+                Date = composed.Date, PartOfDay = fields.Tod, Offset = fields.Tz, Relative = composed.Relative,
+                AlternativeValue = composed.AlternativeValue, Invalid = composed.Error,
+            });
             i = bestEnd;
         }
         return new TemporalResult(mentions, diagnostics);

@@ -14,7 +14,6 @@ internal sealed class TemporalFields
     public TimeSpan? Tz;
     /// <summary>The other reading of an ambiguous numeric date (month-first vs day-first).</summary>
     public (int Day, int Month)? Alternative;
-    public string? Error;
 
     public static TemporalFields From(Binding? bindings, string text, Token[] tokens, TemporalRule rule, string dateOrder)
     {
@@ -36,6 +35,7 @@ internal sealed class TemporalFields
             case "month": Month = e?.Number; break;
             case "weekday": Weekday = e?.Number; break;
             case "day": Day = Shapes.Int(span); break;
+            case "monthnum": Month = Shapes.Int(span); break;
             case "year": Year = Shapes.Int(span); YearFromText = true; break;
             case "ordinal":
                 if (e is not null) Ordinal = e.Number;
@@ -73,7 +73,7 @@ internal sealed class TemporalFields
         if (monthFirst && a <= 12 && b <= 12 && a != b) Alternative = (a, b);
         if (p.Length == 3)
         {
-            Year = p[2] < 100 ? (p[2] < 50 ? 2000 + p[2] : 1900 + p[2]) : p[2];
+            Year = p[2] < 100 && span.Length - span.LastIndexOfAny('/', '-', '.') == 3 ? (p[2] < 50 ? 2000 + p[2] : 1900 + p[2]) : p[2];
             YearFromText = true;
         }
     }

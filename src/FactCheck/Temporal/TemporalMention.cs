@@ -47,4 +47,6 @@ public sealed record TemporalMention
     /// <summary>For numeric dates that read differently day-first and month-first: the other reading.</summary>
     public string? AlternativeValue { get; init; }
     public bool Ambiguous => AlternativeValue is not null;
+    /// <summary>Why the text is not a real date ("February 2021 has 28 days, not 31"), when it is not; Value is then XXXX-XX-XX.</summary>
+    public string? Invalid { get; init; }
 }

@@ -3,7 +3,7 @@ namespace FactCheck.Text;
 /// <summary>What a token is made of.</summary>
 public enum TokenType : byte { Word, Number, Punct }
 
-/// <summary>A token (ParagraphBefore: a line break precedes it): a word, a number group ("8/1/2021", "09:24", "1,5", "22nd") or one punctuation character.</summary>
+/// <summary>A token (ParagraphBefore: a blank line precedes it): a word, a number group ("8/1/2021", "09:24", "1,5", "22nd") or one punctuation character.</summary>
 public readonly record struct Token(int Start, int End, TokenType Type, bool SpaceBefore, bool Capitalized, bool ParagraphBefore = false)
 {
     public int Length => End - Start;
@@ -24,7 +24,7 @@ public static class Tokenizer
         {
             char c = text[i];
             if (char.IsWhiteSpace(c) || char.IsControl(c)) { space = true; if (c == '\n') newlines++; i++; continue; }
-            bool para = newlines > 0;
+            bool para = newlines > 1;
             newlines = 0;
             int start = i;
             if (char.IsDigit(c))
@@ -34,7 +34,12 @@ public static class Tokenizer
                 if (i < n && text[i] == '-' && i + 2 < n && text[i + 1] == 'a' && text[i + 2] == 'n' && (i + 3 >= n || !char.IsLetter(text[i + 3])))
                     i += 3;
                 else
-                    while (i < n && char.IsLetter(text[i]) && i - start < 16) i++;
+                {
+                    // a short lowercase suffix stays (22nd, 1990s, 8pm, 12jt); "2024Waktu" splits
+                    int j = i;
+                    while (j < n && char.IsLetter(text[j]) && j - i < 4) j++;
+                    if (j > i && j - i <= 3 && (j >= n || !char.IsLetter(text[j])) && IsLowerRun(text, i, j)) i = j;
+                }
                 tokens.Add(new Token(start, i, TokenType.Number, space, false, para));
             }
             else if (char.IsLetter(c))
@@ -64,6 +69,12 @@ public static class Tokenizer
         return i;
     }
 
+    private static bool IsLowerRun(string text, int from, int to)
+    {
+        for (int k = from; k < to; k++) if (!char.IsLower(text[k])) return false;
+        return true;
+    }
+
     private static bool IsNumberSeparator(char c) => c is '/' or '.' or ':' or ',' or '-';
 
     private static int ScanWord(string text, int i)
@@ -71,6 +82,8 @@ public static class Tokenizer
         int n = text.Length, start = i;
         while (i < n && (char.IsLetter(text[i]) || (char.IsDigit(text[i]) && i > start)))
         {
+            // "padaSenin": scraped text glued at a lower-to-upper change; split there
+            if (i > start + 1 && char.IsUpper(text[i]) && char.IsLower(text[i - 1]) && i + 1 < n && char.IsLower(text[i + 1])) break;
             i++;
             // Jum'at, o'clock: an apostrophe between letters stays inside the word
             if (i + 1 < n && (text[i] == '\'' || text[i] == '\u2019') && char.IsLetter(text[i + 1]) && i - start <= 3) i++;

@@ -8,7 +8,7 @@ public static class Shapes
     /// <summary>Names a pattern may use as @name without a lexicon entry.</summary>
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "int", "num", "day", "year", "numdate", "numdm", "isodate", "clock", "ordinal", "decade", "decimal",
+        "int", "num", "day", "monthnum", "year", "numdate", "numdm", "isodate", "clock", "ordinal", "decade", "decimal",
         "word", "cap", "any", "punct",
     };
 
@@ -30,6 +30,7 @@ public static class Shapes
             case "num": return (AllDigits(s) && s.Length <= 15) || TryDecimal(s, out _);
             case "decimal": return TryDecimal(s, out _);
             case "day": return AllDigits(s) && s.Length <= 2 && Int(s) is >= 1 and <= 31;
+            case "monthnum": return AllDigits(s) && s.Length <= 2 && Int(s) is >= 1 and <= 12;
             case "year": return AllDigits(s) && s.Length == 4 && Int(s) is >= 1000 and <= 2199;
             case "ordinal": return TryOrdinal(s, out _);
             case "decade": return TryDecade(s, out _);
@@ -119,7 +120,7 @@ public static class Shapes
         }
         if (count < 2) return false;
         if (lens[0] > 2 || lens[1] > 2) return false;
-        if (count == 3 && lens[2] is not (2 or 4)) return false;
+        if (count == 3 && lens[2] is not (2 or 3 or 4)) return false;
         if (sep == '.' && (count != 3 || lens[2] != 4)) return false;
         if (sep == '-' && count != 3) return false;
         if (count == 2 && sep != '/') return false;
