@@ -148,7 +148,7 @@ public static class EvalCommand
         {
             documentCount = docs,
             overall = e.Overall,
-            errorCounts = Enum.GetValues<TimexErrorKind>().ToDictionary(k => k.ToString(), e.CountErrors),
+            errorCounts = Enum.GetValues<TimexErrorKind>().ToDictionary(KindName, e.CountErrors),
             extractionSeconds = Math.Round(elapsed.TotalSeconds, 4),
             characters = chars,
             documents = e.Documents,
@@ -163,12 +163,19 @@ public static class EvalCommand
             texts.TryGetValue(err.Doc, out var text);
             w.WriteLine(JsonConvert.SerializeObject(new
             {
-                kind = err.Kind.ToString(),
+                kind = KindName(err.Kind),
                 doc = err.Doc,
                 gold = Describe(err.Gold, text),
                 predicted = Describe(err.Predicted, text),
             }, settings));
         }
+    }
+
+    /// <summary>The camelCase name used for an error kind in JSON output ("missed", "wrongValue").</summary>
+    public static string KindName(TimexErrorKind kind)
+    {
+        var name = kind.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
     private static object? Describe(TimexItem? item, string? text) => item is null ? null : new
