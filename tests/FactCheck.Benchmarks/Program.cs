@@ -1,1 +1,73 @@
-﻿Console.WriteLine("Hello, World!");
+// FactCheck benchmarks
+// ====================
+// Temporal extraction throughput over the shared evaluation corpora (read in place, never copied into the repo):
+//   - Tbaq:   all 256 TempEval-3 TBAQ documents, shared/eval/tempeval3/tbaq_docs.jsonl, lang en
+//   - IdNews: all 568 Indonesian news articles, shared/eval/id_news/id_news_articles.jsonl, lang id
+// The eval folder is found by walking up from the current directory (and from the program's directory) to the first
+// shared/eval, or taken from $FACTCHECK_EVAL. Without it the program prints a message and exits 0 (skipped).
+//
+// Full BenchmarkDotNet run (the summary table has an MB/s column: UTF-8 megabytes of text / mean time):
+//   dotnet run -c Release --project tests/FactCheck.Benchmarks -- --filter '*'
+// Quick check without BenchmarkDotNet (one warm-up pass, then N timed passes per corpus, single-threaded, Stopwatch;
+// prints MB/s per corpus; a rough number for quick comparisons, not a test):
+//   dotnet run -c Release --project tests/FactCheck.Benchmarks -- --quick [N]      (N defaults to 5)
+
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using FactCheck.Benchmarks;
+
+if (args.Length > 0 && args[0] == "--quick")
+{
+    int passes = 5;
+    if (args.Length > 1 && (!int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out passes) || passes < 1))
+    {
+        Console.Error.WriteLine($"--quick takes a positive number of passes, not \"{args[1]}\"");
+        return 2;
+    }
+    return Quick.Run(passes);
+}
+
+if (EvalCorpora.Find() is null)
+{
+    Console.WriteLine(EvalCorpora.MissingMessage);
+    return 0;
+}
+BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
+return 0;
+
+/// <summary>Stopwatch timing of extraction over each corpus, without BenchmarkDotNet.</summary>
+static class Quick
+{
+    public static int Run(int passes)
+    {
+        if (EvalCorpora.Shared is not { } corpora)
+        {
+            Console.WriteLine(EvalCorpora.MissingMessage);
+            return 0;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine($"eval data: {corpora.Root}; {passes} timed passes after 1 warm-up, single-threaded");
+        Console.WriteLine(string.Format(inv, "{0,-8}{1,6}{2,10}{3,10}{4,12}{5,12}{6,10}{7,10}",
+            "corpus", "docs", "MB", "mentions", "mean ms", "best ms", "MB/s", "best MB/s"));
+        var bench = new ExtractionBenchmarks();
+        bench.Setup();
+        foreach (var name in new[] { nameof(ExtractionBenchmarks.Tbaq), nameof(ExtractionBenchmarks.IdNews) })
+        {
+            var articles = corpora[name];
+            double mb = EvalCorpora.Utf8Bytes(articles) / 1e6;
+            int mentions = bench.Run(articles); // warm-up (JIT, lazy rule compilation)
+            var times = new double[passes];
+            for (int i = 0; i < passes; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                bench.Run(articles);
+                times[i] = sw.Elapsed.TotalMilliseconds;
+            }
+            double mean = times.Average(), best = times.Min();
+            Console.WriteLine(string.Format(inv, "{0,-8}{1,6}{2,10:0.000}{3,10}{4,12:0.00}{5,12:0.00}{6,10:0.00}{7,10:0.00}",
+                name, articles.Count, mb, mentions, mean, best, mb / (mean / 1000), mb / (best / 1000)));
+        }
+        return 0;
+    }
+}
