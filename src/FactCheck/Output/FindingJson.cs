@@ -52,7 +52,7 @@ public static class FindingJson
             s.Value<string>("value") ?? "", s.Value<string>("text") ?? "", s.Value<string>("reason") ?? "", s.Value<double?>("score") ?? 0)).ToList();
         if (suggestions.Count == 0 && o.Value<string>("suggestion") is { } one) suggestions.Add(new Suggestion(one, one, "", 0));
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (o["features"] is JObject fo) foreach (var (k, v) in fo) features[k] = v!.Value<double>();
+        if (o["features"] is JObject fo) foreach (var (k, fv) in fo) features[k] = fv!.Value<double>();
         return new Finding
         {
             Id = Req("id"), Rule = Req("rule"),
