@@ -68,7 +68,16 @@ public sealed class SentenceSplitter
                 if (text[e] is ')' or ']' && depth > 0) depth--;
                 e++;
             }
-            if (e < n && !char.IsWhiteSpace(text[e])) { i = e - 1; continue; }   // 1.5, Parler.com, 08.23, "2025)."Ini"
+            if (e < n && !char.IsWhiteSpace(text[e]))
+            {   // 1.5, Parler.com, 08.23 do not end; scraped text with the space lost ("pihak.Erick", "Timur.“Hari") does
+                if (depth == 0 && (text[e] == '“' || c == '.' && GluedSentenceStart(text, start, i, e)))
+                {
+                    Emit(spans, text, start, e);
+                    start = e;
+                }
+                i = e - 1;
+                continue;
+            }
             if (depth > 0 && i - parenAt < MaxParenthesisLength) { i = e - 1; continue; }
             int m = e;
             while (m < n && text[m] != '\n' && char.IsWhiteSpace(text[m])) m++;
@@ -95,6 +104,17 @@ public sealed class SentenceSplitter
         if (word.Length == 1 && char.IsUpper(word[0])) return false;
         if (abbreviations.Contains(word)) return false;
         if (char.IsDigit(next) && beforeNumber.Contains(word)) return false;
+        return true;
+    }
+
+    /// <summary>"kata Erick.Infantino menyampaikan": a lower-case word of 3+ letters, a period, then a capitalized word.</summary>
+    private static bool GluedSentenceStart(string text, int start, int dot, int next)
+    {
+        if (next + 1 >= text.Length || !char.IsUpper(text[next]) || !char.IsLower(text[next + 1])) return false;
+        int w = dot;
+        while (w > start && char.IsLetter(text[w - 1])) w--;
+        if (dot - w < 3 || w > start && text[w - 1] == '.') return false;
+        for (int j = w; j < dot; j++) if (!char.IsLower(text[j]) && j > w) return false;
         return true;
     }
 

@@ -56,3 +56,26 @@ public class IdNewsBoilerplateReview
         TestContext.Out.WriteLine($"RATE {ok}/{n} parsed, {agree} agree with \"published\"");
     }
 }
+
+/// <summary>Evaluation-only: sentence splits on shared/eval/id_news, printing short and very long sentences for review.</summary>
+[Explicit("reads shared/eval; prints sentences for review by eye")]
+public class IdNewsSentenceReview
+{
+    [Test]
+    public void PrintSuspiciousSentences()
+    {
+        if (TestData.EvalDir is not { } eval) { Assert.Ignore("no shared/eval"); return; }
+        var r = new ArticleReader().Read(Path.Combine(eval, "id_news", "id_news_articles.jsonl"));
+        int total = 0;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var a in r.Articles)
+            foreach (var s in FactCheck.Text.SentenceSplitter.Default.Split(a.Text))
+            {
+                total++;
+                var t = a.Text[s.Start..s.End];
+                if (t.Length < 25 && !a.IsBoilerplate(s.Start)) TestContext.Out.WriteLine($"SHORT\t{t}");
+                if (t.Length > 600) TestContext.Out.WriteLine($"LONG\t{t[..200]}");
+            }
+        TestContext.Out.WriteLine($"SENTENCES {total} in {sw.ElapsedMilliseconds} ms");
+    }
+}

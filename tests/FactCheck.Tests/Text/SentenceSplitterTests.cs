@@ -27,6 +27,9 @@ public class SentenceSplitterTests
     [TestCase("Ustad R. Prawoto meninggal. Polisi menyelidiki.", "Ustad R. Prawoto meninggal.|Polisi menyelidiki.")]
     [TestCase("Situs Parler.com kembali. Bulan Januari.***\n\nEditor: X", "Situs Parler.com kembali.|Bulan Januari.***|Editor: X")]
     [TestCase("Tunggu... Lalu dia pergi.", "Tunggu...|Lalu dia pergi.")]
+    [TestCase("formal tiga pihak.Erick menambahkan hal itu.", "formal tiga pihak.|Erick menambahkan hal itu.")]
+    [TestCase("di Asia Tenggara.“Hari ini bersejarah,” katanya.", "di Asia Tenggara.|“Hari ini bersejarah,” katanya.")]
+    [TestCase("Kunjungi Seputartangsel.com dan Liputan6.com. Selesai.", "Kunjungi Seputartangsel.com dan Liputan6.com.|Selesai.")]
     [TestCase("Hasilnya No. Itu jawabannya.", "Hasilnya No.|Itu jawabannya.")]
     public void Splits(string text, string expected) =>
         Assert.That(Split(text), Is.EqualTo(expected.Split('|')));
