@@ -41,6 +41,7 @@ public sealed class ClaimBuilder
     {
         var text = article.Text;
         var claims = new List<ClaimFrame>();
+        var topic = Topic(entities);
         int ti = 0;
         foreach (var s in sentences)
         {
@@ -65,16 +66,27 @@ public sealed class ClaimBuilder
                 int clauseEnd = p + 1 < preds.Count ? tokens[preds[p + 1].Start].Start : s.End;
                 int clauseStart = p > 0 ? tokens[preds[p - 1].End - 1].End : s.Start;
 
-                var before = Subjects(text, ents.Where(e => e.End <= predStart).ToList());
+                var before = Subjects(text, ents.Where(e => e.End <= predStart && e.Start >= clauseStart).ToList());
+                if (before.Count == 0) before = Subjects(text, ents.Where(e => e.End <= predStart).ToList());
                 var obj = ents.FirstOrDefault(e => e.Start >= predEnd && e.Start < clauseEnd && e.Kind != "location");
-                var complement = Complement(text, tokens, obj?.End ?? predEnd, clauseEnd, ents, last);
                 IReadOnlyList<ClaimArgument> subjects = before;
                 ClaimArgument? objectArg = form.Relation == "said" ? null : obj;
-                if (form.Swap)
+                int complementFrom = obj?.End ?? predEnd;
+                switch (form.Roles)
                 {
-                    subjects = obj is null ? [] : [obj];
-                    objectArg = before.Count > 0 ? before[^1] : null;
+                    case Roles.PassiveAgent:
+                        subjects = obj is null ? [] : [obj];
+                        objectArg = before.Count > 0 ? before[^1] : null;
+                        break;
+                    case Roles.Passive:
+                        subjects = [];
+                        objectArg = before.Count > 0 ? before[^1] : null;
+                        complementFrom = predEnd;
+                        break;
                 }
+                if (objectArg is null && form.Roles != Roles.Active && topic is not null && MentionsAnaphor(text, tokens, clauseStart, predStart))
+                    objectArg = topic with { Start = predStart, End = predStart, Text = "" };
+                var complements = Complements(text, tokens, complementFrom, clauseEnd, ents, last);
                 var quantity = form.Relation == "has-count"
                     ? qty.Where(q => q.Start >= predEnd && q.Start < clauseEnd).OrderBy(q => q.Start).FirstOrDefault()
                     : qty.Where(q => q.Start >= clauseStart && q.End <= clauseEnd).OrderBy(q => Math.Abs(q.Start - predEnd)).FirstOrDefault();
@@ -83,6 +95,7 @@ public sealed class ClaimBuilder
                 var time = times.Where((_, k) => timeOwner[k] == p).OrderBy(m => Math.Abs(m.Start - predEnd)).FirstOrDefault();
                 if (subjects.Count == 0 && objectArg is null) continue; // "Ia menghapus air matanya": no participant we know
 
+                foreach (var complement in complements.Count == 0 ? [null] : complements.Cast<ClaimArgument?>())
                 claims.Add(new ClaimFrame
                 {
                     Doc = article.Id, Rule = $"{grammar.Lang}.{form.Relation}", Relation = form.Relation,
@@ -139,21 +152,51 @@ public sealed class ClaimBuilder
         return list;
     }
 
-    /// <summary>A further argument after dari/from/ke/to: an entity if one starts there, else the phrase up to the next stop word.</summary>
-    private static ClaimArgument? Complement(string text, Token[] tokens, int from, int clauseEnd, List<ClaimArgument> ents, int last)
+    /// <summary>Further arguments after dari/from/ke/to: entities (coordinated: "App Store dan Play Store"), else the phrase up to a stop word.</summary>
+    private static List<ClaimArgument> Complements(string text, Token[] tokens, int from, int clauseEnd, List<ClaimArgument> ents, int last)
     {
+        var list = new List<ClaimArgument>();
         int k = 0;
         while (k < tokens.Length && tokens[k].Start < from) k++;
-        if (k >= last || tokens[k].Start >= clauseEnd || !complementMarkers.Contains(tokens[k].Span(text).ToString())) return null;
+        if (k >= last || tokens[k].Start >= clauseEnd || !complementMarkers.Contains(tokens[k].Span(text).ToString())) return list;
         int start = k + 1 < tokens.Length ? tokens[k + 1].Start : clauseEnd;
         var ent = ents.FirstOrDefault(e => e.Start == start);
-        if (ent is not null) return ent;
+        if (ent is not null)
+        {
+            list.Add(ent);
+            foreach (var next in ents.Where(e => e.Start > ent.End && e.Start < clauseEnd))
+            {
+                var between = text[list[^1].End..next.Start].Trim();
+                if (between.Length > 0 && !coordination.Contains(between)) break;
+                list.Add(next);
+            }
+            return list;
+        }
         int j = k + 1;
         while (j < last && tokens[j].Start < clauseEnd && tokens[j].Type != TokenType.Punct | tokens[j].Span(text) is "-"
                && !phraseStops.Contains(tokens[j].Span(text).ToString())) j++;
-        if (j <= k + 1) return null;
+        if (j <= k + 1) return list;
         int end = tokens[j - 1].End;
-        return new ClaimArgument(start, end, text[start..end], "phrase") { Canonical = text[start..end].ToLowerInvariant() };
+        list.Add(new ClaimArgument(start, end, text[start..end], "phrase") { Canonical = text[start..end].ToLowerInvariant() });
+        return list;
+    }
+
+    /// <summary>The article's topic: the organization or product named most often (ties: first named).</summary>
+    private static ClaimArgument? Topic(IReadOnlyList<ClaimArgument> entities) =>
+        entities.Where(e => e.Kind is "organization" or "product")
+                .GroupBy(e => e.Key)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(e => e.Start))
+                .Select(g => g.First()).FirstOrDefault();
+
+    private bool MentionsAnaphor(string text, Token[] tokens, int from, int to)
+    {
+        foreach (var t in tokens)
+        {
+            if (t.Start < from) continue;
+            if (t.Start >= to) break;
+            if (t.Type == TokenType.Word && grammar.Anaphora.Contains(t.Span(text).ToString())) return true;
+        }
+        return false;
     }
 
     /// <summary>For each temporal mention, the index of the predicate nearest to it in tokens.</summary>

@@ -5,8 +5,19 @@ using Newtonsoft.Json.Linq;
 
 namespace FactCheck.Claims;
 
-/// <summary>One surface form of a relation: a token pattern, and whether it swaps subject and object.</summary>
-public sealed record RelationForm(string Relation, TokenPattern Pattern, bool Swap, int Order);
+/// <summary>How the entities around a predicate map to its relation.</summary>
+public enum Roles
+{
+    /// <summary>Before = subject, after = object ("Google menghapus Parler").</summary>
+    Active,
+    /// <summary>Before = object, after = subject ("Parler didepak Google").</summary>
+    PassiveAgent,
+    /// <summary>Before = object; no agent; a dari/from phrase after is the complement ("Parler dicopot dari App Store").</summary>
+    Passive,
+}
+
+/// <summary>One surface form of a relation: a token pattern and how its surrounding entities map to the relation.</summary>
+public sealed record RelationForm(string Relation, TokenPattern Pattern, Roles Roles, int Order);
 
 /// <summary>An example sentence for a relation that the tests run.</summary>
 public sealed record RelationExample(string Text, string Predicate, string? Subject, string? Object);
@@ -22,11 +33,13 @@ public sealed class RelationGrammar
     public IReadOnlySet<string> Negation { get; }
     public IReadOnlySet<string> Modality { get; }
     public IReadOnlySet<string> Attribution { get; }
+    /// <summary>Nouns that refer back to the article's topic ("aplikasi", "the company") when no entity is named.</summary>
+    public IReadOnlySet<string> Anaphora { get; }
 
     private RelationGrammar(string lang, List<RelationForm> forms, Dictionary<string, (IReadOnlyList<RelationExample>, IReadOnlyList<string>)> examples,
-        HashSet<string> neg, HashSet<string> mod, HashSet<string> attr)
+        HashSet<string> neg, HashSet<string> mod, HashSet<string> attr, HashSet<string> anaphora)
     {
-        Lang = lang; Forms = forms; Examples = examples; Negation = neg; Modality = mod; Attribution = attr;
+        Lang = lang; Forms = forms; Examples = examples; Negation = neg; Modality = mod; Attribution = attr; Anaphora = anaphora;
     }
 
     /// <summary>The grammar of a language, loaded once from data/lang/&lt;lang&gt;/relations.json.</summary>
@@ -48,7 +61,13 @@ public sealed class RelationGrammar
                 TokenPattern p;
                 try { p = TokenPattern.Parse(src, pack.Lexicon); }
                 catch (FormatException e) { throw new FormatException($"{file}: {id}: {e.Message}", e); }
-                forms.Add(new RelationForm(id, p, f.Value<bool?>("swap") ?? false, forms.Count));
+                var rolesText = f.Value<string>("roles") ?? "active";
+                var roles = rolesText switch
+                {
+                    "active" => Roles.Active, "passive-agent" => Roles.PassiveAgent, "passive" => Roles.Passive,
+                    _ => throw new FormatException($"{file}: {id}: unknown roles \"{rolesText}\""),
+                };
+                forms.Add(new RelationForm(id, p, roles, forms.Count));
             }
             var pos = (r["examples"] as JArray ?? []).OfType<JObject>().Select(e => new RelationExample(
                 e.Value<string>("text") ?? "", e.Value<string>("predicate") ?? "", e.Value<string>("subject"), e.Value<string>("object"))).ToList();
@@ -56,6 +75,6 @@ public sealed class RelationGrammar
             examples[id] = (pos, neg);
         }
         HashSet<string> Cues(string name) => new((json["cues"]?[name] as JArray ?? []).Values<string>().OfType<string>(), StringComparer.OrdinalIgnoreCase);
-        return new RelationGrammar(lang, forms, examples, Cues("negation"), Cues("modality"), Cues("attribution"));
+        return new RelationGrammar(lang, forms, examples, Cues("negation"), Cues("modality"), Cues("attribution"), Cues("anaphora"));
     }
 }
