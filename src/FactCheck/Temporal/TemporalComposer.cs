@@ -101,7 +101,7 @@ internal static class TemporalComposer
             {
                 if (year is null)
                 {
-                    var picked = InferYear(d, month, f.Weekday, f.Dir ?? f.Tense, refDate!.Value);
+                    var picked = InferYear(d, month, f.Weekday, f.Dir, refDate!.Value);
                     if (picked is null) return Composed.Fail($"{d}/{month} is not a date in any year near {refDate:yyyy}");
                     year = picked; inferred |= DateFields.Year;
                 }
@@ -117,7 +117,7 @@ internal static class TemporalComposer
             }
             if (year is null)
             {
-                year = ClosestYearForMonth(month, f.Dir ?? f.Tense, refDate!.Value);
+                year = ClosestYearForMonth(month, f.Dir, f.Tense, refDate!.Value);
                 inferred |= DateFields.Year;
             }
             return new($"{year:0000}-{month:00}", stated, inferred, null, inferred != 0, null);
@@ -149,7 +149,8 @@ internal static class TemporalComposer
         return best;
     }
 
-    private static int ClosestYearForMonth(int month, int? dir, DateOnly reference)
+    /// <summary>The year that puts the month closest to the reference; a stated direction is binding, the sentence's tense weighs like half a year.</summary>
+    private static int ClosestYearForMonth(int month, int? dir, int? tense, DateOnly reference)
     {
         int best = reference.Year; int bestScore = int.MaxValue;
         for (int y = reference.Year - 1; y <= reference.Year + 1; y++)
@@ -158,6 +159,8 @@ internal static class TemporalComposer
             int score = Math.Abs(diff) * 2 + (diff > 0 ? 1 : 0);
             if (dir is < 0 && diff > 0) score += 100;
             if (dir is > 0 && diff < 0) score += 100;
+            if (dir is null && tense is < 0 && diff > 0) score += 12;
+            if (dir is null && tense is > 0 && diff < 0) score += 12;
             if (score < bestScore) { bestScore = score; best = y; }
         }
         return best;
