@@ -68,27 +68,31 @@ public sealed class TemporalGrammar
 
     private readonly Dictionary<string, TemporalRule[]>.AlternateLookup<ReadOnlySpan<char>> wordLookup;
 
+    [ThreadStatic] private static List<TemporalRule[]>? sourcesBuf;
+
     /// <summary>Rules that may start at this token (de-duplicated, in file order).</summary>
     public void CandidatesAt(string text, in Token t, List<TemporalRule> into)
     {
         into.Clear();
+        var sources = sourcesBuf ??= [];
+        sources.Clear();
         var span = t.Span(text);
         if (t.Type == TokenType.Word)
         {
-            if (wordLookup.TryGetValue(span, out var rs)) into.AddRange(rs);
-            foreach (var e in Lexicon.Lookup(span))
-                if (byClass.TryGetValue(e.Class, out var cr)) into.AddRange(cr);
+            if (wordLookup.TryGetValue(span, out var rs)) sources.Add(rs);
+            foreach (var e in Lexicon.LookupList(span))
+                if (byClass.TryGetValue(e.Class, out var cr) && !sources.Contains(cr)) sources.Add(cr);
         }
         foreach (var shape in shapeKeys)
-            if (Shapes.Is(shape, text, t)) into.AddRange(byShape[shape]);
-        if (into.Count > 1)
-        {
-            into.Sort((a, b) => a.Order.CompareTo(b.Order));
-            int k = 0;
-            for (int i = 0; i < into.Count; i++)
-                if (k == 0 || !ReferenceEquals(into[k - 1], into[i])) into[k++] = into[i];
-            into.RemoveRange(k, into.Count - k);
-        }
+            if (Shapes.Is(shape, text, t)) sources.Add(byShape[shape]);
+        if (sources.Count == 1) { into.AddRange(sources[0]); return; }
+        if (sources.Count == 0) return;
+        foreach (var src in sources) into.AddRange(src);
+        into.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+        int k = 0;
+        for (int i = 0; i < into.Count; i++)
+            if (k == 0 || !ReferenceEquals(into[k - 1], into[i])) into[k++] = into[i];
+        into.RemoveRange(k, into.Count - k);
     }
 
     /// <summary>Reads temporal.json: {"dateOrder", "macros": {NAME: pattern}, "rules": [{id, pattern, kind, ...}]}.</summary>
