@@ -4,6 +4,7 @@ using FactCheck.Cli.Commands;
 var root = new RootCommand("FactCheck: finds facts in news articles and flags where they disagree.");
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(ReviewCommand.Create());
 return root.Parse(args).Invoke();

@@ -41,12 +41,15 @@ public sealed class Lexicon
     public IReadOnlyList<LexEntry> EntriesOf(string cls) => byClass.TryGetValue(cls, out var l) ? l : none;
 
     /// <summary>All entries whose form equals the word, ignoring case.</summary>
-    public IReadOnlyList<LexEntry> Lookup(ReadOnlySpan<char> word) => spanLookup.TryGetValue(word, out var l) ? l : none;
+    public IReadOnlyList<LexEntry> Lookup(ReadOnlySpan<char> word) => LookupList(word);
+
+    /// <summary>As <see cref="Lookup"/>, as a concrete list so that hot loops enumerate it without allocating.</summary>
+    internal List<LexEntry> LookupList(ReadOnlySpan<char> word) => spanLookup.TryGetValue(word, out var l) ? l : none;
 
     /// <summary>The entry of a class for a word, honouring entries that require a capital letter.</summary>
     public bool TryGet(string cls, ReadOnlySpan<char> word, out LexEntry entry)
     {
-        foreach (var e in Lookup(word))
+        foreach (var e in LookupList(word))
         {
             if (e.Class != cls) continue;
             if (e.Cased && (word.Length == 0 || !char.IsUpper(word[0]))) continue;

@@ -16,10 +16,3 @@ public sealed record Decision(
     public static Decision For(Finding finding, Verdict verdict, string? note, string reviewer, DateTimeOffset time) =>
         new(finding.Id, finding.Rule, verdict, finding.Features, note, reviewer, time);
 }
-
-/// <summary>Where the check command gets earlier review decisions from.</summary>
-public interface IDecisionSource
-{
-    /// <summary>The latest decision for each finding id.</summary>
-    IReadOnlyDictionary<string, Decision> Latest();
-}

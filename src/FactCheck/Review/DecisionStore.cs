@@ -96,8 +96,12 @@ public sealed class DecisionStore(string path, Action<Diagnostic>? warn = null) 
         return new DecisionLog(decisions, diagnostics);
     }
 
-    /// <inheritdoc />
+    /// <summary>The latest decision for each finding id; skipped lines are reported through the warning callback.</summary>
     public IReadOnlyDictionary<string, Decision> Latest() => Read().Latest;
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, (Verdict verdict, string? note)> Load() =>
+        Latest().ToDictionary(kv => kv.Key, kv => (kv.Value.Verdict, kv.Value.Note), StringComparer.Ordinal);
 
     public static JObject ToJson(Decision d)
     {

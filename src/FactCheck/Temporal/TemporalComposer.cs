@@ -71,6 +71,7 @@ internal static class TemporalComposer
     {
         var inferred = DateFields.None;
         int? year = f.Year;
+        if (year is null && f.YearDelta is { } yd && refDate is { } rdy) { year = rdy.Year + yd; inferred |= DateFields.Year; }
         if (year is null && refDate is null)
             return new("XXXX" + (f.Month is { } mm ? "-" + mm.ToString("00", inv) + (f.Day is { } ddd ? "-" + ddd.ToString("00", inv) : "") : ""), stated, DateFields.None, null, true, null);
 
@@ -78,12 +79,18 @@ internal static class TemporalComposer
         {
             int q = f.Quarter ?? f.Ordinal!.Value;
             if (q is < 1 or > 4) return Composed.Fail($"no quarter {q}");
-            if (year is null) { year = refDate!.Value.Year; inferred |= DateFields.Year; }
+            if (year is null)
+            {
+                // the latest such quarter that has begun, unless the sentence speaks of the future
+                var rq = refDate!.Value;
+                year = rq.Year - ((q - 1) * 3 + 1 > rq.Month && (f.Dir ?? f.Tense) is not > 0 ? 1 : 0);
+                inferred |= DateFields.Year;
+            }
             return new($"{year:0000}-Q{q}", stated, inferred, null, inferred != 0, null);
         }
         if (f.Season is { } season)
         {
-            if (year is null) { year = refDate!.Value.Year; inferred |= DateFields.Year; }
+            if (year is null) { year = SeasonYear(season, f.Dir, refDate!.Value); inferred |= DateFields.Year; }
             return new($"{year:0000}-{season}", stated, inferred, null, inferred != 0, null);
         }
         int? day = f.Day ?? (f.Month is not null ? f.Ordinal : null);
@@ -110,7 +117,7 @@ internal static class TemporalComposer
             }
             if (year is null)
             {
-                year = ClosestYearForMonth(month, f.Dir, refDate!.Value);
+                year = ClosestYearForMonth(month, f.Dir, f.Tense, refDate!.Value);
                 inferred |= DateFields.Year;
             }
             return new($"{year:0000}-{month:00}", stated, inferred, null, inferred != 0, null);
@@ -142,7 +149,8 @@ internal static class TemporalComposer
         return best;
     }
 
-    private static int ClosestYearForMonth(int month, int? dir, DateOnly reference)
+    /// <summary>The year that puts the month closest to the reference; a stated direction is binding, the sentence's tense weighs like half a year.</summary>
+    private static int ClosestYearForMonth(int month, int? dir, int? tense, DateOnly reference)
     {
         int best = reference.Year; int bestScore = int.MaxValue;
         for (int y = reference.Year - 1; y <= reference.Year + 1; y++)
@@ -151,9 +159,23 @@ internal static class TemporalComposer
             int score = Math.Abs(diff) * 2 + (diff > 0 ? 1 : 0);
             if (dir is < 0 && diff > 0) score += 100;
             if (dir is > 0 && diff < 0) score += 100;
+            if (dir is null && tense is < 0 && diff > 0) score += 12;
+            if (dir is null && tense is > 0 && diff < 0) score += 12;
             if (score < bestScore) { bestScore = score; best = y; }
         }
         return best;
+    }
+
+    /// <summary>The year of a season: "last fall" is the latest fall that has ended, "next spring" the first that has not begun.</summary>
+    private static int SeasonYear(string season, int? dir, DateOnly reference)
+    {
+        int start = season switch { "SP" => 3, "SU" => 6, "FA" => 9, "WI" => 12, _ => 1 };
+        return dir switch
+        {
+            < 0 => start + 3 <= reference.Month ? reference.Year : reference.Year - 1,
+            > 0 => start > reference.Month ? reference.Year : reference.Year + 1,
+            _ => reference.Year,
+        };
     }
 
     public static int IsoWeekday(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
@@ -169,6 +191,7 @@ internal static class TemporalComposer
             < 0 => rd.AddDays(-(((refWd - wd + 7) % 7) is 0 ? 7 : (refWd - wd + 7) % 7)),
             > 0 => rd.AddDays(((wd - refWd + 7) % 7) is 0 ? 7 : (wd - refWd + 7) % 7),
             0 => monday.AddDays(wd - 1),
+            _ when f.Tense > 0 => rd.AddDays((wd - refWd + 7) % 7),
             _ => rd.AddDays(-((refWd - wd + 7) % 7)),
         };
     }
@@ -254,7 +277,8 @@ internal static class TemporalComposer
         {
             "S" => $"PT{n}S", "MI" => $"PT{n}M", "H" => $"PT{n}H",
             "D" => $"P{n}D", "W" => $"P{n}W", "WE" => $"P{n}WE", "M" => $"P{n}M", "Q" => $"P{n}Q", "Y" => $"P{n}Y",
-            "DE" => $"P{n}DE", "CE" => $"P{n}CE",
+            "DE" => f.NumUnknown ? "PXY" : $"P{FormatNum((f.Num ?? 1) * 10)}Y",
+            "CE" => f.NumUnknown ? "PXC" : $"P{FormatNum((f.Num ?? 1) * 100)}Y",
             _ => "",
         };
         return v.Length == 0 ? Composed.Fail($"unknown unit {unit}") : new(v, DateFields.None, DateFields.None, null, false, null);

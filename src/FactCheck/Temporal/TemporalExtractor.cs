@@ -56,10 +56,16 @@ public sealed class TemporalExtractor
                 }
             }
             if (best is null) { i++; continue; }
+            if (best.Ignore) { i = bestEnd; continue; }
 
             int start = t.Start, stop = tokens[bestEnd - 1].End;
             var fields = TemporalFields.From(bestB, text, tokens, best, grammar.DateOrder);
+            if (fields.Dir is null && (fields.Weekday is not null || fields.Month is not null || fields.Unit == "Q") && !fields.YearFromText)
+                fields.Tense = Tense.Of(grammar, text, tokens, i, bestEnd);
             var composed = TemporalComposer.Compose(best, fields, article.Published);
+            if (composed.Error is null && best.Anchor is { } anchorMode && LastDate(mentions, start - grammar.AnchorDistance) is { } anchor
+                && Anchoring.Shift(anchor.Value, anchorMode, fields) is { } shifted)
+                composed = composed with { Value = shifted, Date = null };
             if (composed.Error is { } err)
                 diagnostics.Add(Diagnostic.Warning(LineOrigin(article, start),
                     $"document {article.Id}: \"{text[start..stop]}\" is not a valid date: {err}"));
@@ -74,6 +80,17 @@ public sealed class TemporalExtractor
             i = bestEnd;
         }
         return new TemporalResult(mentions, diagnostics);
+    }
+
+    private static TemporalMention? LastDate(List<TemporalMention> mentions, int notBefore)
+    {
+        for (int k = mentions.Count - 1; k >= 0; k--)
+        {
+            var m = mentions[k];
+            if (m.End < notBefore) return null;
+            if (m.Kind is TemporalKind.Date or TemporalKind.Time && m.Value.Length >= 4 && char.IsDigit(m.Value[0])) return m;
+        }
+        return null;
     }
 
     /// <summary>The origin of a position: the article's file, and the line within it (or the JSONL line).</summary>

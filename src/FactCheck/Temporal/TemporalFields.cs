@@ -8,6 +8,10 @@ namespace FactCheck.Temporal;
 internal sealed class TemporalFields
 {
     public int? Weekday, Day, Month, Year, Hour, Minute, Dir, Ordinal, Decade, Quarter;
+    /// <summary>Years to add to the reference year when the text names the year relatively ("last year's third quarter").</summary>
+    public int? YearDelta;
+    /// <summary>Direction suggested by the sentence's tense (-1 past, +1 future), used when the text states none.</summary>
+    public int? Tense;
     public double? Num;
     public bool NumUnknown, Every, YearFromText;
     public string? Tod, AmPm, Unit, Mod, Season;
@@ -90,7 +94,9 @@ internal sealed class TemporalFields
                 if (value == "X") NumUnknown = true;
                 else Num = double.Parse(value, CultureInfo.InvariantCulture);
                 break;
-            case "dir": Dir = Int(); break;
+            case "dir":
+            case "predir": Dir = Int(); break;
+            case "yeardelta": YearDelta = Int(); break;
             case "tod": Tod = value; break;
             case "ampm": AmPm = value; break;
             case "tz": Tz = TimeSpan.Parse(value.TrimStart('+', '-'), CultureInfo.InvariantCulture) * (value.StartsWith('-') ? -1 : 1); break;
@@ -112,7 +118,7 @@ internal sealed class TemporalFields
         {
             "unit" => Unit is null, "num" => Num is null && !NumUnknown, "dir" => Dir is null, "tod" => Tod is null,
             "mod" => Mod is null, "month" => Month is null, "day" => Day is null, "weekday" => Weekday is null,
-            "hour" => Hour is null, "minute" => Minute is null, "quarter" => Quarter is null, "season" => Season is null,
+            "hour" => Hour is null, "minute" => Minute is null, "quarter" => Quarter is null, "season" => Season is null, "yeardelta" => YearDelta is null,
             _ => true,
         };
         if (missing) Set(key, value);

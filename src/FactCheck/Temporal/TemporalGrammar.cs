@@ -22,6 +22,10 @@ public sealed record TemporalRule
     public IReadOnlyList<RuleExample> Examples { get; init; } = [];
     public IReadOnlyList<RuleExample> Negative { get; init; } = [];
     public int Order { get; init; }
+    /// <summary>True for rules that only claim their words so that no other rule reads them as time ("6-year-old", "quarterly dividend").</summary>
+    public bool Ignore { get; init; }
+    /// <summary>How the value may lean on the previous date in the text instead of the reference date: "any" ("a year earlier"), "quarter" (only a quarter: "a year ago" after "the third quarter").</summary>
+    public string? Anchor { get; init; }
 }
 
 /// <summary>A language's temporal rules, compiled once from temporal.json and indexed by the tokens they can start with.</summary>
@@ -37,6 +41,10 @@ public sealed class TemporalGrammar
     public IReadOnlyList<TemporalRule> Rules { get; }
     /// <summary>Order of numeric dates: "dmy" (Indonesian 8/1/2021 = 8 January) or "mdy" (English, ambiguous when both &lt;= 12).</summary>
     public string DateOrder { get; }
+    /// <summary>Word ending that marks a past-tense verb ("ed"), used with the lexicon's "tense" class to read a bare weekday or month as past or future.</summary>
+    public string? PastSuffix { get; private init; }
+    /// <summary>How far (characters) back a previous date may be to anchor "a year earlier".</summary>
+    public int AnchorDistance { get; private init; } = 400;
 
     private TemporalGrammar(string lang, Lexicon lexicon, List<TemporalRule> rules, string dateOrder)
     {
@@ -60,27 +68,31 @@ public sealed class TemporalGrammar
 
     private readonly Dictionary<string, TemporalRule[]>.AlternateLookup<ReadOnlySpan<char>> wordLookup;
 
+    [ThreadStatic] private static List<TemporalRule[]>? sourcesBuf;
+
     /// <summary>Rules that may start at this token (de-duplicated, in file order).</summary>
     public void CandidatesAt(string text, in Token t, List<TemporalRule> into)
     {
         into.Clear();
+        var sources = sourcesBuf ??= [];
+        sources.Clear();
         var span = t.Span(text);
         if (t.Type == TokenType.Word)
         {
-            if (wordLookup.TryGetValue(span, out var rs)) into.AddRange(rs);
-            foreach (var e in Lexicon.Lookup(span))
-                if (byClass.TryGetValue(e.Class, out var cr)) into.AddRange(cr);
+            if (wordLookup.TryGetValue(span, out var rs)) sources.Add(rs);
+            foreach (var e in Lexicon.LookupList(span))
+                if (byClass.TryGetValue(e.Class, out var cr) && !sources.Contains(cr)) sources.Add(cr);
         }
         foreach (var shape in shapeKeys)
-            if (Shapes.Is(shape, text, t)) into.AddRange(byShape[shape]);
-        if (into.Count > 1)
-        {
-            into.Sort((a, b) => a.Order.CompareTo(b.Order));
-            int k = 0;
-            for (int i = 0; i < into.Count; i++)
-                if (k == 0 || !ReferenceEquals(into[k - 1], into[i])) into[k++] = into[i];
-            into.RemoveRange(k, into.Count - k);
-        }
+            if (Shapes.Is(shape, text, t)) sources.Add(byShape[shape]);
+        if (sources.Count == 1) { into.AddRange(sources[0]); return; }
+        if (sources.Count == 0) return;
+        foreach (var src in sources) into.AddRange(src);
+        into.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+        int k = 0;
+        for (int i = 0; i < into.Count; i++)
+            if (k == 0 || !ReferenceEquals(into[k - 1], into[i])) into[k++] = into[i];
+        into.RemoveRange(k, into.Count - k);
     }
 
     /// <summary>Reads temporal.json: {"dateOrder", "macros": {NAME: pattern}, "rules": [{id, pattern, kind, ...}]}.</summary>
@@ -110,10 +122,14 @@ public sealed class TemporalGrammar
                 Id = fullId, Pattern = pattern, Kind = kind, Priority = r.Value<int?>("priority") ?? 0,
                 Value = r.Value<string>("value"), Mod = r.Value<string>("mod"), Bind = bind,
                 Examples = Lexicon.ReadExamples(r["examples"]), Negative = Lexicon.ReadExamples(r["negative"]),
-                Order = order++,
+                Order = order++, Ignore = r.Value<bool?>("ignore") ?? false, Anchor = r.Value<string>("anchor"),
             });
         }
-        return new TemporalGrammar(lang, lexicon, rules, json.Value<string>("dateOrder") ?? "dmy");
+        return new TemporalGrammar(lang, lexicon, rules, json.Value<string>("dateOrder") ?? "dmy")
+        {
+            PastSuffix = json.Value<string>("pastSuffix"),
+            AnchorDistance = json.Value<int?>("anchorDistance") ?? 400,
+        };
     }
 
     private static readonly Regex macroRef = new(@"\{([A-Z_]+)\}", RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));

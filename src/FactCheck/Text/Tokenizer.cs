@@ -16,7 +16,7 @@ public static class Tokenizer
     /// <summary>Tokens of the text in order. Separators inside digit groups (/ . : , -) are kept only when a digit follows.</summary>
     public static Token[] Tokenize(string text)
     {
-        var tokens = new List<Token>(text.Length / 5 + 4);
+        var tokens = new List<Token>(text.Length / 4 + 4);
         int i = 0, n = text.Length;
         bool space = true;
         int newlines = 0;

@@ -21,11 +21,11 @@ public sealed record BootstrapResult(IReadOnlyList<Decision> Decisions, int Arti
 /// midnight, a rounded or approximate count). Deterministic: the same articles and seed give the same decisions.
 /// </summary>
 /// <remarks>
-/// Feature names are the contract with the checks, which should emit the same names for real findings:
-/// kind=date|quantity, scope=in-article|cross-source, lang=LANG, weekday.offset (0..3, circular distance between the
-/// stated weekday and the date's), year.stated, date.ambiguous, alt.agrees, days.from.published, days.diff,
-/// diff.field=day|month|year, granularity.differs, surface.differs, year.inferred.one, relative.one, near.midnight,
-/// rel.diff (|a-b|/max), digits.edit, magnitude.log10 (|log10 a/b|), rounded.one, approx.one. The rule goes in as "rule=RULE".
+/// Feature names follow the checks (snake_case; the weekday-date check emits weekday_offset = (real - stated weekday) mod 7,
+/// stated_field_count, has_publication, days_from_publication, lang=LANG, rule=RULE); the rest are proposals for checks
+/// still to come: kind=date|quantity, scope=in-article|cross-source, year_stated, date_ambiguous, alt_agrees, days_diff,
+/// diff_field=day|month|year, granularity_differs, surface_differs, year_inferred_one, relative_one, near_midnight,
+/// rel_diff (|a-b|/max), digits_edit, magnitude_log10 (|log10 a/b|), rounded_one, approx_one. The rule goes in as "rule=RULE".
 /// </remarks>
 public static class Bootstrap
 {
@@ -104,29 +104,31 @@ public static class Bootstrap
     private static Decision WeekdayCase(Article a, TemporalMention m, DateOnly date, SplitMix64 rng, DateTimeOffset time)
     {
         var f = Common(a, "date", "in-article");
-        f["year.stated"] = (m.Stated & DateFields.Year) != 0 ? 1 : 0;
-        f["days.from.published"] = a.Published is { } p ? Math.Abs(date.DayNumber - DateOnly.FromDateTime(p.Date).DayNumber) : 0;
+        f["year_stated"] = (m.Stated & DateFields.Year) != 0 ? 1 : 0;
+        f["stated_field_count"] = StatedFieldCount(m);
+        f["has_publication"] = a.Published is null ? 0 : 1;
+        if (a.Published is { } p) f["days_from_publication"] = date.DayNumber - DateOnly.FromDateTime(p.Date).DayNumber;
         bool positive = rng.NextInt(2) == 0;
         string note;
         if (positive)
         {
             int shift = 1 + rng.NextInt(6);
-            f["weekday.offset"] = Math.Min(shift, 7 - shift);
-            if (m.Ambiguous) f["date.ambiguous"] = 1;
+            f["weekday_offset"] = 7 - shift; // (real weekday - stated weekday) mod 7, as the weekday-date check computes it
+            if (m.Ambiguous) f["date_ambiguous"] = 1;
             note = $"injected: stated weekday shifted {shift} days off {date:yyyy-MM-dd}";
         }
         else if (rng.NextInt(3) == 0)
         {
             // Benign: a day/month-ambiguous numeric date whose other reading matches the stated weekday.
-            f["weekday.offset"] = 1 + rng.NextInt(3);
-            f["date.ambiguous"] = 1;
-            f["alt.agrees"] = 1;
+            f["weekday_offset"] = 1 + rng.NextInt(6);
+            f["date_ambiguous"] = 1;
+            f["alt_agrees"] = 1;
             note = "benign: the other day/month reading agrees with the weekday";
         }
         else
         {
-            f["weekday.offset"] = 0;
-            if (m.Ambiguous) f["date.ambiguous"] = 1;
+            f["weekday_offset"] = 0;
+            if (m.Ambiguous) f["date_ambiguous"] = 1;
             note = "natural agreement";
         }
         return Make(WeekdayRule, a, m.Start, m.Text, positive, f, note, time);
@@ -135,7 +137,7 @@ public static class Bootstrap
     private static Decision CrossDateCase(Article a, TemporalMention m, DateOnly date, SplitMix64 rng, DateTimeOffset time)
     {
         var f = Common(a, "date", "cross-source");
-        f["year.stated"] = (m.Stated & DateFields.Year) != 0 ? 1 : 0;
+        f["year_stated"] = (m.Stated & DateFields.Year) != 0 ? 1 : 0;
         bool positive = rng.NextInt(2) == 0;
         string note;
         if (positive)
@@ -144,17 +146,17 @@ public static class Bootstrap
             {
                 case 0:
                     int d = (1 + rng.NextInt(5)) * (rng.NextInt(2) == 0 ? 1 : -1);
-                    f["diff.field=day"] = 1; f["days.diff"] = Math.Abs(d);
+                    f["diff_field=day"] = 1; f["days_diff"] = Math.Abs(d);
                     note = $"injected: other source's day moved {d:+0;-0}";
                     break;
                 case 1:
                     int mo = 1 + rng.NextInt(11);
                     var other = date.AddMonths(mo);
-                    f["diff.field=month"] = 1; f["days.diff"] = Math.Abs(other.DayNumber - date.DayNumber);
+                    f["diff_field=month"] = 1; f["days_diff"] = Math.Abs(other.DayNumber - date.DayNumber);
                     note = $"injected: other source's month moved +{mo}";
                     break;
                 default:
-                    f["diff.field=year"] = 1; f["days.diff"] = 365; f["year.stated"] = 1;
+                    f["diff_field=year"] = 1; f["days_diff"] = 365; f["year_stated"] = 1;
                     note = "injected: other source's year changed by one";
                     break;
             }
@@ -163,11 +165,11 @@ public static class Bootstrap
         {
             switch (rng.NextInt(5))
             {
-                case 0: f["surface.differs"] = 1; f["days.diff"] = 0; note = "benign: same date written differently"; break;
-                case 1: f["granularity.differs"] = 1; f["days.diff"] = 0; note = "benign: month against a day inside it"; break;
-                case 2: f["diff.field=year"] = 1; f["days.diff"] = 365; f["year.inferred.one"] = 1; f["year.stated"] = 0; note = "benign: one side's year was only inferred"; break;
-                case 3: f["diff.field=day"] = 1; f["days.diff"] = 1; f["relative.one"] = 1; note = "benign: relative date resolved against another publication day"; break;
-                default: f["diff.field=day"] = 1; f["days.diff"] = 1; f["near.midnight"] = 1; note = "benign: one day apart near midnight (time zones)"; break;
+                case 0: f["surface_differs"] = 1; f["days_diff"] = 0; note = "benign: same date written differently"; break;
+                case 1: f["granularity_differs"] = 1; f["days_diff"] = 0; note = "benign: month against a day inside it"; break;
+                case 2: f["diff_field=year"] = 1; f["days_diff"] = 365; f["year_inferred_one"] = 1; f["year_stated"] = 0; note = "benign: one side's year was only inferred"; break;
+                case 3: f["diff_field=day"] = 1; f["days_diff"] = 1; f["relative_one"] = 1; note = "benign: relative date resolved against another publication day"; break;
+                default: f["diff_field=day"] = 1; f["days_diff"] = 1; f["near_midnight"] = 1; note = "benign: one day apart near midnight (time zones)"; break;
             }
         }
         return Make(CrossDateRule, a, m.Start, m.Text, positive, f, note, time);
@@ -193,22 +195,22 @@ public static class Bootstrap
         {
             switch (rng.NextInt(3))
             {
-                case 0: other = value; f["surface.differs"] = 1; note = "benign: same count written differently"; break;
+                case 0: other = value; f["surface_differs"] = 1; note = "benign: same count written differently"; break;
                 case 1:
                     long unit = value >= 1000 ? 100 : 10;
                     other = value >= 20 ? (long)Math.Round(value / (double)unit) * unit : value;
-                    f["rounded.one"] = 1; note = "benign: one source rounded";
+                    f["rounded_one"] = 1; note = "benign: one source rounded";
                     break;
                 default:
                     other = Math.Max(1, value + (long)Math.Round(value * (rng.NextDouble() * 0.2 - 0.1)));
-                    f["approx.one"] = 1; note = "benign: one source gave an approximate count";
+                    f["approx_one"] = 1; note = "benign: one source gave an approximate count";
                     break;
             }
         }
         double hi = Math.Max(value, other), lo = Math.Min(value, other);
-        f["rel.diff"] = hi == 0 ? 0 : (hi - lo) / hi;
-        f["magnitude.log10"] = lo <= 0 ? 0 : Math.Log10(hi / lo);
-        f["digits.edit"] = EditDistance(value.ToString(CultureInfo.InvariantCulture), other.ToString(CultureInfo.InvariantCulture));
+        f["rel_diff"] = hi == 0 ? 0 : (hi - lo) / hi;
+        f["magnitude_log10"] = lo <= 0 ? 0 : Math.Log10(hi / lo);
+        f["digits_edit"] = EditDistance(value.ToString(CultureInfo.InvariantCulture), other.ToString(CultureInfo.InvariantCulture));
         return Make(CrossQuantityRule, a, c.Index, c.Value, positive, f, note + $" ({value} vs {other})", time);
     }
 
@@ -223,6 +225,9 @@ public static class Bootstrap
 
     private static SplitMix64 Rng(ulong seed, string doc, int position, string what) =>
         new(seed ^ ((ulong)FeatureHasher.Hash(doc + "\u001f" + what, 17) << 32 | (uint)position));
+
+    private static int StatedFieldCount(TemporalMention m) =>
+        System.Numerics.BitOperations.PopCount((uint)(m.Stated & (DateFields.Year | DateFields.Month | DateFields.Day | DateFields.Weekday)));
 
     private static int Iso(DayOfWeek d) => d == DayOfWeek.Sunday ? 7 : (int)d;
 

@@ -71,7 +71,7 @@ public static class TriageTrainer
     public static (TrainStatus Status, string Reason) Compare(BinaryMetrics candidate, BinaryMetrics? current, bool force)
     {
         if (current is null) return (TrainStatus.Replace, "there is no current model");
-        string detail = $"AUC {candidate.Auc:0.0000} vs {current.Auc:0.0000}, F1 {candidate.F1:0.0000} vs {current.F1:0.0000}";
+        string detail = $"AUC {candidate.Auc:0.000000} vs {current.Auc:0.000000}, F1 {candidate.F1:0.000000} vs {current.F1:0.000000}";
         bool better;
         if (double.IsNaN(current.Auc) || candidate.Auc > current.Auc + Tie) better = true;
         else if (candidate.Auc < current.Auc - Tie) better = false;

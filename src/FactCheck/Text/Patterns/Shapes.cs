@@ -35,8 +35,8 @@ public static class Shapes
             case "ordinal": return TryOrdinal(s, out _);
             case "decade": return TryDecade(s, out _);
             case "clock": return TryClock(s, out _, out _);
-            case "numdate": return TryNumericDate(s, out var p) && p.Length == 3;
-            case "numdm": return TryNumericDate(s, out var q) && q.Length == 2;
+            case "numdate": return NumericDateParts(s, stackalloc int[3]) == 3;
+            case "numdm": return NumericDateParts(s, stackalloc int[3]) == 2;
             case "isodate": return TryIsoDate(s, out _, out _, out _);
         }
         return false;
@@ -98,34 +98,40 @@ public static class Shapes
     /// <summary>"8/1/2021", "18-06-2025", "10.1.2021" (dots need a 4-digit year), "10/1": the numeric parts in written order.</summary>
     public static bool TryNumericDate(ReadOnlySpan<char> s, out int[] parts)
     {
-        parts = [];
-        char sep = '\0';
         Span<int> buf = stackalloc int[3];
+        int count = NumericDateParts(s, buf);
+        parts = count > 0 ? buf[..count].ToArray() : [];
+        return count > 0;
+    }
+
+    /// <summary>The parts of a numeric date written into <paramref name="buf"/> (3 long); returns how many (2 or 3), or 0 when it is not one.</summary>
+    private static int NumericDateParts(ReadOnlySpan<char> s, Span<int> buf)
+    {
+        char sep = '\0';
         Span<int> lens = stackalloc int[3];
         int count = 0, i = 0;
         while (i < s.Length)
         {
             int j = i;
             while (j < s.Length && char.IsDigit(s[j])) j++;
-            if (j == i || count == 3) return false;
+            if (j == i || count == 3) return 0;
             buf[count] = Int(s[i..j]);
             lens[count] = j - i;
             count++;
             if (j == s.Length) break;
             char c = s[j];
-            if (c is not ('/' or '-' or '.')) return false;
-            if (sep == '\0') sep = c; else if (sep != c) return false;
+            if (c is not ('/' or '-' or '.')) return 0;
+            if (sep == '\0') sep = c; else if (sep != c) return 0;
             i = j + 1;
-            if (i == s.Length) return false;
+            if (i == s.Length) return 0;
         }
-        if (count < 2) return false;
-        if (lens[0] > 2 || lens[1] > 2) return false;
-        if (count == 3 && lens[2] is not (2 or 3 or 4)) return false;
-        if (sep == '.' && (count != 3 || lens[2] != 4)) return false;
-        if (sep == '-' && count != 3) return false;
-        if (count == 2 && sep != '/') return false;
-        parts = buf[..count].ToArray();
-        return true;
+        if (count < 2) return 0;
+        if (lens[0] > 2 || lens[1] > 2) return 0;
+        if (count == 3 && lens[2] is not (2 or 3 or 4)) return 0;
+        if (sep == '.' && (count != 3 || lens[2] != 4)) return 0;
+        if (sep == '-' && count != 3) return 0;
+        if (count == 2 && sep != '/') return 0;
+        return count;
     }
 
     /// <summary>"2021-01-10": ISO calendar date.</summary>
@@ -154,7 +160,11 @@ public static class Shapes
         int k = s.IndexOf(sep);
         var frac = s[(k + 1)..];
         if (frac.Length == 3) return false; // a thousands group, not a decimal
-        var normalized = string.Concat(s[..k], ".", frac);
-        return double.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        if (k == 0 || frac.Length == 0) return false;
+        double whole = 0, part = 0, scale = 1;
+        foreach (var c in s[..k]) whole = whole * 10 + (c - '0');
+        foreach (var c in frac) { part = part * 10 + (c - '0'); scale *= 10; }
+        value = whole + part / scale;
+        return true;
     }
 }

@@ -30,6 +30,58 @@ public sealed class TokenPattern
         body.First(keys, out var nullable);
         if (nullable) throw new FormatException($"pattern \"{source}\" can match nothing");
         FirstKeys = keys;
+        if (body is Seq seq && seq.SecondKeys() is { } second) next = new KeySet(second);
+        bodyProgram = Compile(body);
+        beforeProgram = before is null ? null : Compile(before);
+        afterProgram = after is null ? null : Compile(after);
+    }
+
+    private readonly PatternProgram bodyProgram;
+    private readonly PatternProgram? beforeProgram, afterProgram;
+
+    private static PatternProgram Compile(Node node)
+    {
+        var code = new List<PatternProgram.Inst>();
+        node.Emit(code);
+        code.Add(new PatternProgram.Inst(PatternProgram.Op.Match));
+        return new PatternProgram(code.ToArray());
+    }
+
+    /// <summary>What the token after the first must be, when the first item always takes exactly one token: a cheap reject.</summary>
+    private readonly KeySet? next;
+
+    /// <summary>Token keys split by kind, for allocation-free tests of a token.</summary>
+    private sealed class KeySet
+    {
+        private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> words;
+        private readonly HashSet<string> classes = new(StringComparer.Ordinal);
+        private readonly string[] shapes;
+
+        public KeySet(HashSet<string> keys)
+        {
+            var w = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+            var sh = new List<string>();
+            foreach (var k in keys)
+            {
+                if (k.StartsWith("w:", StringComparison.Ordinal)) w[k[2..]] = true;
+                else if (k.StartsWith("c:", StringComparison.Ordinal)) classes.Add(k[2..]);
+                else sh.Add(k[2..]);
+            }
+            words = w.GetAlternateLookup<ReadOnlySpan<char>>();
+            shapes = sh.ToArray();
+        }
+
+        public bool Accepts(string text, in Token t, Lexicon lexicon)
+        {
+            var span = t.Span(text);
+            if (words.ContainsKey(span)) return true;
+            if (t.Type == TokenType.Word && classes.Count > 0)
+                foreach (var e in lexicon.LookupList(span))
+                    if (classes.Contains(e.Class)) return true;
+            foreach (var sh in shapes)
+                if (Shapes.Is(sh, text, t)) return true;
+            return false;
+        }
     }
 
     /// <summary>Compiles a pattern; throws FormatException naming the problem (used at load time only).</summary>
@@ -44,89 +96,68 @@ public sealed class TokenPattern
     public int MatchAt(string text, Token[] tokens, int start, out Binding? bindings)
     {
         bindings = null;
-        var ctx = new MatchContext(text, tokens, lexicon, start);
-        if (before is not null && !MatchesBefore(ctx, start)) return -1;
-        int best = -1; Binding? bestB = null;
-        body.Match(ctx, start, null, (end, b) =>
-        {
-            if (end <= best) return;
-            if (after is not null)
-            {
-                bool ok = false;
-                after.Match(ctx, end, null, (_, _) => ok = true);
-                if (!ok) return;
-            }
-            best = end; bestB = b;
-        });
-        bindings = bestB;
-        return best;
+        if (next is not null && (start + 1 >= tokens.Length || tokens[start + 1].ParagraphBefore || !next.Accepts(text, tokens[start + 1], lexicon)))
+            return -1;
+        if (beforeProgram is not null && !MatchesBefore(text, tokens, start)) return -1;
+        var accept = afterProgram is null ? null : AfterCheck(text, tokens);
+        return bodyProgram.Run(text, tokens, lexicon, start, start, -1, accept, true, out bindings);
     }
 
-    private bool MatchesBefore(MatchContext ctx, int start)
+    // a separate method, so that the closure is allocated only for patterns with after-context
+    private Func<int, bool> AfterCheck(string text, Token[] tokens) =>
+        end => afterProgram!.Run(text, tokens, lexicon, end, end, -1, null, false, out _) >= 0;
+
+    private bool MatchesBefore(string text, Token[] tokens, int start)
     {
         for (int from = start - 1; from >= Math.Max(0, start - 3); from--)
-        {
-            bool ok = false;
-            before!.Match(ctx, from, null, (end, _) => { if (end == start) ok = true; });
-            if (ok) return true;
-        }
+            if (beforeProgram!.Run(text, tokens, lexicon, from, from, start, null, false, out _) == start) return true;
         return false;
-    }
-
-    internal sealed class MatchContext(string text, Token[] tokens, Lexicon lexicon, int start)
-    {
-        public readonly string Text = text;
-        public readonly Token[] Tokens = tokens;
-        public readonly Lexicon Lexicon = lexicon;
-        public readonly int Start = start;
     }
 
     internal abstract class Node
     {
-        public abstract void Match(MatchContext ctx, int pos, Binding? b, Action<int, Binding?> k);
+        /// <summary>True when the node always consumes exactly one token.</summary>
+        public virtual bool IsSingle => false;
         public abstract void First(HashSet<string> keys, out bool nullable);
+        /// <summary>Appends this node's instructions to a program.</summary>
+        public abstract void Emit(List<PatternProgram.Inst> code);
     }
 
     private sealed class Literal(string word) : Node
     {
-        public override void Match(MatchContext ctx, int pos, Binding? b, Action<int, Binding?> k)
-        {
-            if (pos >= ctx.Tokens.Length) return;
-            ref readonly var t = ref ctx.Tokens[pos];
-            if (pos > ctx.Start && t.ParagraphBefore) return;
-            if (t.Span(ctx.Text).Equals(word, StringComparison.OrdinalIgnoreCase)) k(pos + 1, b);
-        }
+        public override bool IsSingle => true;
         public override void First(HashSet<string> keys, out bool nullable) { keys.Add("w:" + word.ToLowerInvariant()); nullable = false; }
+        public override void Emit(List<PatternProgram.Inst> code) => code.Add(new(PatternProgram.Op.Word, word));
     }
 
     private sealed class ClassAtom(string cls, bool isShape, bool isLexicon, string? value = null) : Node
     {
-        public override void Match(MatchContext ctx, int pos, Binding? b, Action<int, Binding?> k)
-        {
-            if (pos >= ctx.Tokens.Length) return;
-            ref readonly var t = ref ctx.Tokens[pos];
-            if (pos > ctx.Start && t.ParagraphBefore) return;
-            if (isShape && Shapes.Is(cls, ctx.Text, t)) { k(pos + 1, new Binding(cls, pos, null, b)); return; }
-            if (isLexicon && t.Type == TokenType.Word && ctx.Lexicon.TryGet(cls, t.Span(ctx.Text), out var e)
-                && (value is null || e.ValueText == value))
-                k(pos + 1, new Binding(cls, pos, e, b));
-        }
+        public override bool IsSingle => true;
         public override void First(HashSet<string> keys, out bool nullable)
         {
             if (isShape) keys.Add("s:" + cls);
             if (isLexicon) keys.Add("c:" + cls);
             nullable = false;
         }
+        public override void Emit(List<PatternProgram.Inst> code) => code.Add(new(PatternProgram.Op.Class, cls, isShape, isLexicon, value));
     }
 
     private sealed class Seq(List<Node> items) : Node
     {
-        public override void Match(MatchContext ctx, int pos, Binding? b, Action<int, Binding?> k) => Step(ctx, 0, pos, b, k);
-        private void Step(MatchContext ctx, int i, int pos, Binding? b, Action<int, Binding?> k)
+        /// <summary>FIRST of the items after the first, when the first is a single token and the rest cannot be empty.</summary>
+        public HashSet<string>? SecondKeys()
         {
-            if (i == items.Count) { k(pos, b); return; }
-            items[i].Match(ctx, pos, b, (p2, b2) => Step(ctx, i + 1, p2, b2, k));
+            if (items.Count < 2 || !items[0].IsSingle) return null;
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 1; i < items.Count; i++)
+            {
+                items[i].First(keys, out var nullable);
+                if (!nullable) return keys;
+            }
+            return null;
         }
+
+        public override void Emit(List<PatternProgram.Inst> code) { foreach (var item in items) item.Emit(code); }
         public override void First(HashSet<string> keys, out bool nullable)
         {
             foreach (var item in items)
@@ -140,9 +171,19 @@ public sealed class TokenPattern
 
     private sealed class Alt(List<Node> options) : Node
     {
-        public override void Match(MatchContext ctx, int pos, Binding? b, Action<int, Binding?> k)
+        public override bool IsSingle => options.All(o => o.IsSingle);
+        public override void Emit(List<PatternProgram.Inst> code)
         {
-            foreach (var o in options) o.Match(ctx, pos, b, k);
+            var jumps = new List<int>();
+            for (int i = 0; i < options.Count; i++)
+            {
+                int split = -1;
+                if (i < options.Count - 1) { split = code.Count; code.Add(default); }
+                options[i].Emit(code);
+                if (i < options.Count - 1) { jumps.Add(code.Count); code.Add(default); }
+                if (split >= 0) code[split] = new(PatternProgram.Op.Split, X: split + 1, Y: code.Count);
+            }
+            foreach (var j in jumps) code[j] = new(PatternProgram.Op.Jmp, X: code.Count);
         }
         public override void First(HashSet<string> keys, out bool nullable)
         {
@@ -153,10 +194,12 @@ public sealed class TokenPattern
 
     private sealed class Opt(Node inner) : Node
     {
-        public override void Match(MatchContext ctx, int pos, Binding? b, Action<int, Binding?> k)
+        public override void Emit(List<PatternProgram.Inst> code)
         {
-            inner.Match(ctx, pos, b, k);
-            k(pos, b);
+            int split = code.Count;
+            code.Add(default);
+            inner.Emit(code);
+            code[split] = new(PatternProgram.Op.Split, X: split + 1, Y: code.Count);
         }
         public override void First(HashSet<string> keys, out bool nullable) { inner.First(keys, out _); nullable = true; }
     }

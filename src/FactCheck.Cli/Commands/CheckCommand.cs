@@ -1,0 +1,129 @@
+using System.CommandLine;
+using FactCheck.Checks;
+using FactCheck.Model;
+using FactCheck.Output;
+using FactCheck.Readers;
+using Spectre.Console;
+
+namespace FactCheck.Cli.Commands;
+
+/// <summary>`factcheck check PATHS... --out DIR [--fail-on high|medium|low] [--format claimreview] [--labels PATH]`: reads,
+/// analyzes and checks articles, and writes report.json, report.md and report.html.</summary>
+public static class CheckCommand
+{
+    /// <summary>Every input was read and no finding reached --fail-on.</summary>
+    public const int Ok = 0;
+    /// <summary>Some input could not be read (it is listed in the report; the others were checked).</summary>
+    public const int InputFailed = 1;
+    /// <summary>The reports could not be written.</summary>
+    public const int WriteFailed = 2;
+    /// <summary>Some finding is at or above the --fail-on severity.</summary>
+    public const int FindingsReachedFailOn = 3;
+
+    /// <summary>Articles from which a progress bar is shown (when the output is a terminal).</summary>
+    public const int ProgressThreshold = 20;
+
+    /// <summary>Where review decisions come from, given the --labels path. Hook for the DecisionStore; the default reads JSONL.</summary>
+    public static Func<string, IDecisionSource> DecisionSourceFactory { get; set; } = path => new FactCheck.Review.DecisionStore(path, d => Console.Error.WriteLine(d));
+
+    public static Command Create()
+    {
+        var cmd = new Command("check", "Check articles for inconsistent dates and write a discrepancy report. " +
+            "Exit codes: 0 ok, 1 some input failed, 2 reports not written, 3 findings reached --fail-on.");
+        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders (.txt, .jsonl, .html)" };
+        var output = new Option<string>("--out") { Description = "Folder for report.json, report.md, report.html", Required = true };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit 3 when a finding has this severity or higher" };
+        failOn.AcceptOnlyFromAmong("high", "medium", "low");
+        var format = new Option<string[]>("--format") { Description = "Extra outputs: claimreview (schema.org ClaimReview JSON-LD of confirmed findings)", AllowMultipleArgumentsPerToken = true };
+        format.AcceptOnlyFromAmong("claimreview");
+        var labels = new Option<string>("--labels") { Description = "Review decisions (JSONL) applied to findings by id", DefaultValueFactory = _ => Path.Combine("data", "labels", "decisions.jsonl") };
+        var lang = new Option<string>("--lang") { Description = "auto (the document's lang or detected), id, or en", DefaultValueFactory = _ => "auto" };
+        lang.AcceptOnlyFromAmong("auto", "id", "en");
+        var generated = new Option<string?>("--generated") { Description = "The report's \"generated\" stamp (default: the latest publication date of the input)" };
+        cmd.Arguments.Add(paths);
+        foreach (var o in new Option[] { output, failOn, format, labels, lang, generated }) cmd.Options.Add(o);
+        cmd.SetAction(pr => Run(new CheckRequest(pr.GetValue(paths)!, pr.GetValue(output)!)
+        {
+            FailOn = pr.GetValue(failOn), ClaimReview = (pr.GetValue(format) ?? []).Contains("claimreview"),
+            Labels = pr.GetValue(labels), LabelsGiven = pr.GetResult(labels) is { Implicit: false },
+            Lang = pr.GetValue(lang) ?? "auto", Generated = pr.GetValue(generated),
+        }, Console.Out, Console.Error));
+        return cmd;
+    }
+
+    /// <summary>What to check and where to write.</summary>
+    public sealed record CheckRequest(IReadOnlyList<string> Paths, string Out)
+    {
+        public string? FailOn { get; init; }
+        public bool ClaimReview { get; init; }
+        public string? Labels { get; init; }
+        /// <summary>True when --labels was given explicitly: a missing file is then worth a warning.</summary>
+        public bool LabelsGiven { get; init; }
+        public string Lang { get; init; } = "auto";
+        public string? Generated { get; init; }
+        public bool Progress { get; init; } = true;
+    }
+
+    /// <summary>Runs the check; returns the exit code.</summary>
+    public static int Run(CheckRequest req, TextWriter stdout, TextWriter stderr)
+    {
+        var read = new ArticleReader().Read(req.Paths);
+        foreach (var d in read.Diagnostics) stderr.WriteLine(d);
+
+        var analyzer = new ArticleAnalyzer();
+        var articles = read.Articles.Select(a => req.Lang == "auto" ? a : a with { Lang = req.Lang }).ToList();
+        var analyzed = new List<AnalyzedArticle>(articles.Count);
+        bool bar = req.Progress && articles.Count >= ProgressThreshold && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        if (bar)
+            AnsiConsole.Progress().AutoClear(true).Start(ctx =>
+            {
+                var task = ctx.AddTask("analyzing", maxValue: articles.Count);
+                foreach (var a in articles) { analyzed.Add(analyzer.Analyze(a)); task.Increment(1); }
+            });
+        else
+            foreach (var a in articles) analyzed.Add(analyzer.Analyze(a));
+        foreach (var d in analyzed.SelectMany(a => a.Diagnostics)) stderr.WriteLine(d);
+
+        var result = new Checker().Check(analyzed);
+        foreach (var d in result.Diagnostics) stderr.WriteLine(d);
+        var findings = result.Findings;
+        if (req.Labels is { } labels)
+        {
+            if (File.Exists(labels))
+            {
+                var source = DecisionSourceFactory(labels);
+                findings = Checker.ApplyDecisions(findings, source.Load());
+                if (source is JsonlDecisionSource j) foreach (var d in j.Diagnostics) stderr.WriteLine(d);
+            }
+            else if (req.LabelsGiven) stderr.WriteLine($"warning: {labels}: no such file; no review decisions applied");
+        }
+
+        var report = Report.Build(read, analyzed, findings, req.Generated);
+        try { ReportWriter.Write(report, req.Out, req.ClaimReview); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {req.Out}: cannot write the reports: {e.Message}");
+            return WriteFailed;
+        }
+
+        PrintSummary(report, stdout, req.Out);
+        if (report.Failed > 0) return InputFailed;
+        if (req.FailOn is { } fo && Enum.TryParse<Severity>(fo, true, out var level) && findings.Any(f => f.Severity >= level))
+            return FindingsReachedFailOn;
+        return Ok;
+    }
+
+    private static void PrintSummary(Report r, TextWriter w, string outDir)
+    {
+        w.WriteLine($"{r.Articles.Count(a => a.Ok)} articles checked, {r.Failed} failed; {r.Findings.Count} findings: " +
+                    $"{r.Count(Severity.High)} high, {r.Count(Severity.Medium)} medium, {r.Count(Severity.Low)} low");
+        foreach (var f in r.Findings.Take(5))
+        {
+            var doc = f.Evidence.Count > 0 ? f.Evidence[0].Doc : "";
+            var sugg = f.Suggestions.Count > 0 ? $" -> {f.Suggestions[0].Text}" : "";
+            w.WriteLine($"  {f.Severity.ToString().ToUpperInvariant(),-6} {f.Rule,-17} {doc}: {f.Message}{sugg}");
+        }
+        if (r.Findings.Count > 5) w.WriteLine($"  ... {r.Findings.Count - 5} more in {Path.Combine(outDir, "report.md")}");
+        w.WriteLine($"reports: {Path.Combine(outDir, "report.json")}, report.md, report.html");
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using FactCheck.Claims;
+using FactCheck.Temporal;
+
+namespace FactCheck.Align;
+
+/// <summary>What one document says about a fact: when, how many, and the sentence that says it.</summary>
+public sealed record FactCell(string Doc, string? Source, string Sentence, int Start, int End)
+{
+    /// <summary>The stated time as comparable text (2021-01-08, or --01-19 when the year was only inferred), if any.</summary>
+    public string? Time { get; init; }
+    public TemporalMention? TimeMention { get; init; }
+    public ClaimArgument? Quantity { get; init; }
+    public ClaimArgument? Subject { get; init; }
+    public ClaimFrame? Claim { get; init; }
+}
+
+/// <summary>Whether the documents that state a fact agree on it.</summary>
+public enum Agreement { Single, Agree, Disagree }
+
+/// <summary>One row of the fact table: a fact (subject, relation, object) and what each source says about it.</summary>
+public sealed record FactRow(string Key, string Relation, string? Subject, string? Object, string? Complement, IReadOnlyList<FactCell> Cells)
+{
+    public Agreement Agreement { get; init; }
+    /// <summary>Why the row disagrees (which attribute), when it does.</summary>
+    public string? Conflict { get; init; }
+    public int DocCount => Cells.Select(c => c.Doc).Distinct().Count();
+}
+
+/// <summary>Aligns claim frames across documents by blocking keys (relation, object, complement), never comparing all pairs.</summary>
+public static class ClaimAligner
+{
+    /// <summary>The blocking key of a claim: relation + object + complement; the subject joins when there is no object.</summary>
+    public static string KeyOf(ClaimFrame c)
+    {
+        var obj = c.Object?.Key ?? "";
+        var comp = c.Complement is { Kind: not "phrase" } cx ? cx.Key : "";
+        var subj = c.Object is null || c.Relation == "has-count" ? c.Subject?.Key ?? "" : "";
+        var unit = c.Relation == "has-count" ? c.Quantity?.Unit ?? "" : "";
+        return string.Join("|", c.Relation, subj, obj, comp, unit);
+    }
+
+    /// <summary>Groups the claims of all documents into fact rows; facts stated by one document only are kept as Single rows.</summary>
+    public static IReadOnlyList<FactRow> Align(IEnumerable<(ClaimFrame Claim, string? Source)> claims)
+    {
+        var groups = new Dictionary<string, List<(ClaimFrame Claim, string? Source)>>(StringComparer.Ordinal);
+        foreach (var c in claims)
+        {
+            if (c.Claim.Relation == "said" || c.Claim.Negated) continue;
+            var key = KeyOf(c.Claim);
+            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+            list.Add(c);
+        }
+        var rows = new List<FactRow>();
+        foreach (var (key, list) in groups)
+        {
+            var first = list[0].Claim;
+            var cells = list.Select(x => new FactCell(x.Claim.Doc, x.Source, x.Claim.Sentence, x.Claim.Start, x.Claim.End)
+            {
+                Time = ComparableTime(x.Claim.Time), TimeMention = x.Claim.Time, Quantity = x.Claim.Quantity,
+                Subject = x.Claim.Subject, Claim = x.Claim,
+            }).ToList();
+            var (agreement, conflict) = Compare(cells);
+            rows.Add(new FactRow(key, first.Relation, list.Select(x => x.Claim.Subject?.Canonical ?? x.Claim.Subject?.Text).FirstOrDefault(s => s is not null),
+                first.Object?.Canonical ?? first.Object?.Text, first.Complement?.Canonical ?? first.Complement?.Text, cells)
+            { Agreement = agreement, Conflict = conflict });
+        }
+        return rows.OrderByDescending(r => r.DocCount).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A date as text to compare: full when every field was stated or it is a relative expression resolved against
+    /// the article's own publication date; month and day only ("--01-19") when the year was inferred.</summary>
+    public static string? ComparableTime(TemporalMention? m)
+    {
+        if (m is null || m.Invalid is not null || m.Date is not { } d) return null;
+        if (m.Inferred.HasFlag(DateFields.Year) && !m.Relative) return d.ToString("--MM-dd", CultureInfo.InvariantCulture);
+        if (m.Relative && !m.Stated.HasFlag(DateFields.Day) && m.Inferred.HasFlag(DateFields.Year) && m.Stated.HasFlag(DateFields.Month))
+            return d.ToString("--MM-dd", CultureInfo.InvariantCulture);
+        return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>True when two comparable times can be the same day (a month-day matches a full date with that month and day).</summary>
+    public static bool SameTime(string a, string b)
+    {
+        if (a == b) return true;
+        if (a.StartsWith("--", StringComparison.Ordinal)) return b.EndsWith(a[1..], StringComparison.Ordinal);
+        if (b.StartsWith("--", StringComparison.Ordinal)) return a.EndsWith(b[1..], StringComparison.Ordinal);
+        return false;
+    }
+
+    /// <summary>True when two quantities agree, allowing for rounding (5%) and qualifiers (more than, about).</summary>
+    public static bool SameQuantity(ClaimArgument a, ClaimArgument b)
+    {
+        if (a.Value is not { } x || b.Value is not { } y) return true;
+        if (a.Unit is not null && b.Unit is not null && a.Unit != b.Unit) return true; // different things counted: not comparable
+        double tol = Math.Max(Math.Abs(x), Math.Abs(y)) * 0.05;
+        if (a.Qualifier is not null || b.Qualifier is not null) tol = Math.Max(tol, Math.Max(Math.Abs(x), Math.Abs(y)) * 0.15);
+        return Math.Abs(x - y) <= tol;
+    }
+
+    private static (Agreement, string?) Compare(List<FactCell> cells)
+    {
+        if (cells.Select(c => c.Doc).Distinct().Count() < 2) return (Agreement.Single, null);
+        var timed = cells.Where(c => c.Time is not null).ToList();
+        for (int i = 0; i < timed.Count; i++)
+            for (int j = i + 1; j < timed.Count; j++)
+                if (timed[i].Doc != timed[j].Doc && !SameTime(timed[i].Time!, timed[j].Time!)) return (Agreement.Disagree, "time");
+        var counted = cells.Where(c => c.Quantity is not null).ToList();
+        for (int i = 0; i < counted.Count; i++)
+            for (int j = i + 1; j < counted.Count; j++)
+                if (counted[i].Doc != counted[j].Doc && !SameQuantity(counted[i].Quantity!, counted[j].Quantity!)) return (Agreement.Disagree, "quantity");
+        return (Agreement.Agree, null);
+    }
+}

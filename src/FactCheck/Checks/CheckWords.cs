@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using FactCheck.Lang;
+using FactCheck.Text;
+using Newtonsoft.Json.Linq;
+
+namespace FactCheck.Checks;
+
+/// <summary>A list of words or phrases (lower-case) with the phrases that look like them but are not, and examples the tests run.</summary>
+public sealed record WordList(string Name, IReadOnlyList<string[]> Forms, IReadOnlyList<string[]> Except, IReadOnlyList<string> Examples, IReadOnlyList<string> Negative)
+{
+    /// <summary>The phrase that opens the text (after quotes and punctuation), capitalized, or null.</summary>
+    public string? Opening(string text)
+    {
+        var words = Words(text, 8);
+        if (StartsWithAny(words, 0, Except) is not null) return null;
+        return StartsWithAny(words, 0, Forms) is { } hit ? char.ToUpperInvariant(hit[0]) + hit[1..] : null;
+    }
+
+    /// <summary>The first phrase of the list anywhere in the text, or null.</summary>
+    public string? Anywhere(string text)
+    {
+        var words = Words(text, int.MaxValue);
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (StartsWithAny(words, i, Except) is not null) continue;
+            if (StartsWithAny(words, i, Forms) is { } hit) return hit;
+        }
+        return null;
+    }
+
+    private static string? StartsWithAny(List<string> words, int at, IReadOnlyList<string[]> phrases)
+    {
+        string[]? best = null;
+        foreach (var p in phrases)
+        {
+            if (at + p.Length > words.Count) continue;
+            bool ok = true;
+            for (int k = 0; k < p.Length && ok; k++) ok = words[at + k] == p[k];
+            if (ok && (best is null || p.Length > best.Length)) best = p;
+        }
+        return best is null ? null : string.Join(' ', best);
+    }
+
+    /// <summary>Lower-case words of the text; hyphenated words stay whole ("then-president").</summary>
+    internal static List<string> Words(string text, int max)
+    {
+        var words = new List<string>();
+        var tokens = Tokenizer.Tokenize(text);
+        for (int i = 0; i < tokens.Length && words.Count < max; i++)
+        {
+            var t = tokens[i];
+            if (t.Type == TokenType.Punct)
+            {
+                // glue "then" "-" "president" back together
+                if (text[t.Start] == '-' && !t.SpaceBefore && words.Count > 0 && i + 1 < tokens.Length && !tokens[i + 1].SpaceBefore && tokens[i + 1].Type == TokenType.Word)
+                {
+                    words[^1] += "-" + text[tokens[i + 1].Start..tokens[i + 1].End].ToLowerInvariant();
+                    i++;
+                }
+                continue;
+            }
+            words.Add(text[t.Start..t.End].ToLowerInvariant());
+        }
+        return words;
+    }
+}
+
+/// <summary>The word lists the checks use for one language, loaded from data/lang/&lt;lang&gt;/checks.json.</summary>
+public sealed class CheckWords
+{
+    private static readonly ConcurrentDictionary<string, Lazy<CheckWords>> cache = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Sentence openers that continue the story in time order (Berlanjut, Kemudian, Then, After that).</summary>
+    public WordList Sequence { get; }
+    /// <summary>Plan, schedule and prediction markers (akan, dijadwalkan, will, scheduled).</summary>
+    public WordList Future { get; }
+
+    public CheckWords(WordList sequence, WordList future) { Sequence = sequence; Future = future; }
+
+    /// <summary>The lists of a language; empty lists when the language has no checks.json.</summary>
+    public static CheckWords Get(string lang) => cache.GetOrAdd(lang, l => new Lazy<CheckWords>(() => Load(l))).Value;
+
+    private static CheckWords Load(string lang)
+    {
+        string path;
+        try { path = Path.Combine(DataPaths.Lang(lang), "checks.json"); }
+        catch (DirectoryNotFoundException) { return Empty(); }
+        if (!File.Exists(path)) return Empty();
+        var json = LanguagePack.ReadJson(path);
+        return new CheckWords(List(json, "sequence", path), List(json, "future", path));
+    }
+
+    private static CheckWords Empty() => new(new WordList("sequence", [], [], [], []), new WordList("future", [], [], [], []));
+
+    private static WordList List(JObject json, string name, string path)
+    {
+        if (json[name] is not JObject o) throw new FormatException($"{path}: missing \"{name}\" object");
+        static IReadOnlyList<string> Strings(JToken? t) => t is JArray a ? a.Values<string>().OfType<string>().ToList() : [];
+        static string[] Phrase(string s) => WordList.Words(s, int.MaxValue).ToArray();
+        return new WordList(name,
+            Strings(o["forms"]).Select(Phrase).Where(p => p.Length > 0).ToList(),
+            Strings(o["except"]).Select(Phrase).Where(p => p.Length > 0).ToList(),
+            Strings(o["examples"]), Strings(o["negative"]));
+    }
+}

@@ -1,0 +1,57 @@
+using FactCheck.Checks.Rules;
+using FactCheck.Model;
+
+namespace FactCheck.Checks;
+
+/// <summary>Runs every rule over the analyzed articles of a run and orders the findings by severity, then score.</summary>
+public sealed class Checker
+{
+    public IReadOnlyList<ICheckRule> Rules { get; }
+    public CheckOptions Options { get; }
+
+    public Checker(IEnumerable<ICheckRule>? rules = null, CheckOptions? options = null)
+    {
+        Rules = (rules ?? DefaultRules()).ToList();
+        Options = options ?? CheckOptions.Default;
+    }
+
+    /// <summary>The in-article temporal rules: weekday-date, invalid-date, narrative-order, after-publication, year-outlier.</summary>
+    public static IReadOnlyList<ICheckRule> DefaultRules() =>
+        [new WeekdayDateRule(), new InvalidDateRule(), new NarrativeOrderRule(), new AfterPublicationRule(), new YearOutlierRule()];
+
+    public CheckResult Check(IReadOnlyList<AnalyzedArticle> articles)
+    {
+        var context = new CheckContext(articles, Options);
+        var diagnostics = new List<Diagnostic>();
+        var byId = new Dictionary<string, Finding>(StringComparer.Ordinal);
+        foreach (var rule in Rules)
+        {
+            try
+            {
+                foreach (var f in rule.Check(context)) byId.TryAdd(f.Id, f);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // a bug in one rule must not lose the other rules' findings
+                diagnostics.Add(Diagnostic.Error(new Origin("rule:" + rule.Id), $"rule {rule.Id} failed: {e.GetType().Name}: {e.Message}"));
+            }
+        }
+        return new CheckResult(Order(byId.Values), diagnostics);
+    }
+
+    /// <summary>Severity (high first), then score, then document and position, so the order does not depend on the run.</summary>
+    public static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) => findings
+        .OrderByDescending(f => f.Severity)
+        .ThenByDescending(f => f.Score)
+        .ThenBy(f => f.Evidence.Count > 0 ? f.Evidence[0].Doc : "", StringComparer.Ordinal)
+        .ThenBy(f => f.Evidence.Count > 0 ? f.Evidence[0].Start : 0)
+        .ThenBy(f => f.Id, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Findings with the reviewers' verdicts (matched by finding id) attached.</summary>
+    public static IReadOnlyList<Finding> ApplyDecisions(IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, (Verdict verdict, string? note)> decisions)
+    {
+        if (decisions.Count == 0) return findings;
+        return findings.Select(f => decisions.TryGetValue(f.Id, out var d) ? f with { Verdict = d.verdict, ReviewNote = d.note } : f).ToList();
+    }
+}

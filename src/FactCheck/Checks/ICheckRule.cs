@@ -1,0 +1,61 @@
+using FactCheck.Model;
+
+namespace FactCheck.Checks;
+
+/// <summary>Tunable thresholds of the checks.</summary>
+public sealed record CheckOptions
+{
+    /// <summary>A stated date this many days after publication or more (and no plan marker) is flagged.</summary>
+    public int AfterPublicationDays { get; init; } = 2;
+    /// <summary>A stated year this far (in years) from the article's time frame is flagged.</summary>
+    public int YearOutlierYears { get; init; } = 2;
+    /// <summary>Years around the stated year tried when proposing a weekday-date correction.</summary>
+    public int YearWindow { get; init; } = 3;
+    /// <summary>Suggestions kept per finding.</summary>
+    public int MaxSuggestions { get; init; } = 5;
+
+    public static CheckOptions Default { get; } = new();
+}
+
+/// <summary>Everything a rule sees: all analyzed articles of the run and the options.</summary>
+public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, CheckOptions Options)
+{
+    public CheckContext(IReadOnlyList<AnalyzedArticle> articles) : this(articles, CheckOptions.Default) { }
+}
+
+/// <summary>One consistency check: a stable kebab-case id, a default severity and a prior score until a classifier exists.</summary>
+public interface ICheckRule
+{
+    /// <summary>Stable kebab-case id (weekday-date): names the finding, the reviewer's decision and the classifier's features.</summary>
+    string Id { get; }
+    Severity Severity { get; }
+    /// <summary>Probability that a finding of this rule is a real discrepancy, before any model.</summary>
+    double Prior { get; }
+    IEnumerable<Finding> Check(CheckContext context);
+}
+
+/// <summary>A rule that looks at one article at a time.</summary>
+public abstract class ArticleRule : ICheckRule
+{
+    public abstract string Id { get; }
+    public abstract Severity Severity { get; }
+    public abstract double Prior { get; }
+
+    public IEnumerable<Finding> Check(CheckContext context)
+    {
+        foreach (var a in context.Articles)
+            foreach (var f in CheckArticle(a, context))
+                yield return f;
+    }
+
+    public abstract IEnumerable<Finding> CheckArticle(AnalyzedArticle article, CheckContext context);
+}
+
+/// <summary>Where reviewers' earlier verdicts come from (the decision store): finding id -> verdict and note.</summary>
+public interface IDecisionSource
+{
+    IReadOnlyDictionary<string, (Verdict verdict, string? note)> Load();
+}
+
+/// <summary>What a check run produced: findings (severity, then score, best first) and diagnostics.</summary>
+public sealed record CheckResult(IReadOnlyList<Finding> Findings, IReadOnlyList<Diagnostic> Diagnostics);

@@ -1,0 +1,74 @@
+using System.Globalization;
+using FactCheck.Lang;
+using FactCheck.Temporal;
+
+namespace FactCheck.Checks;
+
+/// <summary>What the temporal rules ask of mentions: which are fully stated dates, which disagree with their weekday, and the evidence.</summary>
+public static class MentionFacts
+{
+    /// <summary>A real day-granularity date whose day, month and year the text all stated (an inferred year never counts).</summary>
+    public static bool FullyStated(TemporalMention m) =>
+        m.Kind == TemporalKind.Date && m.Invalid is null && m.Date is not null &&
+        (m.Stated & (DateFields.Year | DateFields.Month | DateFields.Day)) == (DateFields.Year | DateFields.Month | DateFields.Day) &&
+        (m.Inferred & (DateFields.Year | DateFields.Month | DateFields.Day)) == 0;
+
+    /// <summary>A fully stated date with a stated weekday that the calendar contradicts.</summary>
+    public static bool WeekdayMismatch(TemporalMention m) =>
+        FullyStated(m) && m.Stated.HasFlag(DateFields.Weekday) && m.StatedWeekday is { } w && DateText.IsoWeekday(m.Date!.Value) != w;
+
+    /// <summary>The article's event dates: fully stated, weekday-consistent dates in text order.</summary>
+    public static IReadOnlyList<TemporalMention> Events(AnalyzedArticle a) =>
+        a.Temporal.Where(m => FullyStated(m) && !WeekdayMismatch(m)).ToList();
+
+    /// <summary>The evidence for a mention: its span, value, the sentence around it, and the article's source.</summary>
+    public static Evidence EvidenceOf(AnalyzedArticle a, TemporalMention m)
+    {
+        var s = a.SentenceAt(m.Start);
+        return new Evidence(a.Id, m.Start, m.End, m.Text)
+        {
+            Sentence = a.Article.Text[s.Start..Math.Max(s.End, Math.Min(a.Article.Text.Length, m.End))], SentenceStart = s.Start,
+            Value = m.Invalid is null ? m.Value : null, Source = a.Article.Source,
+        };
+    }
+
+    /// <summary>A stable id from content: rule, document, the sentence, the span text and its value (never offsets or run order).</summary>
+    public static string IdOf(string rule, AnalyzedArticle a, TemporalMention m, params string[] extra) =>
+        Finding.MakeId(rule, [a.Id, a.SentenceText(a.SentenceAt(m.Start)), m.Text, m.Value, .. extra]);
+
+    /// <summary>The language pack of the article (English when the language has none).</summary>
+    public static LanguagePack Pack(AnalyzedArticle a)
+    {
+        try { return LanguagePack.Get(a.Lang); }
+        catch (ArgumentException) { return LanguagePack.Get("en"); }
+    }
+
+    /// <summary>The context of a mention for ranking corrections: publication, up to two previous and one next event date,
+    /// the sentence's sequence opener and plan marker.</summary>
+    public static DateContext ContextOf(AnalyzedArticle a, TemporalMention m)
+    {
+        var events = Events(a);
+        var prev = events.Where(e => e.End <= m.Start).TakeLast(2).Select(e => e.Date!.Value).ToList();
+        var next = events.FirstOrDefault(e => e.Start >= m.End)?.Date;
+        var words = CheckWords.Get(a.Lang);
+        var sentence = a.SentenceText(a.SentenceAt(m.Start));
+        return new DateContext(a.PublishedDate, prev, next, words.Sequence.Opening(sentence), words.Future.Anywhere(sentence) is not null);
+    }
+
+    /// <summary>Common classifier features: rule, severity, language, days from publication, stated field count.</summary>
+    public static Dictionary<string, double> Features(string rule, Severity severity, AnalyzedArticle a, TemporalMention m)
+    {
+        var f = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["rule=" + rule] = 1, ["severity=" + severity.ToString().ToLowerInvariant()] = 1, ["lang=" + a.Lang] = 1,
+            ["stated_field_count"] = CountBits((int)(m.Stated & (DateFields.Year | DateFields.Month | DateFields.Day | DateFields.Weekday))),
+            ["has_publication"] = a.PublishedDate is null ? 0 : 1,
+        };
+        if (a.PublishedDate is { } p && m.Date is { } d) f["days_from_publication"] = d.DayNumber - p.DayNumber;
+        return f;
+    }
+
+    private static int CountBits(int v) { int c = 0; while (v != 0) { c += v & 1; v >>= 1; } return c; }
+
+    internal static string Inv(int v) => v.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,74 @@
+using FactCheck.Align;
+using FactCheck.Checks;
+using FactCheck.Model;
+
+namespace FactCheck.Output;
+
+/// <summary>One input of a check run: an article that was read (ok) or an input that failed, with its error.</summary>
+public sealed record ReportArticle(string Id, bool Ok)
+{
+    public string? Title { get; init; }
+    public string? Source { get; init; }
+    public DateTimeOffset? Published { get; init; }
+    public string? Lang { get; init; }
+    /// <summary>Why the input failed (failed inputs), or what was wrong but recovered (ok articles).</summary>
+    public string? Error { get; init; }
+    /// <summary>File (and line) the input came from.</summary>
+    public string? Origin { get; init; }
+    public string? Url { get; init; }
+}
+
+/// <summary>Everything a discrepancy report shows: inputs, findings (ordered), the fact table, and when it was generated.</summary>
+public sealed record Report(string? Generated, IReadOnlyList<ReportArticle> Articles, IReadOnlyList<Finding> Findings, IReadOnlyList<FactRow> Facts)
+{
+    public int Count(Severity s) => Findings.Count(f => f.Severity == s);
+    public int Failed => Articles.Count(a => !a.Ok);
+
+    /// <summary>Builds the report of a run. <paramref name="generated"/> comes from the caller (never the clock); when null, the
+    /// latest publication date among the articles is used.</summary>
+    public static Report Build(ReadResult read, IReadOnlyList<AnalyzedArticle> analyzed, IReadOnlyList<Finding> findings, string? generated = null)
+    {
+        var articles = new List<ReportArticle>();
+        var origins = new HashSet<Origin>(read.Articles.Select(a => a.Origin));
+        foreach (var a in read.Articles)
+        {
+            var err = read.Diagnostics.FirstOrDefault(d => d.Level == DiagnosticLevel.Error && d.Origin == a.Origin);
+            articles.Add(new ReportArticle(a.Id, true)
+            {
+                Title = a.Title, Source = a.Source, Published = a.Published, Lang = a.Lang, Url = a.Url,
+                Origin = a.Origin.ToString(), Error = err?.Message,
+            });
+        }
+        foreach (var d in read.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error && !origins.Contains(d.Origin)))
+        {
+            var id = Path.GetFileNameWithoutExtension(d.Origin.Path) + (d.Origin.Line is { } l ? ":" + l : "");
+            articles.Add(new ReportArticle(id, false) { Error = d.Message, Origin = d.Origin.ToString() });
+        }
+        var claims = analyzed.SelectMany(a => a.Claims.Select(c => (c, a.Article.Source)));
+        var facts = ClaimAligner.Align(claims);
+        generated ??= read.Articles.Where(a => a.Published is not null).Select(a => a.Published!.Value).DefaultIfEmpty().Max() is { } max && max != default
+            ? max.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) : null;
+        return new Report(generated, articles, findings, facts);
+    }
+}
+
+/// <summary>Writes files atomically: a temporary file in the same folder, then a rename over the target.</summary>
+public static class AtomicFile
+{
+    public static void WriteAllText(string path, string text)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(dir);
+        var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(tmp, text, new System.Text.UTF8Encoding(false));
+            File.Move(tmp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp)) File.Delete(tmp);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using FactCheck.Align;
+using FactCheck.Checks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace FactCheck.Output;
+
+/// <summary>report.json: {"generated", "articles": [{id, title, source, published, lang, status, error?}], "findings", "facts", "summary"}.</summary>
+public static class ReportJson
+{
+    public static JObject ToJson(Report r) => new()
+    {
+        ["generated"] = r.Generated,
+        ["articles"] = new JArray(r.Articles.Select(ArticleJson)),
+        ["findings"] = new JArray(r.Findings.Select(FindingJson.ToJson)),
+        ["facts"] = new JArray(r.Facts.Select(FactJson)),
+        ["summary"] = Summary(r),
+    };
+
+    public static string Serialize(Report r) => ToJson(r).ToString(Formatting.Indented) + "\n";
+
+    public static JObject Summary(Report r) => new()
+    {
+        ["high"] = r.Count(Severity.High), ["medium"] = r.Count(Severity.Medium), ["low"] = r.Count(Severity.Low),
+        ["findings"] = r.Findings.Count, ["articles"] = r.Articles.Count(a => a.Ok), ["failed"] = r.Failed,
+        ["byRule"] = new JObject(r.Findings.GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new JProperty(g.Key, g.Count()))),
+    };
+
+    private static JObject ArticleJson(ReportArticle a)
+    {
+        var o = new JObject
+        {
+            ["id"] = a.Id, ["title"] = a.Title, ["source"] = a.Source,
+            ["published"] = a.Published?.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["lang"] = a.Lang, ["status"] = a.Ok ? "ok" : "failed",
+        };
+        if (a.Error is not null) o["error"] = a.Error;
+        if (a.Origin is not null) o["origin"] = a.Origin;
+        if (a.Url is not null) o["url"] = a.Url;
+        return o;
+    }
+
+    /// <summary>A fact table row: the fact and what each document says about it.</summary>
+    public static JObject FactJson(FactRow row)
+    {
+        var o = new JObject
+        {
+            ["key"] = row.Key, ["relation"] = row.Relation, ["subject"] = row.Subject, ["object"] = row.Object,
+            ["complement"] = row.Complement, ["agreement"] = row.Agreement.ToString().ToLowerInvariant(), ["docs"] = row.DocCount,
+        };
+        if (row.Conflict is not null) o["conflict"] = row.Conflict;
+        o["cells"] = new JArray(row.Cells.Select(c =>
+        {
+            var co = new JObject { ["doc"] = c.Doc, ["source"] = c.Source, ["sentence"] = c.Sentence, ["start"] = c.Start, ["end"] = c.End };
+            if (c.Time is not null) co["time"] = c.Time;
+            if (c.Quantity is { } q) co["quantity"] = q.Canonical ?? q.Text;
+            return co;
+        }));
+        return o;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using FactCheck.Checks;
+
+namespace FactCheck.Output;
+
+/// <summary>report.md: summary, inputs, findings with evidence and suggestions, and the fact table.</summary>
+public static class ReportMarkdown
+{
+    public static string Render(Report r)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("# FactCheck discrepancy report").AppendLine();
+        if (r.Generated is not null) sb.AppendLine($"Generated: {Esc(r.Generated)}").AppendLine();
+        sb.AppendLine($"**{r.Findings.Count} findings**: {r.Count(Severity.High)} high, {r.Count(Severity.Medium)} medium, {r.Count(Severity.Low)} low; " +
+                      $"{r.Articles.Count(a => a.Ok)} articles checked, {r.Failed} failed.").AppendLine();
+
+        sb.AppendLine("## Articles").AppendLine();
+        sb.AppendLine("| id | title | source | published | lang | status |");
+        sb.AppendLine("|---|---|---|---|---|---|");
+        foreach (var a in r.Articles)
+            sb.AppendLine($"| {Cell(a.Id)} | {Cell(a.Title)} | {Cell(a.Source)} | {a.Published?.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)} | {Cell(a.Lang)} | " +
+                          (a.Ok ? "ok" : "**failed**: " + Cell(a.Error)) + (a.Ok && a.Error is not null ? " (" + Cell(a.Error) + ")" : "") + " |");
+        sb.AppendLine();
+
+        sb.AppendLine("## Findings").AppendLine();
+        if (r.Findings.Count == 0) sb.AppendLine("No findings.").AppendLine();
+        foreach (var f in r.Findings)
+        {
+            sb.AppendLine($"### {f.Severity.ToString().ToUpperInvariant()} `{f.Rule}` — {Esc(f.Message)}").AppendLine();
+            sb.AppendLine($"id `{f.Id}`, score {f.Score.ToString("0.00", CultureInfo.InvariantCulture)}" + (f.Verdict is { } v ? $", verdict **{v.ToString().ToLowerInvariant()}**" : "") +
+                          (f.ReviewNote is not null ? $" ({Esc(f.ReviewNote)})" : "")).AppendLine();
+            foreach (var e in f.Evidence)
+            {
+                var sentence = e.Sentence ?? e.Text;
+                int s = Math.Clamp(e.Start - e.SentenceStart, 0, sentence.Length), t = Math.Clamp(e.End - e.SentenceStart, s, sentence.Length);
+                if (e.Sentence is null) { s = 0; t = sentence.Length; }
+                sb.AppendLine($"> {Esc(OneLine(sentence[..s]))}**{Esc(OneLine(sentence[s..t]))}**{Esc(OneLine(sentence[t..]))}  ");
+                sb.AppendLine($"> — {Esc(e.Doc)}" + (e.Source is not null ? $" ({Esc(e.Source)})" : "") + (e.Value is not null ? $", value {Esc(e.Value)}" : "")).AppendLine();
+            }
+            if (f.Suggestions.Count > 0)
+            {
+                sb.AppendLine("Suggestions:").AppendLine();
+                int i = 1;
+                foreach (var g in f.Suggestions)
+                    sb.AppendLine($"{i++}. **{Esc(g.Text)}** ({Esc(g.Value)}, {g.Score.ToString("0.00", CultureInfo.InvariantCulture)}): {Esc(g.Reason)}");
+                sb.AppendLine();
+            }
+        }
+
+        sb.AppendLine("## Fact table").AppendLine();
+        if (r.Facts.Count == 0) sb.AppendLine("No aligned facts (claim extraction has not run on these articles).").AppendLine();
+        else
+        {
+            sb.AppendLine("| fact | agreement | what each source says |");
+            sb.AppendLine("|---|---|---|");
+            foreach (var row in r.Facts)
+            {
+                var fact = string.Join(" ", new[] { row.Subject, row.Relation, row.Object, row.Complement }.Where(x => !string.IsNullOrEmpty(x)));
+                var cells = string.Join("<br>", row.Cells.Select(c => $"{Cell(c.Source ?? c.Doc)}: {Cell(c.Time ?? "")} {Cell(Trim(c.Sentence, 120))}"));
+                sb.AppendLine($"| {Cell(fact)} | {row.Agreement.ToString().ToLowerInvariant()}{(row.Conflict is null ? "" : " (" + row.Conflict + ")")} | {cells} |");
+            }
+            sb.AppendLine();
+        }
+        return sb.ToString();
+    }
+
+    private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
+    private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');
+    /// <summary>Article text is data: no raw HTML, no emphasis markers taken from it.</summary>
+    private static string Esc(string? s) => s is null ? "" : System.Net.WebUtility.HtmlEncode(s).Replace("*", "\\*").Replace("_", "\\_").Replace("`", "\\`");
+    private static string Cell(string? s) => Esc(OneLine(s ?? "")).Replace("|", "\\|");
+}

@@ -1,0 +1,43 @@
+using FactCheck.Text;
+
+namespace FactCheck.Temporal;
+
+/// <summary>Reads the tense around a mention from nearby words (the lexicon's "tense" class, and the grammar's past-tense ending), as HeidelTime does with verbs.</summary>
+internal static class Tense
+{
+    private const int Back = 10, Ahead = 6;
+
+    /// <summary>-1 past, +1 future, null when the sentence does not say; the nearest marker before the mention wins, then the nearest after it.</summary>
+    public static int? Of(TemporalGrammar grammar, string text, Token[] tokens, int first, int end)
+    {
+        for (int k = first - 1; k >= 0 && k >= first - Back; k--)
+        {
+            if (Boundary(text, tokens, k + 1)) break;
+            if (Marker(grammar, text, tokens[k]) is { } v) return v;
+        }
+        for (int k = end; k < tokens.Length && k < end + Ahead; k++)
+        {
+            if (Boundary(text, tokens, k)) break;
+            if (Marker(grammar, text, tokens[k]) is { } v) return v;
+        }
+        return null;
+    }
+
+    /// <summary>True when a sentence ends before token k.</summary>
+    private static bool Boundary(string text, Token[] tokens, int k)
+    {
+        if (k <= 0 || k >= tokens.Length) return k <= 0;
+        if (tokens[k].ParagraphBefore) return true;
+        var prev = tokens[k - 1];
+        return prev.Type == TokenType.Punct && text[prev.Start] is '.' or '!' or '?' or ';' && (k < 2 || tokens[k - 2].Length > 3);
+    }
+
+    private static int? Marker(TemporalGrammar grammar, string text, in Token t)
+    {
+        if (t.Type != TokenType.Word) return null;
+        var span = t.Span(text);
+        if (grammar.Lexicon.TryGet("tense", span, out var e)) return e.Number;
+        if (grammar.PastSuffix is { } suf && span.Length >= suf.Length + 3 && span.EndsWith(suf, StringComparison.OrdinalIgnoreCase)) return -1;
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+using FactCheck.Boilerplate;
+
+namespace FactCheck.Tests.Boilerplate;
+
+public class BoilerplateRuleTests
+{
+    private static IEnumerable<TestCaseData> Positives() =>
+        BoilerplateDetector.Default.Rules.SelectMany(r => r.Examples.Select(e =>
+            new TestCaseData(r.Id, e.Text, e.Match).SetName($"{r.Id} matches \"{Short(e.Text)}\"")));
+
+    private static IEnumerable<TestCaseData> Negatives() =>
+        BoilerplateDetector.Default.Rules.SelectMany(r => r.Negative.Select(e =>
+            new TestCaseData(r.Id, e.Text).SetName($"{r.Id} ignores \"{Short(e.Text)}\"")));
+
+    private static string Short(string s) => s.Length > 40 ? s[..40] + "..." : s;
+    private static BoilerplateRule Rule(string id) => BoilerplateDetector.Default.Rules.Single(r => r.Id == id);
+
+    [TestCaseSource(nameof(Positives))]
+    public void Example_Matches(string id, string text, string? match)
+    {
+        var rule = Rule(id);
+        var span = rule.Find(text, 0, text.Length);
+        Assert.That(span, Is.Not.Null);
+        var expected = match ?? (rule.Scope == BoilerplateScope.Line ? text.Trim() : null);
+        if (expected is not null) Assert.That(text[span!.Value.Start..span.Value.End], Is.EqualTo(expected));
+    }
+
+    [TestCaseSource(nameof(Negatives))]
+    public void Negative_DoesNotMatch(string id, string text) =>
+        Assert.That(Rule(id).Find(text, 0, text.Length), Is.Null);
+
+    [Test]
+    public void EveryRule_HasIdPositiveAndNegativeExamples()
+    {
+        Assert.That(BoilerplateDetector.Default.Rules, Is.Not.Empty);
+        foreach (var r in BoilerplateDetector.Default.Rules)
+        {
+            Assert.That(r.Id, Does.Match(@"^bp\.[a-z0-9.-]+$"));
+            Assert.That(r.Examples, Is.Not.Empty, r.Id);
+            Assert.That(r.Negative, Is.Not.Empty, r.Id);
+            Assert.That(r.Pattern.MatchTimeout, Is.EqualTo(BoilerplateDetector.MatchTimeout), r.Id);
+        }
+    }
+
+    [Test]
+    public void Detect_MarksWholeLinesAndOnlyPrefixes()
+    {
+        const string text = "SEPUTARTANGSEL.COM - Parler kembali online.\n\nBaca Juga: Banjir di Jember\n\nParler dimiliki perusahaan Rusia.";
+        var spans = BoilerplateDetector.Default.Detect(text).Select(s => text[s.Start..s.End]);
+        Assert.That(spans, Is.EqualTo(new[] { "SEPUTARTANGSEL.COM - ", "Baca Juga: Banjir di Jember" }));
+    }
+
+    [Test]
+    public void Detect_IsFast()
+    {
+        var text = string.Concat(Enumerable.Repeat(File.ReadAllText(Readers.SeedFiles.Seed003) + "\n\n", 200));
+        BoilerplateDetector.Default.Detect(text);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var n = BoilerplateDetector.Default.Detect(text).Count;
+        sw.Stop();
+        var mbPerSec = text.Length / 1e6 / sw.Elapsed.TotalSeconds;
+        TestContext.Out.WriteLine($"{text.Length / 1e6:F2} M chars, {n} spans, {sw.Elapsed.TotalMilliseconds:F1} ms, {mbPerSec:F1} M chars/s");
+        Assert.That(mbPerSec, Is.GreaterThan(1.0));
+    }
+}
