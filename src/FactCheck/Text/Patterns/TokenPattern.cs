@@ -3,13 +3,25 @@ using FactCheck.Lang;
 namespace FactCheck.Text.Patterns;
 
 /// <summary>A token class or literal that a pattern matched, and the token it matched.</summary>
-public sealed record Binding(string Class, int Token, LexEntry? Entry, Binding? Next);
+public sealed record Binding(string Class, int Token, LexEntry? Entry, Binding? Next)
+{
+    private readonly int end;
+    /// <summary>The token after the match: Token + 1, or further for a span class that covers several tokens.</summary>
+    public int End { get => end > Token ? end : Token + 1; init => end = value; }
+}
+
+/// <summary>Token classes supplied by the caller at match time (e.g. names found by a gazetteer), each match possibly covering several tokens.</summary>
+public interface ISpanClasses
+{
+    /// <summary>Ends (exclusive token indexes) of the spans of class <paramref name="cls"/> that start at token <paramref name="pos"/>; empty when none.</summary>
+    ReadOnlySpan<int> Ends(string cls, int pos);
+}
 
 /// <summary>
 /// A pattern over tokens, written as data: literals (<c>lalu</c>, <c>,</c>), classes (<c>@month</c>, <c>@numdate</c>),
 /// groups with alternatives (<c>( a b | c )</c>), optional items (<c>x?</c>, <c>( ... )?</c>), and context that must
 /// precede or follow but is not part of the match (<c>[ pada | hari ]</c> at the start or end), a class limited to one
-/// value (<c>@unit=W</c>). <c>\(</c> escapes.
+/// value (<c>@unit=W</c>), span classes supplied by the caller (<c>@name</c>, possibly several tokens long). <c>\(</c> escapes.
 /// </summary>
 public sealed class TokenPattern
 {
@@ -20,7 +32,7 @@ public sealed class TokenPattern
     /// <summary>The pattern source as written.</summary>
     public string Source { get; }
 
-    /// <summary>Keys a first token must have for the pattern to start there: "w:word", "c:class", "s:shape", or "*" (any).</summary>
+    /// <summary>Keys a first token must have for the pattern to start there: "w:word", "c:class", "s:shape", "x:spanclass".</summary>
     public IReadOnlySet<string> FirstKeys { get; }
 
     private TokenPattern(string source, Node body, Node? before, Node? after, Lexicon lexicon)
@@ -33,18 +45,24 @@ public sealed class TokenPattern
     }
 
     /// <summary>Compiles a pattern; throws FormatException naming the problem (used at load time only).</summary>
-    public static TokenPattern Parse(string source, Lexicon lexicon)
+    public static TokenPattern Parse(string source, Lexicon lexicon) => Parse(source, lexicon, null);
+
+    /// <summary>Compiles a pattern that may also use the caller's span classes (names in <paramref name="spanClasses"/>, matched through <see cref="ISpanClasses"/>).</summary>
+    public static TokenPattern Parse(string source, Lexicon lexicon, IReadOnlySet<string>? spanClasses)
     {
-        var parser = new Parser(source, lexicon);
+        var parser = new Parser(source, lexicon, spanClasses);
         var (before, body, after) = parser.ParseTop();
         return new TokenPattern(source, body, before, after, lexicon);
     }
 
     /// <summary>The longest match starting at token <paramref name="start"/>: its end (exclusive token index) and bindings; -1 when none.</summary>
-    public int MatchAt(string text, Token[] tokens, int start, out Binding? bindings)
+    public int MatchAt(string text, Token[] tokens, int start, out Binding? bindings) => MatchAt(text, tokens, start, out bindings, null);
+
+    /// <summary>The longest match starting at token <paramref name="start"/>, with span classes answered by <paramref name="spans"/>.</summary>
+    public int MatchAt(string text, Token[] tokens, int start, out Binding? bindings, ISpanClasses? spans)
     {
         bindings = null;
-        var ctx = new MatchContext(text, tokens, lexicon, start);
+        var ctx = new MatchContext(text, tokens, lexicon, start, spans);
         if (before is not null && !MatchesBefore(ctx, start)) return -1;
         int best = -1; Binding? bestB = null;
         body.Match(ctx, start, null, (end, b) =>
@@ -73,8 +91,9 @@ public sealed class TokenPattern
         return false;
     }
 
-    internal sealed class MatchContext(string text, Token[] tokens, Lexicon lexicon, int start)
+    internal sealed class MatchContext(string text, Token[] tokens, Lexicon lexicon, int start, ISpanClasses? spans = null)
     {
+        public readonly ISpanClasses? Spans = spans;
         public readonly string Text = text;
         public readonly Token[] Tokens = tokens;
         public readonly Lexicon Lexicon = lexicon;
@@ -119,6 +138,18 @@ public sealed class TokenPattern
         }
     }
 
+    private sealed class SpanAtom(string cls) : Node
+    {
+        public override void Match(MatchContext ctx, int pos, Binding? b, Action<int, Binding?> k)
+        {
+            if (ctx.Spans is null || pos >= ctx.Tokens.Length) return;
+            if (pos > ctx.Start && ctx.Tokens[pos].ParagraphBefore) return;
+            foreach (var end in ctx.Spans.Ends(cls, pos))
+                if (end > pos) k(end, new Binding(cls, pos, null, b) { End = end });
+        }
+        public override void First(HashSet<string> keys, out bool nullable) { keys.Add("x:" + cls); nullable = false; }
+    }
+
     private sealed class Seq(List<Node> items) : Node
     {
         public override void Match(MatchContext ctx, int pos, Binding? b, Action<int, Binding?> k) => Step(ctx, 0, pos, b, k);
@@ -161,7 +192,7 @@ public sealed class TokenPattern
         public override void First(HashSet<string> keys, out bool nullable) { inner.First(keys, out _); nullable = true; }
     }
 
-    private sealed class Parser(string source, Lexicon lexicon)
+    private sealed class Parser(string source, Lexicon lexicon, IReadOnlySet<string>? spanClasses)
     {
         private readonly List<string> toks = Lex(source);
         private int p;
@@ -208,6 +239,7 @@ public sealed class TokenPattern
                 string? value = null;
                 int eq = cls.IndexOf('=');
                 if (eq > 0) { value = cls[(eq + 1)..]; cls = cls[..eq]; }
+                if (value is null && spanClasses is not null && spanClasses.Contains(cls)) return new SpanAtom(cls);
                 bool shape = Shapes.Names.Contains(cls) && value is null;
                 bool lex = lexicon.EntriesOf(cls).Count > 0;
                 if (!shape && !lex) throw Error($"unknown class @{cls} (not a shape and not in the lexicon)");
