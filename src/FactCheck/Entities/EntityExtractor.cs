@@ -371,7 +371,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 else if (g.LocationHeads.Contains(w) && (k == i || k == e - 1)) kind ??= EntityKind.Location;
             }
             if (titleLine[i]) return e;
-            if (kind is null && words >= 2 && e - i >= 2) kind = EntityKind.Person;
+            if (kind is null && words >= 2 && e - i >= 2 && words <= 4 && PersonLike(i, e)) kind = EntityKind.Person;
             if (kind is null)
             {
                 if (i > 0 && g.LocationCuesBefore.Contains(text[tokens[i - 1].Start..tokens[i - 1].End])) kind = EntityKind.Location;
@@ -384,18 +384,41 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
 
         private void Add(EntityMention m) => mentions.Add(m);
 
+        /// <summary>Every word looks like a personal name: a capital then lower-case letters ("Budi", "D'Masiv"), no digits, no all-caps.</summary>
+        private bool PersonLike(int i, int e)
+        {
+            for (int k = i; k < e; k++)
+            {
+                if (tokens[k].Type != TokenType.Word) continue;
+                var s = tokens[k].Span(text);
+                if (s.Length < 2 && !g.NameConnectors.Contains(s.ToString())) return false;
+                for (int c = 1; c < s.Length; c++)
+                    if (char.IsDigit(s[c]) || (char.IsUpper(s[c]) && s[c - 1] is not ('\'' or '\u2019' or '-'))) return false;
+            }
+            return true;
+        }
+
         /// <summary>Within the document, a one-word person name that is the surname (else the first name) of exactly one fuller name joins it.</summary>
+        private bool IsAcronym(int i)
+        {
+            var s = tokens[i].Span(text);
+            if (s.Length is < 2 or > 6) return false;
+            foreach (var c in s) if (!char.IsUpper(c)) return false;
+            return true;
+        }
+
         private void LinkShortForms()
         {
             var full = mentions.Where(m => m.Kind == EntityKind.Person && gaz.Get(m.EntityId) is null && m.Canonical.Contains(' '))
                 .Select(m => (m.EntityId, m.Canonical)).Distinct().ToList();
-            if (full.Count == 0) return;
             for (int k = 0; k < mentions.Count; k++)
             {
                 var m = mentions[k];
                 if (m.Kind != EntityKind.Person || gaz.Get(m.EntityId) is not null || m.Canonical.Contains(' ')) continue;
                 if (ShortFormOf(m.Canonical, full) is { } f) mentions[k] = m with { EntityId = f.EntityId, Canonical = f.Canonical };
             }
+            var counts = singles.GroupBy(i => text[tokens[i].Start..tokens[i].End], StringComparer.Ordinal)
+                .ToDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal);
             foreach (var i in singles)
             {
                 var w = text[tokens[i].Start..tokens[i].End];
@@ -405,6 +428,9 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                         Doc = article.Id, Start = tokens[i].Start, End = tokens[i].End, Text = w, Kind = EntityKind.Person,
                         EntityId = f.EntityId, Canonical = f.Canonical, Rule = g.Lang + ".short-name",
                     });
+                // a one-word name that recurs and is nobody's short name is most often an organization (Boeing, Fiat, GM)
+                else if (g.RepeatedSingleKind is { } rk && counts[w] >= 2 && (PersonLike(i, i + 1) || IsAcronym(i)))
+                    Add(NewMention(i, i + 1, rk, g.Lang + ".name-repeated"));
             }
         }
     }

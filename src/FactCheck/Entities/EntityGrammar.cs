@@ -50,6 +50,8 @@ public sealed class EntityGrammar
     public IReadOnlySet<string> RoleTailStop { get; }
     /// <summary>Lower-case words that may join two capitalized parts of one name ("Bank of America", "bin").</summary>
     public IReadOnlySet<string> NameConnectors { get; }
+    /// <summary>Kind given to a one-word unknown name that recurs in a document and is nobody's short name (null: not guessed).</summary>
+    public EntityKind? RepeatedSingleKind { get; }
 
     private EntityGrammar(string lang, Lexicon lexicon, List<EntityRule> rules, List<EntityPhrase> phrases, JObject json)
     {
@@ -63,6 +65,7 @@ public sealed class EntityGrammar
         LocationHeads = Set("locationHeads", StringComparer.Ordinal);
         RoleTailStop = Set("roleTailStop", StringComparer.OrdinalIgnoreCase);
         NameConnectors = Set("nameConnectors", StringComparer.Ordinal);
+        RepeatedSingleKind = Enum.TryParse<EntityKind>(json.Value<string>("repeatedSingleKind") ?? "", true, out var rk) ? rk : null;
         phrasesByFirst = phrases.GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
         phraseLookup = phrasesByFirst.GetAlternateLookup<ReadOnlySpan<char>>();
