@@ -107,7 +107,7 @@ public sealed class TokenPattern
             ref readonly var t = ref ctx.Tokens[pos];
             if (pos > ctx.Start && t.ParagraphBefore) return;
             if (isShape && Shapes.Is(cls, ctx.Text, t)) { k(pos + 1, new Binding(cls, pos, null, b)); return; }
-            if (isLexicon && t.Type == TokenType.Word && ctx.Lexicon.TryGet(cls, t.Span(ctx.Text), out var e)
+            if (isLexicon && t.Type != TokenType.Number && ctx.Lexicon.TryGet(cls, t.Span(ctx.Text), out var e)
                 && (value is null || e.ValueText == value))
                 k(pos + 1, new Binding(cls, pos, e, b));
         }
