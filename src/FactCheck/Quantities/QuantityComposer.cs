@@ -37,8 +37,13 @@ internal static class QuantityComposer
                 {
                     if (!Shapes.TrySplitSuffix(span, out var digits, out var suffix)) return false;
                     if (!Shapes.TryAmount(digits, g.DecimalSeparator, out var dv)) return false;
-                    if (!lex.TryGet("multsfx", suffix, out var m) || !TryNumber(m, out var mv)) return false;
-                    total += (current + dv) * mv; current = 0; seg = 0; any = true;
+                    if (lex.TryGet("multsfx", suffix, out var m) && TryNumber(m, out var mv))
+                    {
+                        total += (current + dv) * mv; current = 0; seg = 0;
+                    }
+                    else if (lex.TryGet("counted", suffix, out var cu)) { current += dv; seg = dv; unit = cu.ValueText; } // 500km
+                    else return false;
+                    any = true;
                     break;
                 }
                 case "numw" when e is not null:

@@ -36,7 +36,8 @@ public sealed class QuantityExtractor
         Func<QuantityRule, int, Binding?, bool> accept = (rule, end, b) =>
         {
             for (int k = at; k < end; k++) if (blocked[k]) return false;
-            return !IsCodeLike(text, tokens, at, end, grammar) && QuantityComposer.TryCompose(b, text, tokens, rule, grammar, out _);
+            return !IsCodeLike(text, tokens, at, end, grammar) && QuantityComposer.TryCompose(b, text, tokens, rule, grammar, out var cq)
+                && !(cq.Unit is null && rule.Kind == QuantityKind.Quantity && IsNameNumber(text, tokens, at, floor, grammar));
         };
         for (int i = 0; i < tokens.Length;)
         {
@@ -102,9 +103,31 @@ public sealed class QuantityExtractor
         return blocked;
     }
 
+    private static bool IsQuantityWord(Lexicon lexicon, ReadOnlySpan<char> word)
+    {
+        foreach (var e in lexicon.Lookup(word))
+            if (lexicon.DimensionOf(e.Class) == "quantity") return true;
+        return word is "persen" or "percent";
+    }
+
     /// <summary>
-    /// Numbers that name rather than count: glued to a word by a hyphen (COVID-19, F-16, ke-5), after "+" (+62), next to another
-    /// bare number (phone numbers, "1 2 3"), or after an identifier word of the lexicon class "idprefix" (nomor 5, Flight 447, No. 3).
+    /// A bare number right after a capitalized word inside a sentence names a model or an index ("Boeing 787", "FTSE 100",
+    /// "Terminal 3"), unless that word is a qualifier or lead ("About 300").
+    /// </summary>
+    private static bool IsNameNumber(string text, Token[] tokens, int start, int floor, QuantityGrammar g)
+    {
+        if (start == 0 || tokens[start].ParagraphBefore) return false;
+        var prev = tokens[start - 1];
+        if (prev.Type != TokenType.Word || !prev.Capitalized || !tokens[start].SpaceBefore) return false;
+        if (start - 1 == 0 || prev.ParagraphBefore) return false;
+        var before = tokens[start - 2];
+        if (before.Type == TokenType.Punct && before.Span(text) is "." or "!" or "?" or ":" or "\"" or "`" or "'" or "(" or "\u201C") return false;
+        return g.PhraseBefore(text, tokens, start, floor, out _) < 0;
+    }
+
+    /// <summary>
+    /// Numbers that name rather than count: glued to a word by a hyphen (COVID-19, F-16, ke-5), after "+" (+62), next to a run of
+    /// plain digits (phone numbers, "1 2 3"), or after an identifier word of the lexicon class "idprefix" (nomor 5, Flight 447, No. 3).
     /// </summary>
     private static bool IsCodeLike(string text, Token[] tokens, int start, int end, QuantityGrammar g)
     {
@@ -116,11 +139,21 @@ public sealed class QuantityExtractor
         {
             var prev = tokens[num - 1];
             var ps = prev.Span(text);
-            if (prev.Type == TokenType.Punct && (ps is "+" or "#") ) return true;
+            if (prev.Type == TokenType.Punct && ps is "+" or "#" or "'" or "\u2019") return true;
             if (prev.Type == TokenType.Punct && ps is "-" or "/" && num > 1 && !prev.SpaceBefore && tokens[num - 2].Type != TokenType.Punct) return true;
         }
-        if (num > 0 && tokens[num - 1].Type == TokenType.Number) return true;
-        if (num + 1 < tokens.Length && tokens[num + 1].Type == TokenType.Number && !tokens[num + 1].ParagraphBefore) return true;
+        if (num + 1 < tokens.Length && !tokens[num + 1].SpaceBefore)
+        {
+            var next = tokens[num + 1];
+            // "41-year history", "3-year-old": a compound adjective, not a count
+            if (next.Type == TokenType.Punct && next.Span(text) is "-" && num + 2 < tokens.Length && !tokens[num + 2].SpaceBefore
+                && tokens[num + 2].Type == TokenType.Word) return true;
+            // "3G", "4GB" not in the lexicon: a glued word that is no unit, currency or multiplier makes a model name
+            if (next.Type == TokenType.Word && !IsQuantityWord(g.Lexicon, next.Span(text))) return true;
+        }
+        if (num > 0 && tokens[num - 1].Type == TokenType.Number && Shapes.AllDigits(tokens[num - 1].Span(text))) return true;
+        if (num + 1 < tokens.Length && tokens[num + 1].Type == TokenType.Number && !tokens[num + 1].ParagraphBefore
+            && Shapes.AllDigits(tokens[num + 1].Span(text))) return true;
         if (num == start && start > 0)
         {
             int p = start - 1;
