@@ -6,7 +6,7 @@ using FactCheck.Text.Patterns;
 namespace FactCheck.Quantities;
 
 /// <summary>The number and unit a quantity rule's match states, composed from its bindings.</summary>
-internal readonly record struct ComposedQuantity(double Value, string? Unit, LexEntry? Qualifier);
+internal readonly record struct ComposedQuantity(double Value, string? Unit, LexEntry? Qualifier, string? Mod);
 
 /// <summary>Composes a value from digits ("1,5"), glued and separate multipliers ("12jt", "juta"), number words ("dua puluh lima"), units and currencies.</summary>
 internal static class QuantityComposer
@@ -21,6 +21,7 @@ internal static class QuantityComposer
         bool any = false;
         string? unit = null;
         LexEntry? qual = null;
+        string? mod = null;
         var lex = g.Lexicon;
         for (int i = list.Count - 1; i >= 0; i--)
         {
@@ -82,6 +83,7 @@ internal static class QuantityComposer
                     break;
             }
             if (e is not null && e.Extra.TryGetValue("unit", out var u)) unit ??= u;
+            if (e is not null && e.Extra.TryGetValue("mod", out var md)) mod ??= md; // "7 miliaran": about 7 billion
         }
         if (rule.Bind.TryGetValue("unit", out var ru)) unit ??= ru;
         if (rule.Bind.TryGetValue("value", out var fixedValue) && !any)
@@ -91,7 +93,7 @@ internal static class QuantityComposer
         if (!any) return false;
         double value = total + current;
         if (rule.Bind.TryGetValue("min", out var min) && value < double.Parse(min, CultureInfo.InvariantCulture)) return false;
-        result = new ComposedQuantity(value, unit, qual);
+        result = new ComposedQuantity(value, unit, qual, mod);
         return true;
     }
 

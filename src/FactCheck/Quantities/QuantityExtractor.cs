@@ -55,7 +55,7 @@ public sealed class QuantityExtractor
                 first = p;
                 if (e!.Class == "qual") qual ??= e;
             }
-            var qualifier = qual?.ValueText;
+            var qualifier = qual?.ValueText ?? q.Mod;
             double? lowF = Factor(qual, "low"), highF = Factor(qual, "high");
             var (low, high, lowEx, highEx) = QuantityInterval.Of(q.Value, qualifier, lowF, highF);
             int start = tokens[first].Start, stop = tokens[end - 1].End;
