@@ -126,11 +126,14 @@ public sealed class QuantityExtractor
     }
 
     /// <summary>
-    /// Numbers that name rather than count: glued to a word by a hyphen (COVID-19, F-16, ke-5), after "+" (+62), next to a run of
+    /// Numbers that name rather than count: glued by a hyphen to a following word (41-year, ten-month) or to a preceding one (COVID-19, F-16, ke-5), after "+" (+62), next to a run of
     /// plain digits (phone numbers, "1 2 3"), or after an identifier word of the lexicon class "idprefix" (nomor 5, Flight 447, No. 3).
     /// </summary>
     private static bool IsCodeLike(string text, Token[] tokens, int start, int end, QuantityGrammar g)
     {
+        // "41-year history", "ten-month high", "3-year-old": a compound adjective, not a count
+        if (end + 1 < tokens.Length && !tokens[end].SpaceBefore && tokens[end].Type == TokenType.Punct && tokens[end].Span(text) is "-"
+            && !tokens[end + 1].SpaceBefore && tokens[end + 1].Type == TokenType.Word) return true;
         int num = -1;
         for (int k = start; k < end; k++) if (tokens[k].Type == TokenType.Number) { num = k; break; }
         if (num < 0) return false;
@@ -145,9 +148,6 @@ public sealed class QuantityExtractor
         if (num + 1 < tokens.Length && !tokens[num + 1].SpaceBefore)
         {
             var next = tokens[num + 1];
-            // "41-year history", "3-year-old": a compound adjective, not a count
-            if (next.Type == TokenType.Punct && next.Span(text) is "-" && num + 2 < tokens.Length && !tokens[num + 2].SpaceBefore
-                && tokens[num + 2].Type == TokenType.Word) return true;
             // "3G", "4GB" not in the lexicon: a glued word that is no unit, currency or multiplier makes a model name
             if (next.Type == TokenType.Word && !IsQuantityWord(g.Lexicon, next.Span(text))) return true;
         }
