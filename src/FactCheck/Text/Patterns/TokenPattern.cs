@@ -91,7 +91,7 @@ public sealed class TokenPattern
             if (acceptAll) return true;
             var span = t.Span(text);
             if (words.ContainsKey(span)) return true;
-            if (t.Type == TokenType.Word && classes.Count > 0)
+            if (t.Type != TokenType.Number && classes.Count > 0)
                 foreach (var e in lexicon.LookupList(span))
                     if (classes.Contains(e.Class)) return true;
             foreach (var sh in shapes)
