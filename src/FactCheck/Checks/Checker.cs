@@ -18,7 +18,7 @@ public sealed class Checker
     /// <summary>The in-article rules (weekday-date, invalid-date, narrative-order, after-publication, year-outlier) and the cross-source ones.</summary>
     public static IReadOnlyList<ICheckRule> DefaultRules() =>
         [new WeekdayDateRule(), new InvalidDateRule(), new NarrativeOrderRule(), new AfterPublicationRule(), new YearOutlierRule(),
-         new CrossSourceDateRule(), new CrossSourceQuantityRule()];
+         new CrossSourceDateRule(), new CrossSourceQuantityRule(), new NameVariantRule()];
 
     public CheckResult Check(IReadOnlyList<AnalyzedArticle> articles)
     {
