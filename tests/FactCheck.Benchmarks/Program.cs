@@ -11,6 +11,8 @@
 // Quick check without BenchmarkDotNet (one warm-up pass, then N timed passes per corpus, single-threaded, Stopwatch;
 // prints MB/s per corpus; a rough number for quick comparisons, not a test):
 //   dotnet run -c Release --project tests/FactCheck.Benchmarks -- --quick [N]      (N defaults to 5)
+// Triage training (LogisticRegression.Fit on 10,000 synthetic decisions, one thread; needs no eval data):
+//   dotnet run -c Release --project tests/FactCheck.Benchmarks -- --filter '*TrainingBenchmarks*'
 
 using System.Diagnostics;
 using System.Globalization;
@@ -28,7 +30,7 @@ if (args.Length > 0 && args[0] == "--quick")
     return Quick.Run(passes);
 }
 
-if (EvalCorpora.Find() is null)
+if (EvalCorpora.Find() is null && !args.Any(a => a.Contains("Training", StringComparison.Ordinal)))
 {
     Console.WriteLine(EvalCorpora.MissingMessage);
     return 0;

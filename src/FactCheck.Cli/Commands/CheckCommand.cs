@@ -24,7 +24,7 @@ public static class CheckCommand
     public const int ProgressThreshold = 20;
 
     /// <summary>Where review decisions come from, given the --labels path. Hook for the DecisionStore; the default reads JSONL.</summary>
-    public static Func<string, IDecisionSource> DecisionSourceFactory { get; set; } = path => new JsonlDecisionSource(path);
+    public static Func<string, IDecisionSource> DecisionSourceFactory { get; set; } = path => new FactCheck.Review.DecisionStore(path, d => Console.Error.WriteLine(d));
 
     public static Command Create()
     {

@@ -15,9 +15,10 @@ public sealed class Checker
         Options = options ?? CheckOptions.Default;
     }
 
-    /// <summary>The in-article temporal rules: weekday-date, invalid-date, narrative-order, after-publication, year-outlier.</summary>
+    /// <summary>The in-article rules (weekday-date, invalid-date, narrative-order, after-publication, year-outlier) and the cross-source ones.</summary>
     public static IReadOnlyList<ICheckRule> DefaultRules() =>
-        [new WeekdayDateRule(), new InvalidDateRule(), new NarrativeOrderRule(), new AfterPublicationRule(), new YearOutlierRule()];
+        [new WeekdayDateRule(), new InvalidDateRule(), new NarrativeOrderRule(), new AfterPublicationRule(), new YearOutlierRule(),
+         new CrossSourceDateRule(), new CrossSourceQuantityRule()];
 
     public CheckResult Check(IReadOnlyList<AnalyzedArticle> articles)
     {

@@ -1,3 +1,4 @@
+using FactCheck.Align;
 using FactCheck.Model;
 
 namespace FactCheck.Checks;
@@ -17,10 +18,15 @@ public sealed record CheckOptions
     public static CheckOptions Default { get; } = new();
 }
 
-/// <summary>Everything a rule sees: all analyzed articles of the run and the options.</summary>
+/// <summary>Everything a rule sees: all analyzed articles of the run, the options, and the fact table (aligned once).</summary>
 public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, CheckOptions Options)
 {
     public CheckContext(IReadOnlyList<AnalyzedArticle> articles) : this(articles, CheckOptions.Default) { }
+
+    private IReadOnlyList<FactRow>? facts;
+
+    /// <summary>Claims of all articles aligned into fact rows by blocking keys; computed on first use.</summary>
+    public IReadOnlyList<FactRow> Facts => facts ??= ClaimAligner.Align(Articles.SelectMany(a => a.Claims.Select(c => (c, a.Article.Source))));
 }
 
 /// <summary>One consistency check: a stable kebab-case id, a default severity and a prior score until a classifier exists.</summary>

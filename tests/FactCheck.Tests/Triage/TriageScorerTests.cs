@@ -1,0 +1,50 @@
+using FactCheck.Checks;
+using FactCheck.Triage;
+
+namespace FactCheck.Tests.Triage;
+
+public class TriageScorerTests
+{
+    private static Finding F(string rule, params (string, double)[] features) => new()
+    {
+        Id = Finding.MakeId(rule, "x"), Rule = rule, Severity = Severity.Medium, Message = "m", Evidence = [],
+        Features = features.ToDictionary(f => f.Item1, f => f.Item2),
+    };
+
+    [Test]
+    public void FallsBackToRulePriorsWithoutAModel()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "factcheck-none-" + Guid.NewGuid().ToString("N"));
+        var scorer = TriageScorer.Load(dir, new Dictionary<string, double> { ["weekday-date"] = 0.9 }, defaultPrior: 0.4);
+        Assert.That(scorer.Model, Is.Null);
+        Assert.That(scorer.ModelProblem, Does.Contain("no model"));
+        Assert.That(scorer.Score(F("weekday-date")), Is.EqualTo(0.9));
+        Assert.That(scorer.Score(F("name-variant")), Is.EqualTo(0.4));
+    }
+
+    [Test]
+    public void UsesTheModelWithTheRuleAsAFeature()
+    {
+        var examples = new List<LabeledExample>();
+        for (int i = 0; i < 20; i++)
+        {
+            examples.Add(new LabeledExample(new Dictionary<string, double> { ["rule=weekday-date"] = 1 }, true));
+            examples.Add(new LabeledExample(new Dictionary<string, double> { ["rule=name-variant"] = 1 }, false));
+        }
+        var scorer = new TriageScorer(new LogisticRegression().Fit(examples), new Dictionary<string, double>());
+        Assert.That(scorer.Score(F("weekday-date")), Is.GreaterThan(0.8));
+        Assert.That(scorer.Score(F("name-variant")), Is.LessThan(0.2));
+    }
+
+    [Test]
+    public void ShippedModelLoads()
+    {
+        var dir = Path.Combine(TestContext.CurrentContext.TestDirectory, "models", "triage");
+        if (!File.Exists(Path.Combine(dir, ModelStore.ModelFile))) Assert.Ignore("no shipped model beside the tests");
+        var scorer = TriageScorer.Load(dir, new Dictionary<string, double>());
+        Assert.That(scorer.ModelProblem, Is.Null);
+        var wrongWeekday = F(Bootstrap.WeekdayRule, ("kind=date", 1), ("scope=in-article", 1), ("lang=id", 1), ("weekday_offset", 5), ("stated_field_count", 4));
+        var agreement = F(Bootstrap.WeekdayRule, ("kind=date", 1), ("scope=in-article", 1), ("lang=id", 1), ("weekday_offset", 0), ("stated_field_count", 4));
+        Assert.That(scorer.Score(wrongWeekday), Is.GreaterThan(scorer.Score(agreement)));
+    }
+}
