@@ -23,7 +23,7 @@ public static class CheckCommand
     /// <summary>Articles from which a progress bar is shown (when the output is a terminal).</summary>
     public const int ProgressThreshold = 20;
 
-    /// <summary>Where review decisions come from, given the --labels path. Hook for the DecisionStore; the default reads JSONL.</summary>
+    /// <summary>Where review decisions come from, given the --labels path (the DecisionStore by default).</summary>
     public static Func<string, IDecisionSource> DecisionSourceFactory { get; set; } = path => new FactCheck.Review.DecisionStore(path, d => Console.Error.WriteLine(d));
 
     public static Command Create()
@@ -93,7 +93,6 @@ public static class CheckCommand
             {
                 var source = DecisionSourceFactory(labels);
                 findings = Checker.ApplyDecisions(findings, source.Load());
-                if (source is JsonlDecisionSource j) foreach (var d in j.Diagnostics) stderr.WriteLine(d);
             }
             else if (req.LabelsGiven) stderr.WriteLine($"warning: {labels}: no such file; no review decisions applied");
         }

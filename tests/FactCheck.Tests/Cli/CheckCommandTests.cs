@@ -133,7 +133,12 @@ public class CheckCommandTests
         var first = Run(new(new[] { Parler }, Path.Combine(dir, "a")));
         var id = Findings(first.Report).Single().Value<string>("id")!;
         var labels = Path.Combine(dir, "decisions.jsonl");
-        File.WriteAllText(labels, $"{{\"id\":\"{id}\",\"verdict\":\"confirmed\",\"note\":\"Amazon cut Parler off on 10 Jan 2021\"}}\n{{\"id\":\"other\",\"verdict\":\"dismissed\"}}\n");
+        var store = new FactCheck.Review.DecisionStore(labels);
+        var time = new DateTimeOffset(2021, 1, 21, 10, 0, 0, TimeSpan.FromHours(7));
+        Assert.That(store.AppendAll([
+            new FactCheck.Review.Decision(id, "weekday-date", Verdict.Confirmed, new Dictionary<string, double>(), "Amazon cut Parler off on 10 Jan 2021", "tester", time),
+            new FactCheck.Review.Decision("other", "weekday-date", Verdict.Dismissed, new Dictionary<string, double>(), null, "tester", time),
+        ]), Is.Null);
         var (_, _, _, report) = Run(new(new[] { Parler }, Path.Combine(dir, "b")) { Labels = labels, ClaimReview = true });
         var f = Findings(report).Single();
         Assert.That(f.Value<string>("verdict"), Is.EqualTo("confirmed"));
