@@ -51,3 +51,30 @@ public class DateTextTests
         Assert.That(c.All(x => (x.Date.Year != 2020 ? 1 : 0) + (x.Date.Month != 1 ? 1 : 0) + (x.Date.Day != 10 ? 1 : 0) == 1));
     }
 }
+
+/// <summary>Which mentions the temporal rules treat as stated, and as contradicting their weekday.</summary>
+public class MentionFactsTests
+{
+    private static TemporalMention Mention(string value, int weekday, string? alternative = null, DateFields inferred = DateFields.None) => new()
+    {
+        Doc = "d", Start = 0, End = 1, Text = "x", Kind = TemporalKind.Date, Value = value, Rule = "test",
+        Stated = (DateFields.Year | DateFields.Month | DateFields.Day | DateFields.Weekday) & ~inferred, Inferred = inferred,
+        StatedWeekday = weekday, Date = DateOnly.ParseExact(value, "yyyy-MM-dd"), AlternativeValue = alternative,
+    };
+
+    [Test]
+    public void A_mismatch_needs_every_field_stated()
+    {
+        Assert.That(MentionFacts.WeekdayMismatch(Mention("2020-01-10", 7)), Is.True);
+        Assert.That(MentionFacts.WeekdayMismatch(Mention("2021-01-10", 7)), Is.False);
+        Assert.That(MentionFacts.WeekdayMismatch(Mention("2020-01-10", 7, inferred: DateFields.Year)), Is.False, "an inferred year is never evidence");
+    }
+
+    [Test]
+    public void A_numeric_date_whose_other_reading_fits_is_not_a_mismatch()
+    {
+        // "Sunday 3/1/2021": 1 March 2021 (a Monday) month-first, 3 January 2021 (a Sunday) day-first
+        Assert.That(MentionFacts.WeekdayMismatch(Mention("2021-03-01", 7, "2021-01-03")), Is.False);
+        Assert.That(MentionFacts.WeekdayMismatch(Mention("2021-01-09", 7, "2021-09-01")), Is.True);
+    }
+}

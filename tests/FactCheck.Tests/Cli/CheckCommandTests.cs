@@ -179,6 +179,19 @@ public class CheckCommandTests
     }
 
     [Test]
+    public void Scores_are_rule_priors_without_a_model_and_model_probabilities_with_one()
+    {
+        var none = Run(new(new[] { Parler }, Path.Combine(dir, "a")) { Model = Path.Combine(dir, "no-model") });
+        Assert.That(Findings(none.Report).Single().Value<double>("score"), Is.EqualTo(0.9));
+        var shipped = TestData.Path2("models", "triage");
+        if (!File.Exists(Path.Combine(shipped, "model.json"))) Assert.Ignore("no shipped triage model");
+        var with = Run(new(new[] { Parler }, Path.Combine(dir, "b")) { Model = shipped });
+        var score = Findings(with.Report).Single().Value<double>("score");
+        Assert.That(score, Is.InRange(0.0, 1.0));
+        Assert.That(Findings(with.Report).Single().Value<string>("id"), Is.EqualTo(Findings(none.Report).Single().Value<string>("id")));
+    }
+
+    [Test]
     public void Unknown_path_fails_and_is_listed()
     {
         var (code, _, _, report) = Run(new(new[] { Path.Combine(dir, "missing.txt"), Parler }, Path.Combine(dir, "out")));
