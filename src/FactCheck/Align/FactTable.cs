@@ -35,7 +35,7 @@ public static class ClaimAligner
     {
         var obj = c.Object?.Key ?? "";
         var comp = c.Complement is { Kind: not "phrase" } cx ? cx.Key : "";
-        var subj = c.Object is null || c.Relation == "has-count" ? c.Subject?.Key ?? "" : "";
+        var subj = c.Object is null || c.Relation is "has-count" or "has-role" ? c.Subject?.Key ?? "" : "";
         var unit = c.Relation == "has-count" ? c.Quantity?.Unit ?? "" : "";
         return string.Join("|", c.Relation, subj, obj, comp, unit);
     }
@@ -105,6 +105,10 @@ public static class ClaimAligner
         for (int i = 0; i < timed.Count; i++)
             for (int j = i + 1; j < timed.Count; j++)
                 if (timed[i].Doc != timed[j].Doc && !SameTime(timed[i].Time!, timed[j].Time!)) return (Agreement.Disagree, "time");
+        var roles = cells.Where(c => c.Claim is { Relation: "has-role", Complement.Canonical: not null }).ToList();
+        for (int i = 0; i < roles.Count; i++)
+            for (int j = i + 1; j < roles.Count; j++)
+                if (roles[i].Doc != roles[j].Doc && roles[i].Claim!.Complement!.Canonical != roles[j].Claim!.Complement!.Canonical) return (Agreement.Disagree, "role");
         var counted = cells.Where(c => c.Quantity is not null).ToList();
         for (int i = 0; i < counted.Count; i++)
             for (int j = i + 1; j < counted.Count; j++)

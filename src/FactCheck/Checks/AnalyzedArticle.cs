@@ -1,4 +1,6 @@
 using FactCheck.Claims;
+using FactCheck.Entities;
+using FactCheck.Quantities;
 using FactCheck.Lang;
 using FactCheck.Model;
 using FactCheck.Temporal;
@@ -15,11 +17,15 @@ public sealed record AnalyzedArticle
     public IReadOnlyList<TextSpan> Sentences { get; init; } = [];
     /// <summary>Temporal mentions in text order.</summary>
     public IReadOnlyList<TemporalMention> Temporal { get; init; } = [];
-    /// <summary>Quantity mentions (filled once the quantity stage plugs in).</summary>
+    /// <summary>Quantities as claim arguments (value, unit, qualifier), in text order.</summary>
     public IReadOnlyList<ClaimArgument> Quantities { get; init; } = [];
-    /// <summary>Entity mentions (filled once the entity stage plugs in).</summary>
+    /// <summary>Entities as claim arguments (canonical name and id), in text order.</summary>
     public IReadOnlyList<ClaimArgument> Entities { get; init; } = [];
-    /// <summary>Claim frames (filled once the claim stage plugs in).</summary>
+    /// <summary>The entity mentions as extracted: surface form, similarity to the canonical name, role.</summary>
+    public IReadOnlyList<EntityMention> EntityMentions { get; init; } = [];
+    /// <summary>The quantity mentions as extracted, with their intervals.</summary>
+    public IReadOnlyList<QuantityMention> QuantityMentions { get; init; } = [];
+    /// <summary>Claim frames: who did what, to whom, when, how many, per sentence.</summary>
     public IReadOnlyList<ClaimFrame> Claims { get; init; } = [];
     /// <summary>Messages from the analysis (not-a-date warnings, unknown language).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
@@ -52,12 +58,17 @@ public sealed record AnalyzedArticle
     public string SentenceText(TextSpan s) => Article.Text[s.Start..s.End];
 }
 
-/// <summary>Runs the analysis stages over an article: tokenizer, sentence splitter, temporal extractor.</summary>
+/// <summary>Runs the analysis stages over an article: tokenizer, sentences, temporal, quantity and entity extraction, claim frames.</summary>
 public sealed class ArticleAnalyzer
 {
     private readonly SentenceSplitter splitter;
+    private readonly EntityExtractor entities;
 
-    public ArticleAnalyzer(SentenceSplitter? splitter = null) => this.splitter = splitter ?? SentenceSplitter.Default;
+    public ArticleAnalyzer(SentenceSplitter? splitter = null, EntityExtractor? entities = null)
+    {
+        this.splitter = splitter ?? SentenceSplitter.Default;
+        this.entities = entities ?? new EntityExtractor();
+    }
 
     public AnalyzedArticle Analyze(Article article)
     {
@@ -70,11 +81,32 @@ public sealed class ArticleAnalyzer
             pack = LanguagePack.Get("en");
         }
         var tokens = Tokenizer.Tokenize(article.Text);
-        var temporal = TemporalExtractor.Extract(article, pack.Temporal, tokens, diagnostics);
+        var sentences = splitter.Split(article.Text);
+        var temporal = TemporalExtractor.Extract(article, pack.Temporal, tokens, diagnostics).Mentions;
+        var quantities = QuantityExtractor.Extract(article, pack.Quantity, tokens, temporal);
+        var names = entities.Extract(article, tokens);
+        var qtyArgs = quantities.Select(ToArgument).ToList();
+        var entityArgs = names.Select(ToArgument).ToList();
+        var claims = ClaimBuilder.For(pack.Lang).Build(article, tokens, sentences, temporal, entityArgs, qtyArgs).ToList();
+        claims.AddRange(ClaimBuilder.RoleFrames(article, sentences,
+            names.Where(n => n.Role is not null).Select(n => (ToArgument(n), n.Role!, n.RoleValue ?? n.Role!.ToLowerInvariant(), n.RoleOf)), entityArgs, pack.Lang));
         return new AnalyzedArticle
         {
-            Article = article, Tokens = tokens, Sentences = splitter.Split(article.Text),
-            Temporal = temporal.Mentions, Diagnostics = diagnostics,
+            Article = article, Tokens = tokens, Sentences = sentences, Temporal = temporal,
+            Quantities = qtyArgs, Entities = entityArgs, EntityMentions = names, QuantityMentions = quantities,
+            Claims = claims, Diagnostics = diagnostics,
         };
     }
+
+    /// <summary>An entity mention as a claim argument: kind in lower case, canonical name and stable id.</summary>
+    public static ClaimArgument ToArgument(EntityMention m) =>
+        new(m.Start, m.End, m.Text, m.Kind.ToString().ToLowerInvariant()) { Canonical = m.Canonical, EntityId = m.EntityId };
+
+    /// <summary>A quantity mention as a claim argument: kind, value, unit and qualifier.</summary>
+    public static ClaimArgument ToArgument(QuantityMention m) =>
+        new(m.Start, m.End, m.Text, m.Kind.ToString().ToLowerInvariant())
+        {
+            Value = m.Value, Unit = m.Unit, Qualifier = m.Qualifier,
+            Canonical = m.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + (m.Unit is null ? "" : " " + m.Unit),
+        };
 }

@@ -16,6 +16,11 @@ public sealed class ClaimBuilder
     private readonly Dictionary<string, RelationForm[]> byWord;
     private readonly RelationForm[] byShapeOrClass;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ClaimBuilder> cache = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The builder of a language, made once (its predicate index is built in the constructor).</summary>
+    public static ClaimBuilder For(string lang) => cache.GetOrAdd(lang, static l => new ClaimBuilder(RelationGrammar.Get(l)));
+
     public ClaimBuilder(RelationGrammar grammar)
     {
         this.grammar = grammar;
@@ -33,6 +38,29 @@ public sealed class ClaimBuilder
             }
         byWord = w.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
         byShapeOrClass = other.ToArray();
+    }
+
+    /// <summary>Role facts from entity mentions ("CEO Parler John Matze"): relation has-role, the person as subject, the
+    /// organization as object, the role (canonical value) as a phrase complement.</summary>
+    public static IReadOnlyList<ClaimFrame> RoleFrames(Article article, IReadOnlyList<TextSpan> sentences,
+        IEnumerable<(ClaimArgument Person, string Role, string RoleValue, string? RoleOf)> roles, IReadOnlyList<ClaimArgument> entities, string lang)
+    {
+        var list = new List<ClaimFrame>();
+        foreach (var (person, role, roleValue, roleOf) in roles)
+        {
+            var s = sentences.FirstOrDefault(x => x.Start <= person.Start && person.Start < x.End);
+            if (s.End == 0) s = new TextSpan(person.Start, person.End);
+            if (article.IsBoilerplate(s.Start)) continue;
+            var org = roleOf is null ? null : entities.FirstOrDefault(e => e.EntityId == roleOf);
+            list.Add(new ClaimFrame
+            {
+                Doc = article.Id, Rule = $"{lang}.has-role", Relation = "has-role", Predicate = role,
+                PredicateStart = person.Start, PredicateEnd = person.End, Start = s.Start, End = s.End, Sentence = article.Text[s.Start..s.End],
+                Subjects = [person], Object = org,
+                Complement = new ClaimArgument(person.Start, person.End, role, "phrase") { Canonical = roleValue },
+            });
+        }
+        return list;
     }
 
     /// <summary>Claim frames of an article, sentence by sentence; boilerplate sentences are skipped.</summary>
@@ -89,11 +117,12 @@ public sealed class ClaimBuilder
                 var complements = Complements(text, tokens, complementFrom, clauseEnd, ents, last);
                 var quantity = form.Relation == "has-count"
                     ? qty.Where(q => q.Start >= predEnd && q.Start < clauseEnd).OrderBy(q => q.Start).FirstOrDefault()
-                    : qty.Where(q => q.Start >= clauseStart && q.End <= clauseEnd).OrderBy(q => Math.Abs(q.Start - predEnd)).FirstOrDefault();
+                    : qty.Where(q => q.Start >= predEnd && q.End <= clauseEnd).OrderBy(q => q.Start).FirstOrDefault();
                 var place = ents.FirstOrDefault(e => e.Kind == "location" && e.Start >= clauseStart && e.End <= clauseEnd
                     && !ReferenceEquals(e, objectArg) && !subjects.Contains(e));
                 var time = times.Where((_, k) => timeOwner[k] == p).OrderBy(m => Math.Abs(m.Start - predEnd)).FirstOrDefault();
                 if (subjects.Count == 0 && objectArg is null) continue; // "Ia menghapus air matanya": no participant we know
+                if (objectArg is null && grammar.NeedsObject.Contains(form.Relation)) continue;
 
                 foreach (var complement in complements.Count == 0 ? [null] : complements.Cast<ClaimArgument?>())
                 claims.Add(new ClaimFrame

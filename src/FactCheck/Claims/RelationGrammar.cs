@@ -35,6 +35,8 @@ public sealed class RelationGrammar
     public IReadOnlySet<string> Attribution { get; }
     /// <summary>Nouns that refer back to the article's topic ("aplikasi", "the company") when no entity is named.</summary>
     public IReadOnlySet<string> Anaphora { get; }
+    /// <summary>Relations whose frames need an object to be a claim at all (sue, owned-by, provides-service).</summary>
+    public IReadOnlySet<string> NeedsObject { get; private init; } = new HashSet<string>();
 
     private RelationGrammar(string lang, List<RelationForm> forms, Dictionary<string, (IReadOnlyList<RelationExample>, IReadOnlyList<string>)> examples,
         HashSet<string> neg, HashSet<string> mod, HashSet<string> attr, HashSet<string> anaphora)
@@ -74,7 +76,12 @@ public sealed class RelationGrammar
             var neg = (r["negative"] as JArray ?? []).Values<string>().OfType<string>().ToList();
             examples[id] = (pos, neg);
         }
+        var needsObject = new HashSet<string>((json["relations"] as JArray ?? []).OfType<JObject>()
+            .Where(r => r.Value<bool?>("needsObject") == true).Select(r => r.Value<string>("id")!), StringComparer.Ordinal);
         HashSet<string> Cues(string name) => new((json["cues"]?[name] as JArray ?? []).Values<string>().OfType<string>(), StringComparer.OrdinalIgnoreCase);
-        return new RelationGrammar(lang, forms, examples, Cues("negation"), Cues("modality"), Cues("attribution"), Cues("anaphora"));
+        return new RelationGrammar(lang, forms, examples, Cues("negation"), Cues("modality"), Cues("attribution"), Cues("anaphora"))
+        {
+            NeedsObject = needsObject,
+        };
     }
 }

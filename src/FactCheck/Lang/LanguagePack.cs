@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Newtonsoft.Json.Linq;
+using FactCheck.Quantities;
 using FactCheck.Temporal;
 
 namespace FactCheck.Lang;
@@ -13,6 +14,8 @@ public sealed class LanguagePack
     public string Folder { get; }
     public Lexicon Lexicon { get; }
     public TemporalGrammar Temporal { get; }
+    /// <summary>Quantity, money and percent rules from quantity.json (no rules when the language has no such file).</summary>
+    public QuantityGrammar Quantity { get; }
 
     private LanguagePack(string lang, string folder)
     {
@@ -21,6 +24,10 @@ public sealed class LanguagePack
         Lexicon = Lexicon.Parse(ReadJson(Path.Combine(folder, "lexicon.json")), Path.Combine(folder, "lexicon.json"));
         var temporalFile = Path.Combine(folder, "temporal.json");
         Temporal = TemporalGrammar.Parse(lang, ReadJson(temporalFile), temporalFile, Lexicon);
+        var quantityFile = Path.Combine(folder, "quantity.json");
+        Quantity = File.Exists(quantityFile)
+            ? QuantityGrammar.Parse(lang, ReadJson(quantityFile), quantityFile, Lexicon)
+            : QuantityGrammar.Empty(lang, Lexicon);
     }
 
     /// <summary>Languages that have a folder under data/lang.</summary>

@@ -10,7 +10,7 @@ public sealed record LexEntry(string Class, string Form, int Number, string? Tex
 }
 
 /// <summary>An example that the test suite runs against a lexicon entry or rule.</summary>
-public sealed record RuleExample(string Text, string? Ref, string? Match, string? Value, string? Kind, string? Mod);
+public sealed record RuleExample(string Text, string? Ref, string? Match, string? Value, string? Kind, string? Mod, string? Unit = null);
 
 /// <summary>A language's single-word vocabulary by class (month, weekday, unit, num, dir, ...), loaded from lexicon.json.</summary>
 public sealed class Lexicon
@@ -32,6 +32,11 @@ public sealed class Lexicon
         spanLookup = byForm.GetAlternateLookup<ReadOnlySpan<char>>();
         Examples = examples ?? new Dictionary<string, (IReadOnlyList<RuleExample>, IReadOnlyList<RuleExample>)>();
     }
+
+    /// <summary>The dimension a class serves ("temporal" unless lexicon.json says e.g. "dimension": "quantity"); its examples are run by that dimension's extractor.</summary>
+    public string DimensionOf(string cls) => dimensions.TryGetValue(cls, out var d) ? d : "temporal";
+
+    private readonly Dictionary<string, string> dimensions = new(StringComparer.Ordinal);
 
     /// <summary>Positive and negative examples per class, as written in lexicon.json.</summary>
     public IReadOnlyDictionary<string, (IReadOnlyList<RuleExample> Pos, IReadOnlyList<RuleExample> Neg)> Examples { get; }
@@ -74,7 +79,7 @@ public sealed class Lexicon
         return ok;
     }
 
-    /// <summary>Reads lexicon.json: {"classes": {"month": {"entries": [{"forms": [...], "value": 1, "cased"?: true}], "examples": [...], "negative": [...]}}}.</summary>
+    /// <summary>Reads lexicon.json: {"classes": {"month": {"dimension"?: "quantity", "entries": [{"forms": [...], "value": 1, "cased"?: true, "bind"?: {...}}], "examples": [...], "negative": [...]}}}. A form of several words ("lebih dari") is kept for phrase lookups and never matches a single token.</summary>
     public static Lexicon Parse(JObject json, string file)
     {
         var entries = new List<LexEntry>();
@@ -100,7 +105,10 @@ public sealed class Lexicon
             }
             examples[cls] = (ReadExamples(cb["examples"]), ReadExamples(cb["negative"]));
         }
-        return new Lexicon(entries, examples);
+        var lexicon = new Lexicon(entries, examples);
+        foreach (var (cls, body) in classes)
+            if (body?["dimension"]?.Value<string>() is { } dim) lexicon.dimensions[cls] = dim;
+        return lexicon;
     }
 
     internal static IReadOnlyList<RuleExample> ReadExamples(JToken? token)
@@ -113,7 +121,7 @@ public sealed class Lexicon
             if (t is not JObject o) continue;
             list.Add(new RuleExample(
                 o.Value<string>("text") ?? "", o.Value<string>("ref"), o.Value<string>("match"),
-                o.Value<string>("value"), o.Value<string>("kind"), o.Value<string>("mod")));
+                o["value"] is JValue { Value: not null } jv ? Convert.ToString(jv.Value, System.Globalization.CultureInfo.InvariantCulture) : null, o.Value<string>("kind"), o.Value<string>("mod"), o.Value<string>("unit")));
         }
         return list;
     }

@@ -82,6 +82,8 @@ public static class Tokenizer
         int n = text.Length, start = i;
         while (i < n && (char.IsLetter(text[i]) || (char.IsDigit(text[i]) && i > start)))
         {
+            // "Rp300.000": the rupiah sign glued to its amount splits, so the digit groups stay one number
+            if (i == start + 2 && char.IsDigit(text[i]) && (text[start] is 'R' or 'r') && (text[start + 1] is 'p' or 'P')) break;
             // "padaSenin": scraped text glued at a lower-to-upper change; split there
             if (i > start + 1 && char.IsUpper(text[i]) && char.IsLower(text[i - 1]) && i + 1 < n && char.IsLower(text[i + 1])) break;
             i++;

@@ -9,7 +9,7 @@ public static class Shapes
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
         "int", "num", "day", "monthnum", "year", "numdate", "numdm", "isodate", "clock", "ordinal", "decade", "decimal",
-        "word", "cap", "any", "punct",
+        "word", "cap", "any", "punct", "amount", "amountsfx", "cardinal",
     };
 
     /// <summary>True when the token has the named shape.</summary>
@@ -38,6 +38,9 @@ public static class Shapes
             case "numdate": return NumericDateParts(s, stackalloc int[3]) == 3;
             case "numdm": return NumericDateParts(s, stackalloc int[3]) == 2;
             case "isodate": return TryIsoDate(s, out _, out _, out _);
+            case "amount": return TryAmount(s, '.', out _);
+            case "amountsfx": return TrySplitSuffix(s, out var digits, out _) && TryAmount(digits, '.', out _);
+            case "cardinal": return IsCardinal(s);
         }
         return false;
     }
@@ -165,6 +168,81 @@ public static class Shapes
         foreach (var c in s[..k]) whole = whole * 10 + (c - '0');
         foreach (var c in frac) { part = part * 10 + (c - '0'); scale *= 10; }
         value = whole + part / scale;
+        return true;
+    }
+
+    /// <summary>
+    /// A number written with digits and '.' or ',' ("12", "12.000", "300,000", "4,8", "1.5", "1.234.567,89"), read with the
+    /// language's decimal separator: both separators present, the last one is decimal; one separator repeated groups thousands;
+    /// a single separator is decimal when it is the language's, else it groups thousands when 3 digits follow ("12.000" in English
+    /// text is 12000, "1,500" in Indonesian text is 1.5). A leading zero ("0812", "09") is a code, not an amount; "0,5" is.
+    /// </summary>
+    public static bool TryAmount(ReadOnlySpan<char> s, char decimalSep, out double value)
+    {
+        value = 0;
+        if (s.IsEmpty || s.Length > 24 || !char.IsAsciiDigit(s[0]) || !char.IsAsciiDigit(s[^1])) return false;
+        if (s.Length > 1 && s[0] == '0' && char.IsAsciiDigit(s[1])) return false;
+        int dots = 0, commas = 0, lastDot = -1, lastComma = -1;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (char.IsAsciiDigit(c)) continue;
+            if (c == '.') { dots++; lastDot = i; }
+            else if (c == ',') { commas++; lastComma = i; }
+            else return false;
+            if (!char.IsAsciiDigit(s[i - 1])) return false;
+        }
+        char dec = '\0';
+        if (dots > 0 && commas > 0)
+        {
+            dec = lastDot > lastComma ? '.' : ',';
+            if ((dec == '.' ? dots : commas) != 1) return false;
+        }
+        else if (dots + commas == 1)
+        {
+            char sep = dots > 0 ? '.' : ',';
+            int fracLen = s.Length - (sep == '.' ? lastDot : lastComma) - 1;
+            dec = sep == decimalSep || fracLen != 3 ? sep : '\0';
+        }
+        int decAt = dec == '\0' ? s.Length : (dec == '.' ? lastDot : lastComma);
+        // thousands groups before the decimal separator: first 1-3 digits, then exactly 3
+        Span<char> buf = stackalloc char[s.Length];
+        int n = 0, group = 0, groups = 0;
+        for (int i = 0; i < decAt; i++)
+        {
+            char c = s[i];
+            if (char.IsAsciiDigit(c)) { buf[n++] = c; group++; continue; }
+            if ((groups == 0 && group > 3) || (groups > 0 && group != 3)) return false;
+            groups++; group = 0;
+        }
+        if (groups > 0 && group != 3) return false;
+        if (n > 15) return false;
+        if (dec != '\0')
+        {
+            buf[n++] = '.';
+            for (int i = decAt + 1; i < s.Length; i++) buf[n++] = s[i];
+        }
+        return double.TryParse(buf[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>"12jt", "1.5bn", "300rb": the digits and a glued lowercase suffix of 1-3 letters (whether it is a multiplier is the lexicon's business).</summary>
+    public static bool TrySplitSuffix(ReadOnlySpan<char> s, out ReadOnlySpan<char> digits, out ReadOnlySpan<char> suffix)
+    {
+        int k = s.Length;
+        while (k > 0 && char.IsAsciiLetterLower(s[k - 1])) k--;
+        digits = s[..k]; suffix = s[k..];
+        return k > 0 && suffix.Length is >= 1 and <= 3;
+    }
+
+    /// <summary>An amount that can stand alone as a count: not a likely year (4 digits, 1800-2100) and not a long digit run without separators (phone numbers, ids).</summary>
+    public static bool IsCardinal(ReadOnlySpan<char> s)
+    {
+        if (!TryAmount(s, '.', out _)) return false;
+        if (AllDigits(s))
+        {
+            if (s.Length == 4 && Int(s) is >= 1800 and <= 2100) return false;
+            if (s.Length >= 7) return false;
+        }
         return true;
     }
 }

@@ -3,13 +3,25 @@ using FactCheck.Lang;
 namespace FactCheck.Text.Patterns;
 
 /// <summary>A token class or literal that a pattern matched, and the token it matched.</summary>
-public sealed record Binding(string Class, int Token, LexEntry? Entry, Binding? Next);
+public sealed record Binding(string Class, int Token, LexEntry? Entry, Binding? Next)
+{
+    private readonly int end;
+    /// <summary>The token after the match: Token + 1, or further for a span class that covers several tokens.</summary>
+    public int End { get => end > Token ? end : Token + 1; init => end = value; }
+}
+
+/// <summary>Token classes supplied by the caller at match time (e.g. names found by a gazetteer), each match possibly covering several tokens.</summary>
+public interface ISpanClasses
+{
+    /// <summary>Ends (exclusive token indexes) of the spans of class <paramref name="cls"/> that start at token <paramref name="pos"/>; empty when none.</summary>
+    ReadOnlySpan<int> Ends(string cls, int pos);
+}
 
 /// <summary>
 /// A pattern over tokens, written as data: literals (<c>lalu</c>, <c>,</c>), classes (<c>@month</c>, <c>@numdate</c>),
 /// groups with alternatives (<c>( a b | c )</c>), optional items (<c>x?</c>, <c>( ... )?</c>), and context that must
 /// precede or follow but is not part of the match (<c>[ pada | hari ]</c> at the start or end), a class limited to one
-/// value (<c>@unit=W</c>). <c>\(</c> escapes.
+/// value (<c>@unit=W</c>), span classes supplied by the caller (<c>@name</c>, possibly several tokens long). <c>\(</c> escapes.
 /// </summary>
 public sealed class TokenPattern
 {
@@ -20,7 +32,7 @@ public sealed class TokenPattern
     /// <summary>The pattern source as written.</summary>
     public string Source { get; }
 
-    /// <summary>Keys a first token must have for the pattern to start there: "w:word", "c:class", "s:shape", or "*" (any).</summary>
+    /// <summary>Keys a first token must have for the pattern to start there: "w:word", "c:class", "s:shape", "x:spanclass".</summary>
     public IReadOnlySet<string> FirstKeys { get; }
 
     private TokenPattern(string source, Node body, Node? before, Node? after, Lexicon lexicon)
@@ -65,17 +77,21 @@ public sealed class TokenPattern
             {
                 if (k.StartsWith("w:", StringComparison.Ordinal)) w[k[2..]] = true;
                 else if (k.StartsWith("c:", StringComparison.Ordinal)) classes.Add(k[2..]);
+                else if (k.StartsWith("x:", StringComparison.Ordinal)) acceptAll = true;
                 else sh.Add(k[2..]);
             }
             words = w.GetAlternateLookup<ReadOnlySpan<char>>();
             shapes = sh.ToArray();
         }
 
+        private readonly bool acceptAll;
+
         public bool Accepts(string text, in Token t, Lexicon lexicon)
         {
+            if (acceptAll) return true;
             var span = t.Span(text);
             if (words.ContainsKey(span)) return true;
-            if (t.Type == TokenType.Word && classes.Count > 0)
+            if (t.Type != TokenType.Number && classes.Count > 0)
                 foreach (var e in lexicon.LookupList(span))
                     if (classes.Contains(e.Class)) return true;
             foreach (var sh in shapes)
@@ -85,32 +101,38 @@ public sealed class TokenPattern
     }
 
     /// <summary>Compiles a pattern; throws FormatException naming the problem (used at load time only).</summary>
-    public static TokenPattern Parse(string source, Lexicon lexicon)
+    public static TokenPattern Parse(string source, Lexicon lexicon) => Parse(source, lexicon, null);
+
+    /// <summary>Compiles a pattern that may also use the caller's span classes (names in <paramref name="spanClasses"/>, matched through <see cref="ISpanClasses"/>).</summary>
+    public static TokenPattern Parse(string source, Lexicon lexicon, IReadOnlySet<string>? spanClasses)
     {
-        var parser = new Parser(source, lexicon);
+        var parser = new Parser(source, lexicon, spanClasses);
         var (before, body, after) = parser.ParseTop();
         return new TokenPattern(source, body, before, after, lexicon);
     }
 
     /// <summary>The longest match starting at token <paramref name="start"/>: its end (exclusive token index) and bindings; -1 when none.</summary>
-    public int MatchAt(string text, Token[] tokens, int start, out Binding? bindings)
+    public int MatchAt(string text, Token[] tokens, int start, out Binding? bindings) => MatchAt(text, tokens, start, out bindings, null);
+
+    /// <summary>The longest match starting at token <paramref name="start"/>, with span classes answered by <paramref name="spans"/>.</summary>
+    public int MatchAt(string text, Token[] tokens, int start, out Binding? bindings, ISpanClasses? spans)
     {
         bindings = null;
         if (next is not null && (start + 1 >= tokens.Length || tokens[start + 1].ParagraphBefore || !next.Accepts(text, tokens[start + 1], lexicon)))
             return -1;
-        if (beforeProgram is not null && !MatchesBefore(text, tokens, start)) return -1;
-        var accept = afterProgram is null ? null : AfterCheck(text, tokens);
-        return bodyProgram.Run(text, tokens, lexicon, start, start, -1, accept, true, out bindings);
+        if (beforeProgram is not null && !MatchesBefore(text, tokens, start, spans)) return -1;
+        var accept = afterProgram is null ? null : AfterCheck(text, tokens, spans);
+        return bodyProgram.Run(text, tokens, lexicon, spans, start, start, -1, accept, true, out bindings);
     }
 
     // a separate method, so that the closure is allocated only for patterns with after-context
-    private Func<int, bool> AfterCheck(string text, Token[] tokens) =>
-        end => afterProgram!.Run(text, tokens, lexicon, end, end, -1, null, false, out _) >= 0;
+    private Func<int, bool> AfterCheck(string text, Token[] tokens, ISpanClasses? spans) =>
+        end => afterProgram!.Run(text, tokens, lexicon, spans, end, end, -1, null, false, out _) >= 0;
 
-    private bool MatchesBefore(string text, Token[] tokens, int start)
+    private bool MatchesBefore(string text, Token[] tokens, int start, ISpanClasses? spans)
     {
         for (int from = start - 1; from >= Math.Max(0, start - 3); from--)
-            if (beforeProgram!.Run(text, tokens, lexicon, from, from, start, null, false, out _) == start) return true;
+            if (beforeProgram!.Run(text, tokens, lexicon, spans, from, from, start, null, false, out _) == start) return true;
         return false;
     }
 
@@ -140,6 +162,12 @@ public sealed class TokenPattern
             nullable = false;
         }
         public override void Emit(List<PatternProgram.Inst> code) => code.Add(new(PatternProgram.Op.Class, cls, isShape, isLexicon, value));
+    }
+
+    private sealed class SpanAtom(string cls) : Node
+    {
+        public override void First(HashSet<string> keys, out bool nullable) { keys.Add("x:" + cls); nullable = false; }
+        public override void Emit(List<PatternProgram.Inst> code) => code.Add(new(PatternProgram.Op.Span, cls));
     }
 
     private sealed class Seq(List<Node> items) : Node
@@ -204,7 +232,7 @@ public sealed class TokenPattern
         public override void First(HashSet<string> keys, out bool nullable) { inner.First(keys, out _); nullable = true; }
     }
 
-    private sealed class Parser(string source, Lexicon lexicon)
+    private sealed class Parser(string source, Lexicon lexicon, IReadOnlySet<string>? spanClasses)
     {
         private readonly List<string> toks = Lex(source);
         private int p;
@@ -251,6 +279,7 @@ public sealed class TokenPattern
                 string? value = null;
                 int eq = cls.IndexOf('=');
                 if (eq > 0) { value = cls[(eq + 1)..]; cls = cls[..eq]; }
+                if (value is null && spanClasses is not null && spanClasses.Contains(cls)) return new SpanAtom(cls);
                 bool shape = Shapes.Names.Contains(cls) && value is null;
                 bool lex = lexicon.EntriesOf(cls).Count > 0;
                 if (!shape && !lex) throw Error($"unknown class @{cls} (not a shape and not in the lexicon)");

@@ -1,0 +1,466 @@
+using FactCheck.Model;
+using FactCheck.Text;
+using FactCheck.Text.Patterns;
+
+namespace FactCheck.Entities;
+
+/// <summary>Finds people, organizations, places and products in an article: gazetteer aliases (exact and near-miss), role and cue rules, and capitalized names.</summary>
+public sealed class EntityExtractor(Gazetteer? gazetteer = null)
+{
+    private readonly Gazetteer gaz = gazetteer ?? Gazetteer.Default;
+
+    /// <summary>Rule id of exact gazetteer matches.</summary>
+    public const string GazetteerRule = "gazetteer";
+    /// <summary>Rule id of near-miss spellings linked to a gazetteer alias.</summary>
+    public const string FuzzyRule = "gazetteer-fuzzy";
+
+    public Gazetteer Gazetteer => gaz;
+
+    /// <summary>Mentions in the article's own text (boilerplate skipped), ordered by start offset.</summary>
+    public IReadOnlyList<EntityMention> Extract(Article article) => Extract(article, Tokenizer.Tokenize(article.Text));
+
+    /// <summary>Mentions from tokens already made from the article's text.</summary>
+    public IReadOnlyList<EntityMention> Extract(Article article, Token[] tokens)
+    {
+        var grammar = EntityGrammar.Get(article.Lang);
+        var doc = new DocState(article, tokens, grammar, gaz);
+        return doc.Run();
+    }
+
+    /// <summary>Per-document analysis: which tokens are usable, start sentences, belong to gazetteer hits or name runs; answers the rules' span classes.</summary>
+    private sealed class DocState : ISpanClasses
+    {
+        private readonly Article article;
+        private readonly string text;
+        private readonly Token[] tokens;
+        private readonly EntityGrammar g;
+        private readonly Gazetteer gaz;
+        private readonly int n;
+        private readonly bool[] usable, sentenceStart, covered, nameWord, titleLine;
+        private readonly GazetteerMatch?[] gazAt;
+        private readonly int[] runEnd;
+        private readonly int[]?[] nameEndsCache;
+        private readonly List<(EntityPhrase Phrase, int End)>?[] phraseCache;
+        private readonly HashSet<string> lowerWords = new(StringComparer.Ordinal);
+        private readonly List<EntityMention> mentions = [];
+        private readonly List<int> singles = [];
+        private static readonly int[] none = [];
+
+        public DocState(Article article, Token[] tokens, EntityGrammar g, Gazetteer gaz)
+        {
+            this.article = article; text = article.Text; this.tokens = tokens; this.g = g; this.gaz = gaz; n = tokens.Length;
+            usable = new bool[n]; sentenceStart = new bool[n]; covered = new bool[n]; nameWord = new bool[n]; titleLine = new bool[n];
+            gazAt = new GazetteerMatch?[n]; runEnd = new int[n]; nameEndsCache = new int[]?[n];
+            phraseCache = new List<(EntityPhrase, int)>?[n];
+            Prepare();
+        }
+
+        private void Prepare()
+        {
+            var boiler = article.Boilerplate;
+            int bi = 0;
+            var lowerLookup = lowerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (int i = 0; i < n; i++)
+            {
+                ref readonly var t = ref tokens[i];
+                while (bi < boiler.Count && boiler[bi].End <= t.Start) bi++;
+                usable[i] = !(bi < boiler.Count && boiler[bi].Start <= t.Start);
+                sentenceStart[i] = IsSentenceStart(i);
+                if (t.Type == TokenType.Word && char.IsLower(text[t.Start]))
+                {
+                    var s = t.Span(text);
+                    if (!lowerLookup.Contains(s)) lowerWords.Add(s.ToString());
+                }
+            }
+            MarkTitleLines();
+            // exact gazetteer aliases, longest first, left to right
+            for (int i = 0; i < n;)
+            {
+                if (usable[i] && tokens[i].Type != TokenType.Punct && gaz.TryMatch(text, tokens, i, sentenceStart[i], usable, out var m))
+                {
+                    gazAt[i] = m;
+                    for (int k = m.Start; k < m.End; k++) covered[k] = true;
+                    i = m.End;
+                }
+                else i++;
+            }
+            ComputeRuns();
+            // near-miss spellings of aliases among the capitalized runs
+            bool any = false;
+            for (int i = 0; i < n; i++)
+            {
+                if (!nameWord[i] || (i > 0 && runEnd[i - 1] > i)) continue;
+                for (int e = runEnd[i]; e > i; e--)
+                {
+                    if (!ValidEnd(i, e)) continue;
+                    var cand = text[tokens[i].Start..tokens[e - 1].End];
+                    if (!gaz.TryFuzzy(cand, out var ent, out var alias, out var sim)) continue;
+                    gazAt[i] = new GazetteerMatch(i, e, ent, alias, sim, Fuzzy: true);
+                    for (int k = i; k < e; k++) covered[k] = true;
+                    any = true;
+                    break;
+                }
+            }
+            if (any) ComputeRuns();
+        }
+
+        private bool IsSentenceStart(int i)
+        {
+            if (i == 0 || tokens[i].ParagraphBefore) return true;
+            ref readonly var p = ref tokens[i - 1];
+            if (text.AsSpan(p.End, tokens[i].Start - p.End).Contains('\n')) return true;
+            if (p.Type != TokenType.Punct) return false;
+            char c = text[p.Start];
+            return c is '.' or '!' or '?' or ':' or '"' or '\u201C' or '\u201D' or '\'' or '\u2018' or '\u2019' or '\u2026' or '*' or '|' or '\u2022' or '\u2013' or '\u2014' or '('
+                || (c == '-' && p.SpaceBefore);
+        }
+
+        /// <summary>Headlines and related-link lines in title case: capitalized guesses are not trusted there.</summary>
+        private void MarkTitleLines()
+        {
+            int lineStart = 0;
+            for (int i = 0; i <= n; i++)
+            {
+                bool newLine = i == n || (i > lineStart && text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End).Contains('\n'));
+                if (!newLine) continue;
+                int words = 0, caps = 0;
+                for (int k = lineStart; k < i; k++)
+                    if (tokens[k].Type == TokenType.Word) { words++; if (tokens[k].Capitalized) caps++; }
+                if (words >= 5 && caps * 10 >= words * 6)
+                    for (int k = lineStart; k < i; k++) titleLine[k] = true;
+                lineStart = i;
+            }
+        }
+
+        private void ComputeRuns()
+        {
+            for (int i = 0; i < n; i++) nameWord[i] = IsNameWord(i);
+            for (int i = 0; i < n; i++)
+            {
+                nameEndsCache[i] = null;
+                if (!nameWord[i]) { runEnd[i] = i; continue; }
+                int j = i + 1;
+                while (j < n)
+                {
+                    if (nameWord[j] && !tokens[j].ParagraphBefore && !NewLineBefore(j)) { j++; continue; }
+                    if (Glued(j) && j + 1 < n && Glued(j + 1) && text[tokens[j].Start] is '-' && tokens[j + 1].Type == TokenType.Word && usable[j + 1] && !covered[j + 1])
+                    { j += 2; continue; }
+                    if (tokens[j].Type == TokenType.Word && j + 1 < n && nameWord[j + 1] && g.NameConnectors.Contains(text[tokens[j].Start..tokens[j].End]))
+                    { j += 2; continue; }
+                    break;
+                }
+                runEnd[i] = j;
+            }
+        }
+
+        private bool Glued(int j) => j < n && !tokens[j].SpaceBefore;
+        private bool NewLineBefore(int j) => j > 0 && text.AsSpan(tokens[j - 1].End, tokens[j].Start - tokens[j - 1].End).Contains('\n');
+
+        private bool IsNameWord(int i)
+        {
+            ref readonly var t = ref tokens[i];
+            if (!usable[i] || covered[i] || t.Type != TokenType.Word || !t.Capitalized) return false;
+            var s = t.Span(text);
+            var word = s.ToString();
+            if (g.NotNames.Contains(word)) return false;
+            if (g.Lexicon.TryGet("month", s, out _) || g.Lexicon.TryGet("weekday", s, out _) || g.Lexicon.TryGet("tz", s, out _)) return false;
+            if (sentenceStart[i] && lowerWords.Contains(word.ToLowerInvariant())) return false;
+            return true;
+        }
+
+        /// <summary>A name may end before token e: the last token is a word (not a connector) and e does not split a hyphenated word.</summary>
+        private bool ValidEnd(int start, int e)
+        {
+            ref readonly var last = ref tokens[e - 1];
+            if (last.Type != TokenType.Word) return false;
+            if (!nameWord[e - 1] && !(e - 2 > start && text[tokens[e - 2].Start] == '-' && !last.SpaceBefore)) return false;
+            if (e < n && !tokens[e].SpaceBefore && text[tokens[e].Start] == '-' && e < runEnd[start]) return false;
+            return true;
+        }
+
+        private int[] NameEnds(int pos)
+        {
+            if (nameEndsCache[pos] is { } c) return c;
+            if (!nameWord[pos]) return nameEndsCache[pos] = none;
+            var list = new List<int>();
+            for (int e = pos + 1; e <= runEnd[pos]; e++) if (ValidEnd(pos, e)) list.Add(e);
+            return nameEndsCache[pos] = list.ToArray();
+        }
+
+        private List<(EntityPhrase Phrase, int End)> PhrasesAt(int pos)
+        {
+            if (phraseCache[pos] is { } c) return c;
+            var list = new List<(EntityPhrase, int)>();
+            if (tokens[pos].Type == TokenType.Word) g.PhrasesAt(text, tokens, pos, list);
+            return phraseCache[pos] = list;
+        }
+
+        public ReadOnlySpan<int> Ends(string cls, int pos)
+        {
+            if (!usable[pos]) return none;
+            switch (cls)
+            {
+                case "role" or "desc" or "orgcue":
+                {
+                    var ps = PhrasesAt(pos);
+                    if (ps.Count == 0) return none;
+                    var ends = new List<int>();
+                    foreach (var (p, e) in ps) if (p.Class == cls) ends.Add(e);
+                    return ends.ToArray();
+                }
+                case "roletail":
+                {
+                    int j = pos;
+                    while (j < n && j - pos < 3 && tokens[j].Type == TokenType.Word && !tokens[j].Capitalized && usable[j]
+                           && !g.RoleTailStop.Contains(text[tokens[j].Start..tokens[j].End]) && PhrasesAt(j).Count == 0) j++;
+                    if (j == pos) return none;
+                    var ends = new int[j - pos];
+                    for (int k = 0; k < ends.Length; k++) ends[k] = pos + 1 + k;
+                    return ends;
+                }
+                case "ent": return gazAt[pos] is { } m && m.Entity.Kind != EntityKind.Person ? new[] { m.End } : none;
+                case "person": return GazOf(pos, EntityKind.Person);
+                case "org": return GazOf(pos, EntityKind.Organization);
+                case "loc": return GazOf(pos, EntityKind.Location);
+                case "product": return GazOf(pos, EntityKind.Product);
+                case "name":
+                    if (gazAt[pos] is { } pm && pm.Entity.Kind == EntityKind.Person) return new[] { pm.End };
+                    return NameEnds(pos);
+                case "capname" or "orgname": return NameEnds(pos);
+            }
+            return none;
+        }
+
+        private int[] GazOf(int pos, EntityKind kind) => gazAt[pos] is { } m && m.Entity.Kind == kind ? [m.End] : none;
+
+        public IReadOnlyList<EntityMention> Run()
+        {
+            for (int i = 0; i < n;)
+            {
+                if (!usable[i] || tokens[i].Type == TokenType.Punct && gazAt[i] is null) { i++; continue; }
+                if (TryRules(i, out int end)) { i = end; continue; }
+                if (gazAt[i] is { } m) { Add(GazMention(m)); i = m.End; continue; }
+                if (nameWord[i]) { i = Guess(i); continue; }
+                i++;
+            }
+            LinkShortForms();
+            mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+            return mentions;
+        }
+
+        private bool TryRules(int i, out int bestEnd)
+        {
+            bestEnd = -1;
+            EntityRule? best = null; Binding? bestB = null;
+            var word = tokens[i].Type == TokenType.Word ? text[tokens[i].Start..tokens[i].End].ToLowerInvariant() : null;
+            foreach (var rule in g.Rules)
+            {
+                if (!MayStart(rule, i, word)) continue;
+                int end = rule.Pattern.MatchAt(text, tokens, i, out var b, this);
+                if (end < 0) continue;
+                bool ok = true;
+                for (int k = i; k < end && ok; k++) ok = usable[k];
+                if (!ok) continue;
+                if (end > bestEnd || (end == bestEnd && rule.Priority > best!.Priority)) { bestEnd = end; best = rule; bestB = b; }
+            }
+            if (best is null) return false;
+            Emit(best, i, bestEnd, bestB);
+            return true;
+        }
+
+        private bool MayStart(EntityRule rule, int i, string? word)
+        {
+            foreach (var key in rule.Pattern.FirstKeys)
+            {
+                if (key.StartsWith("x:", StringComparison.Ordinal)) { if (Ends(key[2..], i).Length > 0) return true; }
+                else if (key.StartsWith("w:", StringComparison.Ordinal)) { if (word is not null && key.AsSpan(2).SequenceEqual(word)) return true; }
+                else return true;
+            }
+            return false;
+        }
+
+        private void Emit(EntityRule rule, int start, int end, Binding? b)
+        {
+            var binds = new List<Binding>();
+            for (var x = b; x is not null; x = x.Next) binds.Add(x);
+            binds.Reverse();
+            string? role = null, roleValue = null, roleOf = null;
+            int roleStart = -1, roleEnd = -1;
+            Binding? target = null;
+            var extra = new List<EntityMention>();
+            foreach (var x in binds)
+            {
+                switch (x.Class)
+                {
+                    case "role":
+                        if (role is not null) break;
+                        roleStart = x.Token; roleEnd = x.End;
+                        roleValue = PhrasesAt(x.Token).FirstOrDefault(p => p.Phrase.Class == "role" && p.End == x.End).Phrase?.Value;
+                        role = Slice(roleStart, roleEnd);
+                        break;
+                    case "roletail":
+                        if (roleStart >= 0 && x.Token == roleEnd) { roleEnd = x.End; role = Slice(roleStart, roleEnd); }
+                        break;
+                    case "ent" or "org" or "loc" or "product" or "person":
+                        if (gazAt[x.Token] is { } m)
+                        {
+                            var gm = GazMention(m);
+                            extra.Add(gm);
+                            if (x.Class != "person") roleOf ??= gm.EntityId;
+                        }
+                        break;
+                    case "orgname":
+                    {
+                        var om = NewMention(x.Token, x.End, EntityKind.Organization, rule.Id);
+                        extra.Add(om);
+                        roleOf ??= om.EntityId;
+                        break;
+                    }
+                    case "name" or "capname":
+                        target ??= x;
+                        break;
+                }
+            }
+            EntityMention mention;
+            if (rule.SpanIsMatch || target is null)
+                mention = NewMention(start, end, rule.Kind, rule.Id);
+            else if (gazAt[target.Token] is { } tm && tm.End == target.End)
+                mention = GazMention(tm) with { Rule = rule.Id };
+            else
+                mention = NewMention(target.Token, target.End, rule.Kind, rule.Id);
+            if (role is not null) mention = mention with { Role = role, RoleValue = roleValue, RoleOf = roleOf };
+            Add(mention);
+            foreach (var m in extra) Add(m);
+        }
+
+        private string Slice(int from, int to) => text[tokens[from].Start..tokens[to - 1].End];
+
+        private EntityMention GazMention(GazetteerMatch m) => new()
+        {
+            Doc = article.Id, Start = tokens[m.Start].Start, End = tokens[m.End - 1].End, Text = Slice(m.Start, m.End),
+            Kind = m.Entity.Kind, EntityId = m.Entity.Id, Canonical = m.Entity.Name, Similarity = m.Similarity,
+            Rule = m.Fuzzy ? FuzzyRule : GazetteerRule,
+        };
+
+        private EntityMention NewMention(int from, int to, EntityKind kind, string rule)
+        {
+            var surface = Slice(from, to);
+            var canonical = string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            return new EntityMention
+            {
+                Doc = article.Id, Start = tokens[from].Start, End = tokens[to - 1].End, Text = surface, Kind = kind,
+                EntityId = IdFor(kind, canonical), Canonical = canonical, Rule = rule,
+            };
+        }
+
+        /// <summary>Guesses a capitalized run that no rule or alias explains; returns where to continue.</summary>
+        private int Guess(int i)
+        {
+            int e = runEnd[i];
+            for (int j = i + 1; j < e; j++) if (PhrasesAt(j).Any(p => p.Phrase.Class == "role")) { e = j; break; }
+            while (e > i + 1 && !ValidEnd(i, e)) e--;
+            if (!ValidEnd(i, e)) return runEnd[i];
+            int words = 0;
+            EntityKind? kind = null;
+            for (int k = i; k < e; k++)
+            {
+                if (tokens[k].Type != TokenType.Word) continue;
+                words++;
+                var w = text[tokens[k].Start..tokens[k].End];
+                if (g.OrgHeads.Contains(w)) kind ??= EntityKind.Organization;
+                else if (g.LocationHeads.Contains(w) && (k == i || k == e - 1)) kind ??= EntityKind.Location;
+            }
+            if (titleLine[i]) return e;
+            if (kind is null && words >= 2 && e - i >= 2 && words <= 4 && PersonLike(i, e)) kind = EntityKind.Person;
+            if (kind is null)
+            {
+                if (i > 0 && g.LocationCuesBefore.Contains(text[tokens[i - 1].Start..tokens[i - 1].End])) kind = EntityKind.Location;
+                else if (e < n && g.PersonCuesAfter.Contains(text[tokens[e].Start..tokens[e].End])) kind = EntityKind.Person;
+            }
+            if (kind is null) { if (e == i + 1 && !sentenceStart[i]) singles.Add(i); return e; }
+            Add(NewMention(i, e, kind.Value, g.Lang + ".name-guess"));
+            return e;
+        }
+
+        private void Add(EntityMention m) => mentions.Add(m);
+
+        /// <summary>Every word looks like a personal name: a capital then lower-case letters ("Budi", "D'Masiv"), no digits, no all-caps.</summary>
+        private bool PersonLike(int i, int e)
+        {
+            for (int k = i; k < e; k++)
+            {
+                if (tokens[k].Type != TokenType.Word) continue;
+                var s = tokens[k].Span(text);
+                if (s.Length < 2 && !g.NameConnectors.Contains(s.ToString())) return false;
+                for (int c = 1; c < s.Length; c++)
+                    if (char.IsDigit(s[c]) || (char.IsUpper(s[c]) && s[c - 1] is not ('\'' or '\u2019' or '-'))) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Within the document, a one-word person name that is the surname (else the first name) of exactly one fuller name joins it.</summary>
+        private bool IsAcronym(int i)
+        {
+            var s = tokens[i].Span(text);
+            if (s.Length is < 2 or > 6) return false;
+            foreach (var c in s) if (!char.IsUpper(c)) return false;
+            return true;
+        }
+
+        private void LinkShortForms()
+        {
+            var full = mentions.Where(m => m.Kind == EntityKind.Person && gaz.Get(m.EntityId) is null && m.Canonical.Contains(' '))
+                .Select(m => (m.EntityId, m.Canonical)).Distinct().ToList();
+            for (int k = 0; k < mentions.Count; k++)
+            {
+                var m = mentions[k];
+                if (m.Kind != EntityKind.Person || gaz.Get(m.EntityId) is not null || m.Canonical.Contains(' ')) continue;
+                if (ShortFormOf(m.Canonical, full) is { } f) mentions[k] = m with { EntityId = f.EntityId, Canonical = f.Canonical };
+            }
+            var counts = singles.GroupBy(i => text[tokens[i].Start..tokens[i].End], StringComparer.Ordinal)
+                .ToDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal);
+            foreach (var i in singles)
+            {
+                var w = text[tokens[i].Start..tokens[i].End];
+                if (ShortFormOf(w, full) is { } f)
+                    Add(new EntityMention
+                    {
+                        Doc = article.Id, Start = tokens[i].Start, End = tokens[i].End, Text = w, Kind = EntityKind.Person,
+                        EntityId = f.EntityId, Canonical = f.Canonical, Rule = g.Lang + ".short-name",
+                    });
+                // a one-word name that recurs and is nobody's short name is most often an organization (Boeing, Fiat, GM)
+                else if (g.RepeatedSingleKind is { } rk && counts[w] >= 2 && (PersonLike(i, i + 1) || IsAcronym(i)))
+                    Add(NewMention(i, i + 1, rk, g.Lang + ".name-repeated"));
+            }
+        }
+    }
+
+    /// <summary>The unique full name whose last word (else first word) is the short form; null when none or ambiguous.</summary>
+    internal static (string EntityId, string Canonical)? ShortFormOf(string shortForm, IReadOnlyList<(string EntityId, string Canonical)> full)
+    {
+        var key = Similarity.Key(shortForm);
+        foreach (var pick in new Func<string[], string>[] { w => w[^1], w => w[0] })
+        {
+            (string, string)? found = null;
+            int count = 0;
+            foreach (var f in full)
+            {
+                var words = f.Canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length < 2 || Similarity.Key(pick(words)) != key) continue;
+                if (found is null || found.Value.Item1 != f.EntityId) { count++; found = f; }
+            }
+            if (count == 1) return found;
+            if (count > 1) return null;
+        }
+        return null;
+    }
+
+    /// <summary>The id of an entity the gazetteer does not know: kind prefix and slug of its name ("per:budi-santoso").</summary>
+    public static string IdFor(EntityKind kind, string name) => kind switch
+    {
+        EntityKind.Person => "per:",
+        EntityKind.Organization => "org:",
+        EntityKind.Location => "loc:",
+        _ => "prod:",
+    } + Similarity.Slug(name);
+}

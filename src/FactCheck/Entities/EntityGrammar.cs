@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using FactCheck.Lang;
+using FactCheck.Text;
+using FactCheck.Text.Patterns;
+using Newtonsoft.Json.Linq;
+
+namespace FactCheck.Entities;
+
+/// <summary>One entity rule from data/lang/&lt;lang&gt;/entities.json: a token pattern over span classes, the kind it gives, and its examples.</summary>
+public sealed record EntityRule
+{
+    /// <summary>Stable id, "lang.name" (e.g. "id.role-org-name").</summary>
+    public required string Id { get; init; }
+    public required TokenPattern Pattern { get; init; }
+    public required EntityKind Kind { get; init; }
+    public int Priority { get; init; }
+    /// <summary>True when the mention is the whole match ("PT Maju Jaya"), false when it is the first @name/@capname.</summary>
+    public bool SpanIsMatch { get; init; }
+    public IReadOnlyList<EntityExample> Examples { get; init; } = [];
+    public IReadOnlyList<EntityExample> Negative { get; init; } = [];
+    public int Order { get; init; }
+}
+
+/// <summary>A multi-word phrase of a phrase class (role, desc, orgcue) and its value.</summary>
+public sealed record EntityPhrase(string Class, string[] Words, string Value);
+
+/// <summary>A language's entity rules, phrases and name cues, compiled once from entities.json.</summary>
+public sealed class EntityGrammar
+{
+    /// <summary>Span classes the extractor fills in; rules may use them as @class.</summary>
+    public static readonly IReadOnlySet<string> SpanClasses = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "role", "desc", "orgcue", "roletail", "ent", "person", "org", "loc", "product", "name", "capname", "orgname",
+    };
+
+    private static readonly ConcurrentDictionary<string, Lazy<EntityGrammar>> cache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, EntityPhrase[]> phrasesByFirst;
+    private readonly Dictionary<string, EntityPhrase[]>.AlternateLookup<ReadOnlySpan<char>> phraseLookup;
+
+    public string Lang { get; }
+    public Lexicon Lexicon { get; }
+    public IReadOnlyList<EntityRule> Rules { get; }
+    public IReadOnlyList<EntityPhrase> Phrases { get; }
+    /// <summary>Capitalized words that never start or belong to a name (sentence openers, credits, function words).</summary>
+    public IReadOnlySet<string> NotNames { get; }
+    public IReadOnlySet<string> PersonCuesAfter { get; }
+    public IReadOnlySet<string> LocationCuesBefore { get; }
+    public IReadOnlySet<string> OrgHeads { get; }
+    public IReadOnlySet<string> LocationHeads { get; }
+    public IReadOnlySet<string> RoleTailStop { get; }
+    /// <summary>Lower-case words that may join two capitalized parts of one name ("Bank of America", "bin").</summary>
+    public IReadOnlySet<string> NameConnectors { get; }
+    /// <summary>Kind given to a one-word unknown name that recurs in a document and is nobody's short name (null: not guessed).</summary>
+    public EntityKind? RepeatedSingleKind { get; }
+
+    private EntityGrammar(string lang, Lexicon lexicon, List<EntityRule> rules, List<EntityPhrase> phrases, JObject json)
+    {
+        Lang = lang; Lexicon = lexicon; Rules = rules; Phrases = phrases;
+        IReadOnlySet<string> Set(string name, StringComparer cmp) =>
+            new HashSet<string>((json[name] as JArray)?.Values<string>().OfType<string>() ?? [], cmp);
+        NotNames = Set("notNames", StringComparer.Ordinal);
+        PersonCuesAfter = Set("personCuesAfter", StringComparer.OrdinalIgnoreCase);
+        LocationCuesBefore = Set("locationCuesBefore", StringComparer.Ordinal);
+        OrgHeads = Set("orgHeads", StringComparer.Ordinal);
+        LocationHeads = Set("locationHeads", StringComparer.Ordinal);
+        RoleTailStop = Set("roleTailStop", StringComparer.OrdinalIgnoreCase);
+        NameConnectors = Set("nameConnectors", StringComparer.Ordinal);
+        RepeatedSingleKind = Enum.TryParse<EntityKind>(json.Value<string>("repeatedSingleKind") ?? "", true, out var rk) ? rk : null;
+        phrasesByFirst = phrases.GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+        phraseLookup = phrasesByFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The grammar for a language (falls back to English when the language has no entities.json).</summary>
+    public static EntityGrammar Get(string lang) => cache.GetOrAdd(lang, l => new Lazy<EntityGrammar>(() => Load(l))).Value;
+
+    private static EntityGrammar Load(string lang)
+    {
+        LanguagePack pack;
+        try { pack = LanguagePack.Get(lang); }
+        catch (ArgumentException) { return Get("en"); }
+        var file = Path.Combine(pack.Folder, "entities.json");
+        if (!File.Exists(file)) return lang == "en" ? throw new FileNotFoundException(file) : Get("en");
+        return Parse(pack.Lang, LanguagePack.ReadJson(file), file, pack.Lexicon);
+    }
+
+    /// <summary>Phrases of any class that start at token <paramref name="i"/>, longest first, as (class, end, phrase).</summary>
+    public void PhrasesAt(string text, Token[] tokens, int i, List<(EntityPhrase Phrase, int End)> into)
+    {
+        into.Clear();
+        if (!phraseLookup.TryGetValue(tokens[i].Span(text), out var list)) return;
+        foreach (var p in list)
+        {
+            int end = i + p.Words.Length;
+            if (end > tokens.Length) continue;
+            bool ok = true;
+            for (int k = 1; k < p.Words.Length && ok; k++)
+                ok = !tokens[i + k].ParagraphBefore && tokens[i + k].Span(text).Equals(p.Words[k], StringComparison.OrdinalIgnoreCase);
+            if (ok) into.Add((p, end));
+        }
+    }
+
+    /// <summary>Reads entities.json: {"phrases": {class: [{forms, value}]}, "notNames", cue lists, "rules": [{id, pattern, kind, span?, priority?, examples, negative}]}.</summary>
+    public static EntityGrammar Parse(string lang, JObject json, string file, Lexicon lexicon)
+    {
+        var phrases = new List<EntityPhrase>();
+        if (json["phrases"] is JObject ph)
+            foreach (var (cls, arr) in ph)
+            {
+                if (!SpanClasses.Contains(cls)) throw new FormatException($"{file}: phrase class \"{cls}\" is not a span class");
+                foreach (var entry in (arr as JArray ?? []).OfType<JObject>())
+                    foreach (var form in (entry["forms"] as JArray ?? []).Values<string>().OfType<string>())
+                    {
+                        var toks = Tokenizer.Tokenize(form);
+                        if (toks.Length == 0) continue;
+                        phrases.Add(new EntityPhrase(cls, toks.Select(t => form[t.Start..t.End]).ToArray(), entry.Value<string>("value") ?? form.ToLowerInvariant()));
+                    }
+            }
+        var rules = new List<EntityRule>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        int order = 0;
+        foreach (var r in (json["rules"] as JArray ?? []).OfType<JObject>())
+        {
+            var id = r.Value<string>("id") ?? throw new FormatException($"{file}: rule #{order + 1} has no id");
+            var fullId = $"{lang}.{id}";
+            if (!ids.Add(fullId)) throw new FormatException($"{file}: duplicate rule id \"{id}\"");
+            TokenPattern pattern;
+            try { pattern = TokenPattern.Parse(r.Value<string>("pattern") ?? throw new FormatException("no pattern"), lexicon, SpanClasses); }
+            catch (FormatException e) { throw new FormatException($"{file}: rule {id}: {e.Message}", e); }
+            var kindText = r.Value<string>("kind") ?? "person";
+            if (!Enum.TryParse<EntityKind>(kindText, true, out var kind)) throw new FormatException($"{file}: rule {id}: unknown kind \"{kindText}\"");
+            rules.Add(new EntityRule
+            {
+                Id = fullId, Pattern = pattern, Kind = kind, Priority = r.Value<int?>("priority") ?? 0,
+                SpanIsMatch = r.Value<string>("span") == "match",
+                Examples = Gazetteer.ReadExamples(r["examples"], lang), Negative = Gazetteer.ReadExamples(r["negative"], lang),
+                Order = order++,
+            });
+        }
+        return new EntityGrammar(lang, lexicon, rules, phrases, json);
+    }
+}

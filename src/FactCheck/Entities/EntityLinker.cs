@@ -1,0 +1,100 @@
+using FactCheck.Model;
+
+namespace FactCheck.Entities;
+
+/// <summary>One spelling of an entity as written, its similarity to the entity's alias or canonical name, how often and where it occurs.</summary>
+public sealed record EntityVariant(string Text, double Similarity, int Count, IReadOnlyList<string> Docs);
+
+/// <summary>A canonical entity across a set of articles, with its spelling variants and mentions.</summary>
+public sealed record LinkedEntity(string Id, string Canonical, EntityKind Kind, bool Known, IReadOnlyList<EntityVariant> Variants, IReadOnlyList<EntityMention> Mentions)
+{
+    /// <summary>Variants that are not exact aliases (similarity below 1): candidates for a spelling finding.</summary>
+    public IEnumerable<EntityVariant> NearMisses => Variants.Where(v => v.Similarity < 1.0);
+}
+
+/// <summary>Linked mentions (EntityId and Canonical rewritten) and the entities they link to.</summary>
+public sealed record LinkResult(IReadOnlyList<LinkedEntity> Entities, IReadOnlyList<EntityMention> Mentions);
+
+/// <summary>Links entity mentions across several articles: short forms to the one full name they fit, near-miss spellings of unknown names to the commoner spelling.</summary>
+public sealed class EntityLinker(Gazetteer? gazetteer = null)
+{
+    private readonly Gazetteer gaz = gazetteer ?? Gazetteer.Default;
+
+    /// <summary>Extracts the entities of every article and links them.</summary>
+    public LinkResult Link(IEnumerable<Article> articles)
+    {
+        var extractor = new EntityExtractor(gaz);
+        return Link(articles.SelectMany(a => extractor.Extract(a)));
+    }
+
+    /// <summary>Links mentions from any number of documents; gazetteer ids stay, ids of unknown names may be merged.</summary>
+    public LinkResult Link(IEnumerable<EntityMention> input)
+    {
+        var all = input.ToList();
+        bool Known(string id) => gaz.Get(id) is not null;
+
+        // 1. one-word person names that fit exactly one fuller unknown name in the whole set
+        var full = all.Where(m => m.Kind == EntityKind.Person && !Known(m.EntityId) && m.Canonical.Contains(' '))
+            .Select(m => (m.EntityId, m.Canonical)).Distinct().OrderBy(x => x.EntityId, StringComparer.Ordinal).ToList();
+        for (int i = 0; i < all.Count; i++)
+        {
+            var m = all[i];
+            if (m.Kind != EntityKind.Person || Known(m.EntityId) || m.Canonical.Contains(' ')) continue;
+            if (EntityExtractor.ShortFormOf(m.Canonical, full) is { } f) all[i] = m with { EntityId = f.EntityId, Canonical = f.Canonical };
+        }
+
+        // 2. near-miss spellings among unknown names of one kind: the commoner spelling stays
+        var groups = all.Where(m => !Known(m.EntityId)).GroupBy(m => m.EntityId)
+            .Select(g => (Id: g.Key, g.First().Canonical, g.First().Kind, Count: g.Count()))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Id, StringComparer.Ordinal).ToList();
+        var remap = new Dictionary<string, (string Id, string Canonical, double Sim)>(StringComparer.Ordinal);
+        var reps = new List<(string Id, string Canonical, EntityKind Kind)>();
+        foreach (var g in groups)
+        {
+            (string, string, double)? best = null;
+            foreach (var r in reps)
+            {
+                if (r.Kind != g.Kind) continue;
+                var sim = NearMiss(g.Canonical, r.Canonical, g.Kind);
+                if (sim is { } s && (best is null || s > best.Value.Item3)) best = (r.Id, r.Canonical, s);
+            }
+            if (best is { } b) remap[g.Id] = b;
+            else reps.Add((g.Id, g.Canonical, g.Kind));
+        }
+        for (int i = 0; i < all.Count; i++)
+            if (remap.TryGetValue(all[i].EntityId, out var r))
+                all[i] = all[i] with { EntityId = r.Id, Canonical = r.Canonical, Similarity = Math.Min(all[i].Similarity, r.Sim) };
+
+        var entities = all.GroupBy(m => m.EntityId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var first = g.First();
+            var variants = g.GroupBy(m => m.Text, StringComparer.Ordinal)
+                .Select(v => new EntityVariant(v.Key, v.Min(m => m.Similarity), v.Count(), v.Select(m => m.Doc).Distinct().ToList()))
+                .OrderByDescending(v => v.Count).ThenBy(v => v.Text, StringComparer.Ordinal).ToList();
+            var kind = g.GroupBy(m => m.Kind).OrderByDescending(k => k.Count()).First().Key;
+            return new LinkedEntity(g.Key, first.Canonical, gaz.Get(g.Key)?.Kind ?? kind, Known(g.Key), variants, g.ToList());
+        }).ToList();
+        return new LinkResult(entities, all);
+    }
+
+    /// <summary>Similarity of two unknown names when they are near-miss spellings of each other (persons: word by word, same initials), else null.</summary>
+    private double? NearMiss(string a, string b, EntityKind kind)
+    {
+        var fz = gaz.Fuzzy;
+        var ka = Similarity.Key(a); var kb = Similarity.Key(b);
+        if (ka == kb) return 1.0;
+        if (Math.Min(ka.Length, kb.Length) < fz.MinLength) return null;
+        if (kind == EntityKind.Person)
+        {
+            var wa = a.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var wb = b.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (wa.Length != wb.Length) return null;
+            for (int i = 0; i < wa.Length; i++)
+                if (char.ToLowerInvariant(wa[i][0]) != char.ToLowerInvariant(wb[i][0])) return null;
+        }
+        int d = Similarity.Levenshtein(ka, kb, fz.MaxEdits);
+        if (d > fz.MaxEdits) return null;
+        double sim = 1.0 - (double)d / Math.Max(ka.Length, kb.Length);
+        return sim >= fz.MinSimilarity ? Math.Round(sim, 4) : null;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+
+namespace FactCheck.Entities;
+
+/// <summary>String normalization and similarity used to compare entity names (case-folded, hyphen-, dot- and space-insensitive).</summary>
+public static class Similarity
+{
+    /// <summary>Letters and digits only, lower-cased, diacritics removed: "DDoS-Guard" and "DDos Guard" both give "ddosguard".</summary>
+    public static string Key(ReadOnlySpan<char> s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                var lc = char.ToLowerInvariant(c);
+                if (lc > 127) lc = StripDiacritic(lc);
+                sb.Append(lc);
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A slug for ids: lower-case words joined by '-' ("John Matze" -> "john-matze").</summary>
+    public static string Slug(ReadOnlySpan<char> s)
+    {
+        var sb = new StringBuilder(s.Length);
+        bool dash = false;
+        foreach (var c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (dash && sb.Length > 0) sb.Append('-');
+                dash = false;
+                var lc = char.ToLowerInvariant(c);
+                if (lc > 127) lc = StripDiacritic(lc);
+                sb.Append(lc);
+            }
+            else if (c != '\'' && c != '\u2019' && c != '.') dash = true;
+        }
+        return sb.ToString();
+    }
+
+    private static char StripDiacritic(char c)
+    {
+        var d = c.ToString().Normalize(NormalizationForm.FormD);
+        foreach (var x in d)
+            if (CharUnicodeInfo.GetUnicodeCategory(x) != UnicodeCategory.NonSpacingMark) return x;
+        return c;
+    }
+
+    /// <summary>Levenshtein distance, or maxDistance + 1 as soon as it is certain to exceed maxDistance.</summary>
+    public static int Levenshtein(string a, string b, int maxDistance = int.MaxValue)
+    {
+        if (Math.Abs(a.Length - b.Length) > maxDistance) return maxDistance + 1;
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) prev[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.Min(rowMin, cur[j]);
+            }
+            if (rowMin > maxDistance) return maxDistance + 1;
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+
+    /// <summary>1 - distance / longer length, on <see cref="Key"/> forms.</summary>
+    public static double Ratio(string keyA, string keyB)
+    {
+        int len = Math.Max(keyA.Length, keyB.Length);
+        return len == 0 ? 1.0 : 1.0 - (double)Levenshtein(keyA, keyB) / len;
+    }
+}
