@@ -11,6 +11,9 @@
 // Quick check without BenchmarkDotNet (one warm-up pass, then N timed passes per corpus, single-threaded, Stopwatch;
 // prints MB/s per corpus; a rough number for quick comparisons, not a test):
 //   dotnet run -c Release --project tests/FactCheck.Benchmarks -- --quick [N]      (N defaults to 5)
+// Check over the id_news clusters (analysis + all rules, and rules alone) for 50..568 articles, with MB/s:
+//   dotnet run -c Release --project tests/FactCheck.Benchmarks -- --filter '*CheckBenchmarks*'
+//   dotnet run -c Release --project tests/FactCheck.Benchmarks -- --quick-check [N]   (Stopwatch, time vs articles)
 // Triage training (LogisticRegression.Fit on 10,000 synthetic decisions, one thread; needs no eval data):
 //   dotnet run -c Release --project tests/FactCheck.Benchmarks -- --filter '*TrainingBenchmarks*'
 
@@ -28,6 +31,17 @@ if (args.Length > 0 && args[0] == "--quick")
         return 2;
     }
     return Quick.Run(passes);
+}
+
+if (args.Length > 0 && args[0] == "--quick-check")
+{
+    int n = 3;
+    if (args.Length > 1 && (!int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out n) || n < 1))
+    {
+        Console.Error.WriteLine($"--quick-check takes a positive number of passes, not \"{args[1]}\"");
+        return 2;
+    }
+    return QuickCheck.Run(n);
 }
 
 if (EvalCorpora.Find() is null && !args.Any(a => a.Contains("Training", StringComparison.Ordinal)))

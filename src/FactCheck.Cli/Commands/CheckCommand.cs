@@ -23,7 +23,7 @@ public static class CheckCommand
     /// <summary>Articles from which a progress bar is shown (when the output is a terminal).</summary>
     public const int ProgressThreshold = 20;
 
-    /// <summary>Where review decisions come from, given the --labels path. Hook for the DecisionStore; the default reads JSONL.</summary>
+    /// <summary>Where review decisions come from, given the --labels path (the DecisionStore by default).</summary>
     public static Func<string, IDecisionSource> DecisionSourceFactory { get; set; } = path => new FactCheck.Review.DecisionStore(path, d => Console.Error.WriteLine(d));
 
     public static Command Create()
@@ -39,14 +39,15 @@ public static class CheckCommand
         var labels = new Option<string>("--labels") { Description = "Review decisions (JSONL) applied to findings by id", DefaultValueFactory = _ => Path.Combine("data", "labels", "decisions.jsonl") };
         var lang = new Option<string>("--lang") { Description = "auto (the document's lang or detected), id, or en", DefaultValueFactory = _ => "auto" };
         lang.AcceptOnlyFromAmong("auto", "id", "en");
+        var model = new Option<string>("--model") { Description = "Triage model folder; without a model each finding's score is its rule's prior", DefaultValueFactory = _ => FactCheck.Triage.ModelStore.DefaultDir };
         var generated = new Option<string?>("--generated") { Description = "The report's \"generated\" stamp (default: the latest publication date of the input)" };
         cmd.Arguments.Add(paths);
-        foreach (var o in new Option[] { output, failOn, format, labels, lang, generated }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { output, failOn, format, labels, lang, model, generated }) cmd.Options.Add(o);
         cmd.SetAction(pr => Run(new CheckRequest(pr.GetValue(paths)!, pr.GetValue(output)!)
         {
             FailOn = pr.GetValue(failOn), ClaimReview = (pr.GetValue(format) ?? []).Contains("claimreview"),
             Labels = pr.GetValue(labels), LabelsGiven = pr.GetResult(labels) is { Implicit: false },
-            Lang = pr.GetValue(lang) ?? "auto", Generated = pr.GetValue(generated),
+            Lang = pr.GetValue(lang) ?? "auto", Generated = pr.GetValue(generated), Model = pr.GetValue(model),
         }, Console.Out, Console.Error));
         return cmd;
     }
@@ -61,6 +62,8 @@ public static class CheckCommand
         public bool LabelsGiven { get; init; }
         public string Lang { get; init; } = "auto";
         public string? Generated { get; init; }
+        /// <summary>Triage model folder; null or missing: scores are the rules' priors.</summary>
+        public string? Model { get; init; }
         public bool Progress { get; init; } = true;
     }
 
@@ -84,16 +87,16 @@ public static class CheckCommand
             foreach (var a in articles) analyzed.Add(analyzer.Analyze(a));
         foreach (var d in analyzed.SelectMany(a => a.Diagnostics)) stderr.WriteLine(d);
 
-        var result = new Checker().Check(analyzed);
+        var checker = new Checker();
+        var result = checker.Check(analyzed);
         foreach (var d in result.Diagnostics) stderr.WriteLine(d);
-        var findings = result.Findings;
+        var findings = Score(result.Findings, checker, req.Model, stderr);
         if (req.Labels is { } labels)
         {
             if (File.Exists(labels))
             {
                 var source = DecisionSourceFactory(labels);
                 findings = Checker.ApplyDecisions(findings, source.Load());
-                if (source is JsonlDecisionSource j) foreach (var d in j.Diagnostics) stderr.WriteLine(d);
             }
             else if (req.LabelsGiven) stderr.WriteLine($"warning: {labels}: no such file; no review decisions applied");
         }
@@ -111,6 +114,20 @@ public static class CheckCommand
         if (req.FailOn is { } fo && Enum.TryParse<Severity>(fo, true, out var level) && findings.Any(f => f.Severity >= level))
             return FindingsReachedFailOn;
         return Ok;
+    }
+
+    /// <summary>Scores findings with the triage model when one loads (then reorders), else leaves the rules' priors.</summary>
+    private static IReadOnlyList<Finding> Score(IReadOnlyList<Finding> findings, Checker checker, string? modelDir, TextWriter stderr)
+    {
+        if (modelDir is null || findings.Count == 0) return findings;
+        if (!File.Exists(FactCheck.Triage.ModelStore.ModelPath(modelDir))) return findings;
+        var scorer = FactCheck.Triage.TriageScorer.Load(modelDir, checker.Rules.ToDictionary(r => r.Id, r => r.Prior));
+        if (scorer.Model is null)
+        {
+            stderr.WriteLine($"warning: {modelDir}: {scorer.ModelProblem}; scores are the rules' priors");
+            return findings;
+        }
+        return Checker.Order(findings.Select(f => f with { Score = Math.Round(scorer.Score(f), 4) }));
     }
 
     private static void PrintSummary(Report r, TextWriter w, string outDir)

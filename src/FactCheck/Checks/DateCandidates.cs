@@ -72,16 +72,17 @@ public static class DateCandidates
             if (ctx.Published is { } p)
             {
                 int days = d.DayNumber - p.DayNumber;
-                pub = days > 1 && !ctx.FutureMarker ? 0.15 * Math.Exp(-days / 30.0) : Math.Exp(-Math.Abs(days) / 45.0);
+                // heavy-tailed, so that far dates are still ordered: a past date a year off beats a future one a year off
+                pub = days > 1 && !ctx.FutureMarker ? 0.15 / (1 + days / 30.0) : 1 / (1 + Math.Abs(days) / 30.0);
             }
             var neighbours = ctx.Previous.Concat(ctx.Next is { } nx ? [nx] : []).ToList();
             int minDist = neighbours.Count == 0 ? int.MaxValue : neighbours.Min(n => Math.Abs(n.DayNumber - d.DayNumber));
-            double nb = neighbours.Count == 0 ? 0.5 : Math.Exp(-minDist / 10.0);
+            double nb = neighbours.Count == 0 ? 0.5 : Math.Exp(-minDist / 14.0);
             var prev = ctx.LastPrevious;
             bool inOrder = (prev is null || d >= prev) && (ctx.Next is null || d <= ctx.Next);
             double order = prev is null && ctx.Next is null ? 0.5 : inOrder ? 1 : 0;
             double orderWeight = ctx.SequenceMarker is not null && prev is not null ? 0.2 : 0.1;
-            double score = (0.45 * pub + 0.25 * nb + orderWeight * order + 0.2 * c.Typo) / (0.9 + orderWeight);
+            double score = (0.5 * pub + 0.2 * nb + orderWeight * order + 0.2 * c.Typo) / (0.9 + orderWeight);
 
             var support = new List<string>();
             if (ctx.Published is { } pp && d.DayNumber - pp.DayNumber <= 1 && pp.DayNumber - d.DayNumber <= 31)

@@ -14,8 +14,11 @@ public static class MentionFacts
         (m.Inferred & (DateFields.Year | DateFields.Month | DateFields.Day)) == 0;
 
     /// <summary>A fully stated date with a stated weekday that the calendar contradicts.</summary>
+    /// <remarks>A numeric date that reads two ways (1/10/2021 month-first or day-first) is not flagged when the other reading fits.</remarks>
     public static bool WeekdayMismatch(TemporalMention m) =>
-        FullyStated(m) && m.Stated.HasFlag(DateFields.Weekday) && m.StatedWeekday is { } w && DateText.IsoWeekday(m.Date!.Value) != w;
+        FullyStated(m) && m.Stated.HasFlag(DateFields.Weekday) && m.StatedWeekday is { } w && DateText.IsoWeekday(m.Date!.Value) != w &&
+        !(m.AlternativeValue is { } alt && DateOnly.TryParseExact(alt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var other) &&
+          DateText.IsoWeekday(other) == w);
 
     /// <summary>The article's event dates: fully stated, weekday-consistent dates in text order.</summary>
     public static IReadOnlyList<TemporalMention> Events(AnalyzedArticle a) =>
