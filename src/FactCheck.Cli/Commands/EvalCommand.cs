@@ -25,6 +25,7 @@ public static class EvalCommand
     {
         var eval = new Command("eval", "Measure FactCheck against gold annotations.");
         eval.Subcommands.Add(CreateTimex());
+        eval.Subcommands.Add(InjectCommand.Create());
         return eval;
     }
 

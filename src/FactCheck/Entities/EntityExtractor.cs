@@ -89,7 +89,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             bool any = false;
             for (int i = 0; i < n; i++)
             {
-                if (!nameWord[i] || (i > 0 && runEnd[i - 1] > i)) continue;
+                // every position of a capitalized run may start a misspelled alias ("Pemerintah Indonesi"), unless already named
+                if (!nameWord[i] || covered[i]) continue;
                 for (int e = runEnd[i]; e > i; e--)
                 {
                     if (!ValidEnd(i, e)) continue;

@@ -54,8 +54,9 @@ public sealed class EntityLinker(Gazetteer? gazetteer = null)
             (string, string, double)? best = null;
             foreach (var r in reps)
             {
-                if (r.Kind != g.Kind) continue;
-                var sim = NearMiss(g.Canonical, r.Canonical, g.Kind);
+                // guessed kinds of unknown names are noisy ("Infantino" a person here, an organization there): any kind may link,
+                // with the word-by-word person test when either side is a person
+                var sim = NearMiss(g.Canonical, r.Canonical, g.Kind == EntityKind.Person || r.Kind == EntityKind.Person ? EntityKind.Person : g.Kind);
                 if (sim is { } s && (best is null || s > best.Value.Item3)) best = (r.Id, r.Canonical, s);
             }
             if (best is { } b) remap[g.Id] = b;
@@ -92,7 +93,7 @@ public sealed class EntityLinker(Gazetteer? gazetteer = null)
             for (int i = 0; i < wa.Length; i++)
                 if (char.ToLowerInvariant(wa[i][0]) != char.ToLowerInvariant(wb[i][0])) return null;
         }
-        int d = Similarity.Levenshtein(ka, kb, fz.MaxEdits);
+        int d = Similarity.EditDistance(ka, kb, fz.MaxEdits);
         if (d > fz.MaxEdits) return null;
         double sim = 1.0 - (double)d / Math.Max(ka.Length, kb.Length);
         return sim >= fz.MinSimilarity ? Math.Round(sim, 4) : null;

@@ -129,7 +129,7 @@ public sealed class Gazetteer
             if (a.Key.Length < Fuzzy.MinLength || Math.Abs(a.Key.Length - key.Length) > Fuzzy.MaxEdits) continue;
             // a derived word ("American", "Indonesian") extends the alias; it is not a misspelling of it
             if (key.Length > a.Key.Length && key.StartsWith(a.Key, StringComparison.Ordinal)) continue;
-            int d = Similarity.Levenshtein(key, a.Key, Fuzzy.MaxEdits);
+            int d = Similarity.EditDistance(key, a.Key, Fuzzy.MaxEdits);
             if (d > Fuzzy.MaxEdits || d >= bestD) continue;
             double sim = 1.0 - (double)d / Math.Max(key.Length, a.Key.Length);
             if (sim < Fuzzy.MinSimilarity) continue;

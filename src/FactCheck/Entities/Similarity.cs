@@ -50,10 +50,12 @@ public static class Similarity
         return c;
     }
 
-    /// <summary>Levenshtein distance, or maxDistance + 1 as soon as it is certain to exceed maxDistance.</summary>
-    public static int Levenshtein(string a, string b, int maxDistance = int.MaxValue)
+    /// <summary>Edit distance where inserting, deleting or changing a letter, or swapping two adjacent letters, is one edit
+    /// (optimal string alignment: "Indonesai" is one slip from "Indonesia"); maxDistance + 1 as soon as it must exceed maxDistance.</summary>
+    public static int EditDistance(string a, string b, int maxDistance = int.MaxValue)
     {
         if (Math.Abs(a.Length - b.Length) > maxDistance) return maxDistance + 1;
+        var prev2 = new int[b.Length + 1];
         var prev = new int[b.Length + 1];
         var cur = new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++) prev[j] = j;
@@ -64,11 +66,13 @@ public static class Similarity
             for (int j = 1; j <= b.Length; j++)
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                rowMin = Math.Min(rowMin, cur[j]);
+                int v = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, prev2[j - 2] + 1);
+                cur[j] = v;
+                rowMin = Math.Min(rowMin, v);
             }
             if (rowMin > maxDistance) return maxDistance + 1;
-            (prev, cur) = (cur, prev);
+            (prev2, prev, cur) = (prev, cur, prev2);
         }
         return prev[b.Length];
     }
@@ -77,6 +81,6 @@ public static class Similarity
     public static double Ratio(string keyA, string keyB)
     {
         int len = Math.Max(keyA.Length, keyB.Length);
-        return len == 0 ? 1.0 : 1.0 - (double)Levenshtein(keyA, keyB) / len;
+        return len == 0 ? 1.0 : 1.0 - (double)EditDistance(keyA, keyB) / len;
     }
 }

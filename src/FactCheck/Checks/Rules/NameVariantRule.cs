@@ -12,10 +12,21 @@ public sealed class NameVariantRule : ICheckRule
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
+        // link the names of all articles together, so that unknown names spelled two ways across sources meet
+        var flat = context.Articles.SelectMany(a => a.EntityMentions.Select(m => (Doc: a, Mention: m))).ToList();
+        var linked = new EntityLinker().Link(flat.Select(x => x.Mention)).Mentions;
+        var byDoc = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
+        for (int i = 0; i < flat.Count; i++)
+        {
+            if (!byDoc.TryGetValue(flat[i].Doc.Id, out var l)) byDoc[flat[i].Doc.Id] = l = [];
+            l.Add(linked[i]);
+        }
+        IReadOnlyList<EntityMention> MentionsOf(AnalyzedArticle a) => byDoc.TryGetValue(a.Id, out var l) ? l : [];
+
         // the correctly spelled forms of each entity, per document
         var exact = new Dictionary<string, List<(AnalyzedArticle Doc, EntityMention M)>>(StringComparer.Ordinal);
         foreach (var a in context.Articles)
-            foreach (var m in a.EntityMentions)
+            foreach (var m in MentionsOf(a))
                 if (m.Similarity >= 1.0)
                 {
                     if (!exact.TryGetValue(m.EntityId, out var l)) exact[m.EntityId] = l = [];
@@ -23,9 +34,10 @@ public sealed class NameVariantRule : ICheckRule
                 }
 
         foreach (var a in context.Articles)
-            foreach (var group in a.EntityMentions.Where(m => m.Similarity < 1.0).GroupBy(m => (m.EntityId, m.Text)))
+            foreach (var group in MentionsOf(a).Where(m => m.Similarity < 1.0).GroupBy(m => (m.EntityId, m.Text)))
             {
                 var variant = group.First();
+                if (IsBenign(variant.Text, variant.Canonical)) continue;
                 exact.TryGetValue(variant.EntityId, out var correct);
                 var same = correct?.Where(c => c.Doc.Id == a.Id).ToList() ?? [];
                 var other = correct?.Where(c => c.Doc.Id != a.Id).ToList() ?? [];
@@ -52,6 +64,27 @@ public sealed class NameVariantRule : ICheckRule
                 };
             }
     }
+
+    private static readonly HashSet<string> legalForms = new(StringComparer.OrdinalIgnoreCase) { "pt", "tbk", "inc", "corp", "ltd", "co", "plc", "persero", "llc" };
+
+    /// <summary>Differences that are not misspellings: a legal form (PT, Tbk), a short form or a longer form of the same
+    /// name, a plural s, or a different acronym ("PT BNI Sekuritas" is not "PT BCA Sekuritas").</summary>
+    public static bool IsBenign(string variant, string canonical)
+    {
+        static string[] Words(string s) => s.Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !legalForms.Contains(w)).Select(w => w.ToLowerInvariant()).ToArray();
+        var v = Words(variant); var c = Words(canonical);
+        if (v.SequenceEqual(c)) return true;
+        if (v.All(c.Contains) || c.All(v.Contains)) return true;
+        if (string.Concat(v) + "s" == string.Concat(c) || string.Concat(c) + "s" == string.Concat(v)) return true;
+        var vw = variant.Split(' ', StringSplitOptions.RemoveEmptyEntries); var cw = canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (vw.Length == cw.Length)
+            for (int i = 0; i < vw.Length; i++)
+                if (!string.Equals(vw[i], cw[i], StringComparison.OrdinalIgnoreCase) && (IsAcronym(vw[i]) || IsAcronym(cw[i]))) return true;
+        return false;
+    }
+
+    private static bool IsAcronym(string w) => w.Length <= 5 && w.Count(char.IsUpper) >= 2 && w.All(ch => char.IsUpper(ch) || char.IsDigit(ch));
 
     private static Evidence Evidence(AnalyzedArticle a, EntityMention m)
     {
