@@ -26,7 +26,33 @@ public static class EvalCommand
         var eval = new Command("eval", "Measure FactCheck against gold annotations.");
         eval.Subcommands.Add(CreateTimex());
         eval.Subcommands.Add(InjectCommand.Create());
+        eval.Subcommands.Add(CreateMeantime());
         return eval;
+    }
+
+    private static Command CreateMeantime()
+    {
+        var docs = new Option<string>("--docs") { Description = "MEANTIME docs.jsonl (sentences, timexes, values)", Required = true };
+        var show = new Option<int>("--show") { Description = "Print this many misses and spurious items of each kind", DefaultValueFactory = _ => 0 };
+        var cmd = new Command("meantime", "Precision and recall of dates and numbers against the MEANTIME gold (English).");
+        cmd.Options.Add(docs); cmd.Options.Add(show);
+        cmd.SetAction(pr =>
+        {
+            var path = pr.GetValue(docs)!;
+            if (!File.Exists(path)) { Console.Error.WriteLine($"error: {path}: no such file"); return FileError; }
+            var (dates, numbers) = MeantimeEval.Run(path);
+            foreach (var (name, s) in new[] { ("dates", dates), ("numbers", numbers) })
+            {
+                var valueAcc = s.MatchedGold == 0 ? 0 : 100.0 * s.ValueCorrect / s.MatchedGold;
+                var extra = name == "dates" ? FormattableString.Invariant($"  value accuracy {valueAcc:F1}") : "";
+                Console.WriteLine(FormattableString.Invariant(
+                    $"{name,-8} gold {s.Gold,4} predicted {s.Predicted,4}  P {100 * s.Precision:F1}  R {100 * s.Recall:F1}  F1 {100 * s.F1:F1}") + extra);
+                foreach (var m in s.Missed.Take(pr.GetValue(show))) Console.WriteLine("  missed: " + m);
+                foreach (var m in s.Spurious.Take(pr.GetValue(show))) Console.WriteLine("  spurious: " + m);
+            }
+            return Ok;
+        });
+        return cmd;
     }
 
     private static Command CreateTimex()
