@@ -14,27 +14,35 @@ public static class InjectCommand
 {
     public static Command Create()
     {
-        var clusters = new Option<string>("--clusters") { Description = "Clusters JSONL: {cluster_id, article_ids: [...]}", Required = true };
+        var clusters = new Option<string>("--clusters") { Description = "Clusters JSONL: {cluster_id, article_ids: [...]}; or auto:N for consecutive groups of N articles (corpora without same-event clusters)", Required = true };
         var articles = new Option<string[]>("--articles") { Description = "Articles (JSONL, txt, html; files or folders)", Required = true, AllowMultipleArgumentsPerToken = true };
         var seed = new Option<int>("--seed") { Description = "Random seed (the run is deterministic for a seed)", DefaultValueFactory = _ => 1 };
         var labels = new Option<string?>("--labels-out") { Description = "Write bootstrap decisions: findings at injected edits confirmed, findings caused by benign edits dismissed" };
+        var weak = new Option<string>("--weak-negatives") { Description = "Rules whose findings on the untouched text are written as dismissed (weak labels), comma-separated", DefaultValueFactory = _ => "" };
         var limit = new Option<int>("--limit") { Description = "Use at most this many clusters (0: all)", DefaultValueFactory = _ => 0 };
         var cmd = new Command("inject", "Inject discrepancies (date typo, cross-source date, count, name) into one article of each cluster and measure recall and precision.");
-        cmd.Options.Add(clusters); cmd.Options.Add(articles); cmd.Options.Add(seed); cmd.Options.Add(labels); cmd.Options.Add(limit);
-        cmd.SetAction(pr => Run(pr.GetValue(clusters)!, pr.GetValue(articles)!, pr.GetValue(seed), pr.GetValue(labels), pr.GetValue(limit), Console.Out, Console.Error));
+        cmd.Options.Add(clusters); cmd.Options.Add(articles); cmd.Options.Add(seed); cmd.Options.Add(labels); cmd.Options.Add(limit); cmd.Options.Add(weak);
+        cmd.SetAction(pr => Run(pr.GetValue(clusters)!, pr.GetValue(articles)!, pr.GetValue(seed), pr.GetValue(labels), pr.GetValue(limit), Console.Out, Console.Error,
+            pr.GetValue(weak)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
         return cmd;
     }
 
     /// <summary>Runs the harness; prints per-kind recall, precision and the untouched-cluster findings; returns the exit code.</summary>
-    public static int Run(string clustersPath, IReadOnlyList<string> articlePaths, int seed, string? labelsOut, int limit, TextWriter output, TextWriter error)
+    public static int Run(string clustersPath, IReadOnlyList<string> articlePaths, int seed, string? labelsOut, int limit, TextWriter output, TextWriter error,
+        IReadOnlyCollection<string>? weakNegatives = null)
     {
-        if (!File.Exists(clustersPath)) { error.WriteLine($"error: {clustersPath}: no such file"); return 2; }
+        weakNegatives ??= [];
+        int autoSize = clustersPath.StartsWith("auto:", StringComparison.Ordinal) && int.TryParse(clustersPath[5..], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size >= 2 ? size : 0;
+        if (autoSize == 0 && !File.Exists(clustersPath)) { error.WriteLine($"error: {clustersPath}: no such file (or use auto:N)"); return 2; }
         var read = new ArticleReader().Read(articlePaths);
         foreach (var d in read.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error)) error.WriteLine(d);
         var byId = read.Articles.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var clusters = new List<(string, IReadOnlyList<string>)>();
+        if (autoSize > 0)
+            for (int i = 0; i + 1 < read.Articles.Count; i += autoSize)
+                clusters.Add(($"auto{i / autoSize}", read.Articles.Skip(i).Take(autoSize).Select(a => a.Id).ToList()));
         int lineNo = 0;
-        foreach (var line in File.ReadLines(clustersPath))
+        foreach (var line in autoSize > 0 ? [] : File.ReadLines(clustersPath))
         {
             lineNo++;
             if (string.IsNullOrWhiteSpace(line)) continue;
@@ -61,8 +69,11 @@ public static class InjectCommand
             $"injected discrepancies: recall {100 * report.Recall:F1}% ({report.Detected}/{report.Injected}), precision {100 * report.Precision:F1}%; benign edits flagged: {report.BenignFlagged}/{report.Benign}"));
 
         if (Environment.GetEnvironmentVariable("FACTCHECK_INJECT_DEBUG") == "1")
+        {
+            foreach (var f in report.Untouched) error.WriteLine($"UNTOUCHED {f.Rule}: {f.Message}");
             foreach (var i in report.Injections.Where(i => i.Benign ? i.Hits.Count + i.Other.Count > 0 : i.Hits.Count == 0))
                 error.WriteLine($"{i.Kind} {i.Doc}: \"{i.Before}\" -> \"{i.After}\"; other: {string.Join(" | ", i.Other.Concat(i.Hits).Select(f => f.Rule + ": " + f.Message))}");
+        }
 
         if (labelsOut is not null)
         {
@@ -73,6 +84,10 @@ public static class InjectCommand
                 if (!i.Benign) decisions.AddRange(i.Hits.Select(f => Decision.For(f, Verdict.Confirmed, $"injected {i.Kind}", "bootstrap", time)));
                 else decisions.AddRange(i.Hits.Concat(i.Other).Select(f => Decision.For(f, Verdict.Dismissed, $"benign {i.Kind}", "bootstrap", time)));
             }
+            decisions.AddRange(report.Untouched.Where(f => weakNegatives.Contains(f.Rule))
+                .Select(f => Decision.For(f, Verdict.Dismissed, "untouched text, presumed benign (weak label)", "bootstrap", time)));
+            // one decision per finding id, the first written wins (an injected hit before a weak label)
+            decisions = decisions.GroupBy(d => d.FindingId).Select(g => g.First()).ToList();
             if (File.Exists(labelsOut)) File.Delete(labelsOut);
             var err = new DecisionStore(labelsOut).AppendAll(decisions);
             if (err is not null) { error.WriteLine($"error: {labelsOut}: {err}"); return 2; }

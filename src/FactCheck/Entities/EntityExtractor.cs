@@ -89,13 +89,17 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             bool any = false;
             for (int i = 0; i < n; i++)
             {
-                // every position of a capitalized run may start a misspelled alias ("Pemerintah Indonesi"), unless already named
-                if (!nameWord[i] || covered[i]) continue;
+                // every position of a capitalized run may start a misspelled alias ("Pemerintah Indonesi"), unless already named;
+                // an exact alias that the run goes on past may be the head of a longer misspelled one ("Amerika Serkat")
+                int exactEnd = covered[i] && gazAt[i] is { Fuzzy: false } g0 && g0.Start == i ? g0.End : -1;
+                if (!nameWord[i] || (covered[i] && exactEnd < 0)) continue;
                 for (int e = runEnd[i]; e > i; e--)
                 {
+                    if (exactEnd >= 0 && e <= exactEnd) break;
                     if (!ValidEnd(i, e)) continue;
                     var cand = text[tokens[i].Start..tokens[e - 1].End];
                     if (!gaz.TryFuzzy(cand, out var ent, out var alias, out var sim)) continue;
+                    if (exactEnd >= 0 && (ent.Id != gazAt[i]!.Value.Entity.Id || sim >= 1.0)) continue;
                     gazAt[i] = new GazetteerMatch(i, e, ent, alias, sim, Fuzzy: true);
                     for (int k = i; k < e; k++) covered[k] = true;
                     any = true;

@@ -44,9 +44,12 @@ public sealed class EntityLinker(Gazetteer? gazetteer = null)
         }
 
         // 2. near-miss spellings among unknown names of one kind: the commoner spelling stays
+        // the commoner spelling wins; on a tie, the one in more documents, then the one written first
+        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < all.Count; i++) firstSeen.TryAdd(all[i].EntityId, i);
         var groups = all.Where(m => !Known(m.EntityId)).GroupBy(m => m.EntityId)
-            .Select(g => (Id: g.Key, g.First().Canonical, g.First().Kind, Count: g.Count()))
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Id, StringComparer.Ordinal).ToList();
+            .Select(g => (Id: g.Key, g.First().Canonical, g.First().Kind, Count: g.Count(), Docs: g.Select(m => m.Doc).Distinct().Count()))
+            .OrderByDescending(g => g.Count).ThenByDescending(g => g.Docs).ThenBy(g => firstSeen[g.Id]).ThenBy(g => g.Id, StringComparer.Ordinal).ToList();
         var remap = new Dictionary<string, (string Id, string Canonical, double Sim)>(StringComparer.Ordinal);
         var reps = new List<(string Id, string Canonical, EntityKind Kind)>();
         foreach (var g in groups)
