@@ -24,41 +24,29 @@ public static class TrainCommand
         public int Folds { get; init; } = 5;
         public ulong Seed { get; init; } = 1;
         public bool Force { get; init; }
-        /// <summary>When set, first generate bootstrap decisions from these article paths into <see cref="Labels"/> (rewritten).</summary>
-        public IReadOnlyList<string>? BootstrapFrom { get; init; }
         public LogisticRegressionOptions Options { get; init; } = new();
     }
 
-    public const string DefaultBootstrapLabels = "data/labels/bootstrap.jsonl";
-
     public static Command Create()
     {
-        var labels = new Option<string?>("--labels") { Description = $"Decisions JSONL (default {DecisionStore.DefaultPath}; with --bootstrap, {DefaultBootstrapLabels}, rewritten)" };
+        var labels = new Option<string?>("--labels") { Description = $"Decisions JSONL (default {DecisionStore.DefaultPath}); bootstrap labels come from `factcheck eval inject --labels-out` (scripts/train-triage.sh)" };
         var output = new Option<string>("--out") { Description = "Model folder (model.json, metadata.json)", DefaultValueFactory = _ => ModelStore.DefaultDir };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds", DefaultValueFactory = _ => 5 };
         var seed = new Option<ulong>("--seed") { Description = "Seed for the cross-validation folds (training itself is deterministic)", DefaultValueFactory = _ => 1 };
         var force = new Option<bool>("--force") { Description = "Replace the model even when the new one is worse" };
-        var bootstrap = new Option<string[]>("--bootstrap")
-        {
-            Description = "Generate bootstrap labels from these articles (injected discrepancies vs. natural agreements) and train on them",
-            AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore,
-        };
         var cmd = new Command("train", "Train the triage classifier on review decisions (confirmed = real, dismissed = not; unsure skipped).");
         cmd.Options.Add(labels);
         cmd.Options.Add(output);
         cmd.Options.Add(folds);
         cmd.Options.Add(seed);
         cmd.Options.Add(force);
-        cmd.Options.Add(bootstrap);
         cmd.SetAction(pr =>
         {
-            var from = pr.GetValue(bootstrap);
             var settings = new Settings
             {
-                Labels = pr.GetValue(labels) ?? (from is { Length: > 0 } ? DefaultBootstrapLabels : DecisionStore.DefaultPath),
+                Labels = pr.GetValue(labels) ?? DecisionStore.DefaultPath,
                 Out = pr.GetValue(output) ?? ModelStore.DefaultDir,
                 Folds = pr.GetValue(folds), Seed = pr.GetValue(seed), Force = pr.GetValue(force),
-                BootstrapFrom = from is { Length: > 0 } ? from : null,
             };
             var progress = Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive ? null : AnsiConsole.Console;
             return Run(settings, Console.Out, Console.Error, TimeProvider.System, progress);
@@ -78,19 +66,6 @@ public static class TrainCommand
         }
 
         string source = s.Labels;
-        if (s.BootstrapFrom is { } paths)
-        {
-            var generated = Bootstrap.FromPaths(paths, s.Seed, now);
-            foreach (var d in generated.Diagnostics) error.WriteLine(d);
-            if (Bootstrap.Write(s.Labels, generated.Decisions) is { } writeError)
-            {
-                error.WriteLine("error: " + writeError);
-                return FileError;
-            }
-            output.WriteLine(string.Format(inv, "bootstrap: {0} labeled feature sets from {1} articles written to {2}",
-                generated.Decisions.Count, generated.Articles, s.Labels));
-            source = $"bootstrap from {string.Join(", ", paths)} (seed {s.Seed})";
-        }
 
         var log = new DecisionStore(s.Labels, d => error.WriteLine(d)).Read();
         if (log.Diagnostics.Any(d => d.Level == Model.DiagnosticLevel.Error)) return FileError;

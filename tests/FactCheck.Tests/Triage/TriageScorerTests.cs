@@ -43,8 +43,8 @@ public class TriageScorerTests
         if (!File.Exists(Path.Combine(dir, ModelStore.ModelFile))) Assert.Ignore("no shipped model beside the tests");
         var scorer = TriageScorer.Load(dir, new Dictionary<string, double>());
         Assert.That(scorer.ModelProblem, Is.Null);
-        var wrongWeekday = F(Bootstrap.WeekdayRule, ("kind=date", 1), ("scope=in-article", 1), ("lang=id", 1), ("weekday_offset", 5), ("stated_field_count", 4));
-        var agreement = F(Bootstrap.WeekdayRule, ("kind=date", 1), ("scope=in-article", 1), ("lang=id", 1), ("weekday_offset", 0), ("stated_field_count", 4));
+        var wrongWeekday = F("weekday-date", ("kind=date", 1), ("scope=in-article", 1), ("lang=id", 1), ("weekday_offset", 5), ("stated_field_count", 4));
+        var agreement = F("weekday-date", ("kind=date", 1), ("scope=in-article", 1), ("lang=id", 1), ("weekday_offset", 0), ("stated_field_count", 4));
         Assert.That(scorer.Score(wrongWeekday), Is.GreaterThan(scorer.Score(agreement)));
     }
 }
