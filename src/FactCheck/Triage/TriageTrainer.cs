@@ -32,7 +32,13 @@ public static class TriageTrainer
 
     /// <param name="examples">Labeled examples (see <see cref="TrainingData.FromDecisions"/>).</param>
     /// <param name="current">The model in use now, if any; it is scored as it is on the held-out folds (not refitted).</param>
+    /// <param name="folds">Number of stratified cross-validation folds.</param>
+    /// <param name="seed">Seed of the folds (the fit itself is deterministic).</param>
+    /// <param name="options">Regularization, hashing and solver settings.</param>
     /// <param name="trainedAt">The training date written into the metadata (the caller's clock).</param>
+    /// <param name="force">Replace the current model even when the new one is worse.</param>
+    /// <param name="source">Where the labels came from, for the metadata.</param>
+    /// <param name="progress">Reports the fraction done while training.</param>
     public static TrainOutcome Train(IReadOnlyList<LabeledExample> examples, ITransformer? current, int folds, ulong seed,
         LogisticRegressionOptions options, DateTimeOffset trainedAt, bool force = false, string? source = null, IProgress<double>? progress = null)
     {
