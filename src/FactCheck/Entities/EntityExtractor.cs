@@ -209,9 +209,13 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 {
                     var ps = PhrasesAt(pos);
                     if (ps.Count == 0) return none;
-                    var ends = new List<int>();
-                    foreach (var (p, e) in ps) if (p.Class == cls) ends.Add(e);
-                    return ends.ToArray();
+                    int count = 0;
+                    foreach (var (p, _) in ps) if (p.Class == cls) count++;
+                    if (count == 0) return none;
+                    var ends = new int[count];
+                    count = 0;
+                    foreach (var (p, e) in ps) if (p.Class == cls) ends[count++] = e;
+                    return ends;
                 }
                 case "roletail":
                 {
@@ -257,10 +261,9 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         {
             bestEnd = -1;
             EntityRule? best = null; Binding? bestB = null;
-            var word = tokens[i].Type == TokenType.Word ? text[tokens[i].Start..tokens[i].End].ToLowerInvariant() : null;
             foreach (var rule in g.Rules)
             {
-                if (!MayStart(rule, i, word)) continue;
+                if (!MayStart(rule, i)) continue;
                 int end = rule.Pattern.MatchAt(text, tokens, i, out var b, this);
                 if (end < 0) continue;
                 bool ok = true;
@@ -273,12 +276,12 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             return true;
         }
 
-        private bool MayStart(EntityRule rule, int i, string? word)
+        private bool MayStart(EntityRule rule, int i)
         {
-            foreach (var key in rule.Pattern.FirstKeys)
+            foreach (var (kind, name) in rule.FirstKeyParts)
             {
-                if (key.StartsWith("x:", StringComparison.Ordinal)) { if (Ends(key[2..], i).Length > 0) return true; }
-                else if (key.StartsWith("w:", StringComparison.Ordinal)) { if (word is not null && key.AsSpan(2).SequenceEqual(word)) return true; }
+                if (kind == 'x') { if (Ends(name, i).Length > 0) return true; }
+                else if (kind == 'w') { if (tokens[i].Type == TokenType.Word && tokens[i].Span(text).Equals(name, StringComparison.OrdinalIgnoreCase)) return true; }
                 else return true;
             }
             return false;

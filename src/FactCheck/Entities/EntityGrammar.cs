@@ -19,6 +19,10 @@ public sealed record EntityRule
     public IReadOnlyList<EntityExample> Examples { get; init; } = [];
     public IReadOnlyList<EntityExample> Negative { get; init; } = [];
     public int Order { get; init; }
+
+    private (char Kind, string Name)[]? firstKeys;
+    /// <summary>The pattern's first keys split once into kind ('w' word, 'x' span class, 's'/'c' other) and name.</summary>
+    internal (char Kind, string Name)[] FirstKeyParts => firstKeys ??= Pattern.FirstKeys.Select(k => (k[0], k.Length > 2 ? k[2..] : k)).ToArray();
 }
 
 /// <summary>A multi-word phrase of a phrase class (role, desc, orgcue) and its value.</summary>

@@ -55,9 +55,9 @@ public static class Similarity
     public static int EditDistance(string a, string b, int maxDistance = int.MaxValue)
     {
         if (Math.Abs(a.Length - b.Length) > maxDistance) return maxDistance + 1;
-        var prev2 = new int[b.Length + 1];
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        int w = b.Length + 1;
+        Span<int> rows = w * 3 <= 512 ? stackalloc int[w * 3] : new int[w * 3];
+        Span<int> prev2 = rows[..w], prev = rows.Slice(w, w), cur = rows.Slice(2 * w, w);
         for (int j = 0; j <= b.Length; j++) prev[j] = j;
         for (int i = 1; i <= a.Length; i++)
         {
@@ -72,7 +72,8 @@ public static class Similarity
                 rowMin = Math.Min(rowMin, v);
             }
             if (rowMin > maxDistance) return maxDistance + 1;
-            (prev2, prev, cur) = (prev, cur, prev2);
+            var oldest = prev2;
+            prev2 = prev; prev = cur; cur = oldest;
         }
         return prev[b.Length];
     }
