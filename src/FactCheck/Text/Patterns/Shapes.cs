@@ -116,7 +116,9 @@ public static class Shapes
         low = high = 0;
         int dash = s.IndexOf('-');
         if (dash < 1 || dash == s.Length - 1 || s[(dash + 1)..].IndexOf('-') >= 0) return false;
-        if (!TryAmount(s[..dash], decimalSep, out low) || !TryAmount(s[(dash + 1)..], decimalSep, out high)) return false;
+        var a = s[..dash]; var b = s[(dash + 1)..];
+        if (!TryAmount(a, decimalSep, out low) || !TryAmount(b, decimalSep, out high)) return false;
+        if (AllDigits(a) && a.Length == 4 && low is >= 1800 and <= 2100) return false; // 1998-2000, 2010-11: years
         return low < high;
     }
 
