@@ -10,7 +10,12 @@ public sealed record LexEntry(string Class, string Form, int Number, string? Tex
 }
 
 /// <summary>An example that the test suite runs against a lexicon entry or rule.</summary>
-public sealed record RuleExample(string Text, string? Ref, string? Match, string? Value, string? Kind, string? Mod, string? Unit = null);
+public sealed record RuleExample(string Text, string? Ref, string? Match, string? Value, string? Kind, string? Mod, string? Unit = null)
+{
+    /// <summary>Expected interval bounds of a quantity (a range "15-20%", a vague "thousands of"), when the example states them.</summary>
+    public double? Low { get; init; }
+    public double? High { get; init; }
+}
 
 /// <summary>A language's single-word vocabulary by class (month, weekday, unit, num, dir, ...), loaded from lexicon.json.</summary>
 public sealed class Lexicon
@@ -121,7 +126,8 @@ public sealed class Lexicon
             if (t is not JObject o) continue;
             list.Add(new RuleExample(
                 o.Value<string>("text") ?? "", o.Value<string>("ref"), o.Value<string>("match"),
-                o["value"] is JValue { Value: not null } jv ? Convert.ToString(jv.Value, System.Globalization.CultureInfo.InvariantCulture) : null, o.Value<string>("kind"), o.Value<string>("mod"), o.Value<string>("unit")));
+                o["value"] is JValue { Value: not null } jv ? Convert.ToString(jv.Value, System.Globalization.CultureInfo.InvariantCulture) : null, o.Value<string>("kind"), o.Value<string>("mod"), o.Value<string>("unit"))
+                { Low = o.Value<double?>("low"), High = o.Value<double?>("high") });
         }
         return list;
     }

@@ -36,6 +36,7 @@ public sealed class QuantityExtractor
         Func<QuantityRule, int, Binding?, bool> accept = (rule, end, b) =>
         {
             for (int k = at; k < end; k++) if (blocked[k]) return false;
+            if (rule.NotAfter.Count > 0 && at > 0 && rule.NotAfter.Contains(text[tokens[at - 1].Start..tokens[at - 1].End])) return false;
             return !IsCodeLike(text, tokens, at, end, grammar) && QuantityComposer.TryCompose(b, text, tokens, rule, grammar, out var cq)
                 && !(cq.Unit is null && rule.Kind == QuantityKind.Quantity && IsNameNumber(text, tokens, at, floor, grammar));
         };
@@ -56,13 +57,19 @@ public sealed class QuantityExtractor
                 if (e!.Class == "qual") qual ??= e;
             }
             var qualifier = qual?.ValueText ?? q.Mod;
-            double? lowF = Factor(qual, "low"), highF = Factor(qual, "high");
+            double? lowF = Factor(qual, "low") ?? q.LowFactor, highF = Factor(qual, "high") ?? q.HighFactor;
             var (low, high, lowEx, highEx) = QuantityInterval.Of(q.Value, qualifier, lowF, highF);
+            if (q.RangeLow is { } rangeLow)
+            {
+                // a range: from the low end's lower bound to the high end's upper bound
+                (low, _, lowEx, _) = QuantityInterval.Of(rangeLow, qualifier, lowF, highF);
+                if (qualifier is null) highEx = false;
+            }
             int start = tokens[first].Start, stop = tokens[end - 1].End;
             mentions.Add(new QuantityMention
             {
                 Doc = article.Id, Start = start, End = stop, Text = text[start..stop], Kind = rule.Kind,
-                Value = q.Value, Low = low, High = high, LowExclusive = lowEx, HighExclusive = highEx,
+                Value = q.RangeLow ?? q.Value, Low = low, High = high, LowExclusive = lowEx, HighExclusive = highEx,
                 Qualifier = qualifier, Unit = q.Unit, Rule = rule.Id,
             });
             floor = end;
@@ -138,6 +145,8 @@ public sealed class QuantityExtractor
         for (int k = start; k < end; k++) if (tokens[k].Type == TokenType.Number) { num = k; break; }
         if (num < 0) return false;
         var t = tokens[num];
+        // "the 787", "737 aircraft": a number the lexicon knows as a model designation names, it does not count
+        if (g.Lexicon.TryGet("modelnum", t.Span(text), out _)) return true;
         if (num > 0 && !t.SpaceBefore)
         {
             var prev = tokens[num - 1];

@@ -19,6 +19,8 @@ public sealed record QuantityRule : IPatternRule
     public IReadOnlyList<RuleExample> Examples { get; init; } = [];
     public IReadOnlyList<RuleExample> Negative { get; init; } = [];
     public int Order { get; init; }
+    /// <summary>Words the token before the match may not be ("from" before a range: "rose from 10 to 20" is a change, not a range).</summary>
+    public IReadOnlySet<string> NotAfter { get; init; } = new HashSet<string>();
 }
 
 /// <summary>A language's quantity rules, compiled once from quantity.json, with the qualifier phrases of its lexicon.</summary>
@@ -100,6 +102,7 @@ public sealed class QuantityGrammar
             {
                 Id = h.Id, Pattern = h.Pattern, Kind = kind, Priority = h.Priority, Bind = h.Bind,
                 Examples = h.Examples, Negative = h.Negative, Order = h.Order,
+                NotAfter = new HashSet<string>((r["notAfter"] as JArray ?? []).Values<string>().OfType<string>(), StringComparer.OrdinalIgnoreCase),
             };
         });
         var dec = json.Value<string>("decimal") ?? ".";

@@ -46,6 +46,8 @@ internal sealed class TemporalFields
                 else if (Shapes.TryOrdinal(span, out var o)) Ordinal = o;
                 break;
             case "decade": if (Shapes.TryDecade(span, out var d)) Decade = d; break;
+            case "milclock": if (Shapes.TryMilitaryClock(span, out var mh, out var mm)) { Hour = mh; Minute = mm; } break;
+            case "colonclock":
             case "clock": if (Shapes.TryClock(span, out var h, out var mi)) { Hour = h; Minute = mi; } break;
             case "isodate":
                 if (Shapes.TryIsoDate(span, out var y, out var mo, out var dd)) { Year = y; Month = mo; Day = dd; YearFromText = true; }

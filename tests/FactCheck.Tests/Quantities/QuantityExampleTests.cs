@@ -51,6 +51,8 @@ public class QuantityExampleTests
             Assert.That(m, Is.Not.Null, $"no mention '{expectedText}' in \"{c.Example.Text}\"; got: {shown}");
             if (value is not null) Assert.That(m!.Value, Is.EqualTo(value.Value).Within(1e-9 * Math.Max(1, Math.Abs(value.Value))), shown);
             if (c.Example.Unit is not null) Assert.That(m!.Unit, Is.EqualTo(c.Example.Unit), shown);
+            if (c.Example.Low is { } lo) Assert.That(m!.Low, Is.EqualTo(lo).Within(1e-9 * Math.Max(1, Math.Abs(lo))), "low: " + shown);
+            if (c.Example.High is { } hi) Assert.That(m!.High, Is.EqualTo(hi).Within(1e-9 * Math.Max(1, Math.Abs(hi))), "high: " + shown);
             if (c.Example.Mod is not null) Assert.That(m!.Qualifier, Is.EqualTo(c.Example.Mod), shown);
             if (c.Example.Kind is not null) Assert.That(m!.Kind.ToString(), Is.EqualTo(c.Example.Kind).IgnoreCase, shown);
             if (c.RuleId is not null) Assert.That(m!.Rule, Is.EqualTo(c.RuleId), shown);

@@ -9,7 +9,7 @@ public static class Shapes
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
         "int", "num", "day", "monthnum", "year", "numdate", "numdm", "isodate", "clock", "ordinal", "decade", "decimal",
-        "word", "cap", "any", "punct", "amount", "amountsfx", "cardinal",
+        "word", "cap", "any", "punct", "amount", "amountsfx", "cardinal", "colonclock", "milclock", "amountrange",
     };
 
     /// <summary>True when the token has the named shape.</summary>
@@ -35,6 +35,9 @@ public static class Shapes
             case "ordinal": return TryOrdinal(s, out _);
             case "decade": return TryDecade(s, out _);
             case "clock": return TryClock(s, out _, out _);
+            case "colonclock": return s.IndexOf(':') > 0 && TryClock(s, out _, out _);
+            case "milclock": return TryMilitaryClock(s, out _, out _);
+            case "amountrange": return TryAmountRange(s, '.', out _, out _);
             case "numdate": return NumericDateParts(s, stackalloc int[3]) == 3;
             case "numdm": return NumericDateParts(s, stackalloc int[3]) == 2;
             case "isodate": return TryIsoDate(s, out _, out _, out _);
@@ -96,6 +99,27 @@ public static class Shapes
         if (rest.Length != 2 || !AllDigits(h) || !AllDigits(rest)) return false;
         hour = Int(h); minute = Int(rest);
         return hour is >= 0 and <= 24 && minute is >= 0 and <= 59;
+    }
+
+    /// <summary>"0800", "1430": four digits read as hours and minutes (only meaningful beside a time zone: "0800 UTC").</summary>
+    public static bool TryMilitaryClock(ReadOnlySpan<char> s, out int hour, out int minute)
+    {
+        hour = minute = -1;
+        if (s.Length != 4 || !AllDigits(s)) return false;
+        hour = Int(s[..2]); minute = Int(s[2..]);
+        return hour <= 23 && minute <= 59;
+    }
+
+    /// <summary>"15-20", "200-250", "1,500-2,000": two amounts joined by a hyphen, the first smaller than the second (else a code or a score).</summary>
+    public static bool TryAmountRange(ReadOnlySpan<char> s, char decimalSep, out double low, out double high)
+    {
+        low = high = 0;
+        int dash = s.IndexOf('-');
+        if (dash < 1 || dash == s.Length - 1 || s[(dash + 1)..].IndexOf('-') >= 0) return false;
+        var a = s[..dash]; var b = s[(dash + 1)..];
+        if (!TryAmount(a, decimalSep, out low) || !TryAmount(b, decimalSep, out high)) return false;
+        if (AllDigits(a) && a.Length == 4 && low is >= 1800 and <= 2100) return false; // 1998-2000, 2010-11: years
+        return low < high;
     }
 
     /// <summary>"8/1/2021", "18-06-2025", "10.1.2021" (dots need a 4-digit year), "10/1": the numeric parts in written order.</summary>
