@@ -36,11 +36,25 @@ public sealed class EntityLinker(Gazetteer? gazetteer = null)
         // 1. one-word person names that fit exactly one fuller unknown name in the whole set
         var full = all.Where(m => m.Kind == EntityKind.Person && !Known(m.EntityId) && m.Canonical.Contains(' '))
             .Select(m => (m.EntityId, m.Canonical)).Distinct().OrderBy(x => x.EntityId, StringComparer.Ordinal).ToList();
+        // indexed once by the key of the last and of the first word (the same test as EntityExtractor.ShortFormOf, without
+        // scanning every full name for every short one)
+        var byLast = new Dictionary<string, List<(string EntityId, string Canonical)>>(StringComparer.Ordinal);
+        var byFirst = new Dictionary<string, List<(string EntityId, string Canonical)>>(StringComparer.Ordinal);
+        foreach (var f in full)
+        {
+            var words = f.Canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length < 2) continue;
+            Add(byLast, Similarity.Key(words[^1]), f);
+            Add(byFirst, Similarity.Key(words[0]), f);
+        }
         for (int i = 0; i < all.Count; i++)
         {
             var m = all[i];
             if (m.Kind != EntityKind.Person || Known(m.EntityId) || m.Canonical.Contains(' ')) continue;
-            if (EntityExtractor.ShortFormOf(m.Canonical, full) is { } f) all[i] = m with { EntityId = f.EntityId, Canonical = f.Canonical };
+            var key = Similarity.Key(m.Canonical);
+            var hits = byLast.TryGetValue(key, out var l) ? l : byFirst.TryGetValue(key, out var fl) ? fl : null;
+            if (hits is { Count: > 0 } && hits.All(h => h.EntityId == hits[0].EntityId))
+                all[i] = m with { EntityId = hits[0].EntityId, Canonical = hits[0].Canonical };
         }
 
         // 2. near-miss spellings among unknown names of one kind: the commoner spelling stays
@@ -51,19 +65,24 @@ public sealed class EntityLinker(Gazetteer? gazetteer = null)
             .Select(g => (Id: g.Key, g.First().Canonical, g.First().Kind, Count: g.Count(), Docs: g.Select(m => m.Doc).Distinct().Count()))
             .OrderByDescending(g => g.Count).ThenByDescending(g => g.Docs).ThenBy(g => firstSeen[g.Id]).ThenBy(g => g.Id, StringComparer.Ordinal).ToList();
         var remap = new Dictionary<string, (string Id, string Canonical, double Sim)>(StringComparer.Ordinal);
-        var reps = new List<(string Id, string Canonical, EntityKind Kind)>();
+        // blocked by the first letter of the name's key (a slip keeps the first letter), so the work grows with the
+        // number of names that share it, not with the square of all names
+        var reps = new Dictionary<char, List<NameForm>>();
         foreach (var g in groups)
         {
+            var form = NameForm.Of(g.Id, g.Canonical, g.Kind);
+            if (form.Key.Length == 0) continue;
+            if (!reps.TryGetValue(form.Key[0], out var bucket)) reps[form.Key[0]] = bucket = [];
             (string, string, double)? best = null;
-            foreach (var r in reps)
+            foreach (var r in bucket)
             {
                 // guessed kinds of unknown names are noisy ("Infantino" a person here, an organization there): any kind may link,
                 // with the word-by-word person test when either side is a person
-                var sim = NearMiss(g.Canonical, r.Canonical, g.Kind == EntityKind.Person || r.Kind == EntityKind.Person ? EntityKind.Person : g.Kind);
-                if (sim is { } s && (best is null || s > best.Value.Item3)) best = (r.Id, r.Canonical, s);
+                var sim = NearMiss(form, r, g.Kind == EntityKind.Person || r.Kind == EntityKind.Person ? EntityKind.Person : g.Kind);
+                if (sim is { } sv && (best is null || sv > best.Value.Item3)) best = (r.Id, r.Canonical, sv);
             }
             if (best is { } b) remap[g.Id] = b;
-            else reps.Add((g.Id, g.Canonical, g.Kind));
+            else bucket.Add(form);
         }
         for (int i = 0; i < all.Count; i++)
             if (remap.TryGetValue(all[i].EntityId, out var r))
@@ -81,24 +100,30 @@ public sealed class EntityLinker(Gazetteer? gazetteer = null)
         return new LinkResult(entities, all);
     }
 
+    private static void Add(Dictionary<string, List<(string EntityId, string Canonical)>> index, string key, (string EntityId, string Canonical) f)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(f);
+    }
+
     /// <summary>Similarity of two unknown names when they are near-miss spellings of each other (persons: word by word, same initials), else null.</summary>
-    private double? NearMiss(string a, string b, EntityKind kind)
+    /// <summary>A name prepared once for near-miss comparisons: its key and the initials of its words.</summary>
+    private sealed record NameForm(string Id, string Canonical, EntityKind Kind, string Key, string Initials)
+    {
+        public static NameForm Of(string id, string canonical, EntityKind kind) =>
+            new(id, canonical, kind, Similarity.Key(canonical),
+                string.Concat(canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToLowerInvariant(w[0]))));
+    }
+
+    private double? NearMiss(NameForm a, NameForm b, EntityKind kind)
     {
         var fz = gaz.Fuzzy;
-        var ka = Similarity.Key(a); var kb = Similarity.Key(b);
-        if (ka == kb) return 1.0;
-        if (Math.Min(ka.Length, kb.Length) < fz.MinLength) return null;
-        if (kind == EntityKind.Person)
-        {
-            var wa = a.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var wb = b.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (wa.Length != wb.Length) return null;
-            for (int i = 0; i < wa.Length; i++)
-                if (char.ToLowerInvariant(wa[i][0]) != char.ToLowerInvariant(wb[i][0])) return null;
-        }
-        int d = Similarity.EditDistance(ka, kb, fz.MaxEdits);
+        if (a.Key == b.Key) return 1.0;
+        if (Math.Min(a.Key.Length, b.Key.Length) < fz.MinLength || Math.Abs(a.Key.Length - b.Key.Length) > fz.MaxEdits) return null;
+        if (kind == EntityKind.Person && a.Initials != b.Initials) return null;
+        int d = Similarity.EditDistance(a.Key, b.Key, fz.MaxEdits);
         if (d > fz.MaxEdits) return null;
-        double sim = 1.0 - (double)d / Math.Max(ka.Length, kb.Length);
+        double sim = 1.0 - (double)d / Math.Max(a.Key.Length, b.Key.Length);
         return sim >= fz.MinSimilarity ? Math.Round(sim, 4) : null;
     }
 }
