@@ -30,24 +30,41 @@ public sealed record FactRow(string Key, string Relation, string? Subject, strin
 /// <summary>Aligns claim frames across documents by blocking keys (relation, object, complement), never comparing all pairs.</summary>
 public static class ClaimAligner
 {
-    /// <summary>The blocking key of a claim: relation + object + complement; the subject joins when there is no object.</summary>
-    public static string KeyOf(ClaimFrame c)
+    /// <summary>The blocking key of a claim: relation, subject, object, platform (complement) and, for counts, the unit.
+    /// Amazon hosting Parler and DDoS-Guard serving it are two facts, not one fact told two ways.</summary>
+    public static string KeyOf(ClaimFrame c) => string.Join("|", c.Relation, c.Subject?.Key ?? "", RestOf(c));
+
+    /// <summary>The key without the subject: where a claim that names no actor ("Parler dicopot dari App Store") may join.</summary>
+    private static string RestOf(ClaimFrame c)
     {
         var obj = c.Object?.Key ?? "";
         var comp = c.Complement is { Kind: not "phrase" } cx ? cx.Key : "";
-        var subj = c.Object is null || c.Relation is "has-count" or "has-role" ? c.Subject?.Key ?? "" : "";
         var unit = c.Relation == "has-count" ? c.Quantity?.Unit ?? "" : "";
-        return string.Join("|", c.Relation, subj, obj, comp, unit);
+        return string.Join("|", obj, comp, unit);
     }
 
     /// <summary>Groups the claims of all documents into fact rows; facts stated by one document only are kept as Single rows.</summary>
     public static IReadOnlyList<FactRow> Align(IEnumerable<(ClaimFrame Claim, string? Source)> claims)
     {
         var groups = new Dictionary<string, List<(ClaimFrame Claim, string? Source)>>(StringComparer.Ordinal);
+        var actorless = new List<(ClaimFrame Claim, string? Source)>();
+        var actorsOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var c in claims)
         {
             if (c.Claim.Relation == "said" || c.Claim.Negated) continue;
+            if (c.Claim.Subject is null && c.Claim.Object is not null) { actorless.Add(c); continue; }
             var key = KeyOf(c.Claim);
+            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+            list.Add(c);
+            var rest = c.Claim.Relation + "|" + RestOf(c.Claim);
+            if (!actorsOf.TryGetValue(rest, out var keys)) actorsOf[rest] = keys = new(StringComparer.Ordinal);
+            keys.Add(key);
+        }
+        // a claim that names no actor joins the fact of the one actor other sources name for it, if there is exactly one
+        foreach (var c in actorless)
+        {
+            var rest = c.Claim.Relation + "|" + RestOf(c.Claim);
+            var key = actorsOf.TryGetValue(rest, out var keys) && keys.Count == 1 ? keys.First() : KeyOf(c.Claim);
             if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
             list.Add(c);
         }

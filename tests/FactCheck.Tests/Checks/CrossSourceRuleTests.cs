@@ -77,4 +77,15 @@ public class CrossSourceRuleTests
         var b = Doc("b", Claim("b", "sue", Date("b", "13/1/2021", 2021, 1, 13)));
         Assert.That(Run(new CrossSourceDateRule(), a, b).Single().Id, Is.EqualTo(Run(new CrossSourceDateRule(), b, a).Single().Id));
     }
+
+    [Test]
+    public void A_change_of_provider_over_time_is_not_a_conflict()
+    {
+        // Amazon hosted Parler until 10 Jan; DDoS-Guard served it on 18 Jan: different facts, not one fact told two ways
+        var hostedByAmazon = Claim("a", "provides-service", Date("a", "10/1/2021", 2021, 1, 10), obj: "Parler") with { Subjects = [Org("Amazon")] };
+        var servedByDdosGuard = Claim("b", "provides-service", Date("b", "18/1/2021", 2021, 1, 18), obj: "Parler") with { Subjects = [Org("DDoS-Guard")] };
+        var docs = new[] { Doc("a", hostedByAmazon), Doc("b", servedByDdosGuard) };
+        Assert.That(Run(new CrossSourceDateRule(), docs), Is.Empty);
+        Assert.That(new CheckContext(docs).Facts.Where(r => r.Agreement == FactCheck.Align.Agreement.Disagree), Is.Empty);
+    }
 }
