@@ -73,13 +73,7 @@ public sealed class ArticleAnalyzer
     public AnalyzedArticle Analyze(Article article)
     {
         var diagnostics = new List<Diagnostic>();
-        LanguagePack pack;
-        try { pack = LanguagePack.Get(article.Lang); }
-        catch (ArgumentException)
-        {
-            diagnostics.Add(Diagnostic.Warning(article.Origin, $"document {article.Id}: no rules for language \"{article.Lang}\", read as English"));
-            pack = LanguagePack.Get("en");
-        }
+        var pack = LanguagePack.For(article, diagnostics);
         var tokens = Tokenizer.Tokenize(article.Text);
         var sentences = splitter.Split(article.Text);
         var temporal = TemporalExtractor.Extract(article, pack.Temporal, tokens, diagnostics).Mentions;

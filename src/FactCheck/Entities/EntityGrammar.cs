@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 namespace FactCheck.Entities;
 
 /// <summary>One entity rule from data/lang/&lt;lang&gt;/entities.json: a token pattern over span classes, the kind it gives, and its examples.</summary>
-public sealed record EntityRule
+public sealed record EntityRule : IPatternRule
 {
     /// <summary>Stable id, "lang.name" (e.g. "id.role-org-name").</summary>
     public required string Id { get; init; }
@@ -120,27 +120,18 @@ public sealed class EntityGrammar
                         phrases.Add(new EntityPhrase(cls, toks.Select(t => form[t.Start..t.End]).ToArray(), entry.Value<string>("value") ?? form.ToLowerInvariant()));
                     }
             }
-        var rules = new List<EntityRule>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        int order = 0;
-        foreach (var r in (json["rules"] as JArray ?? []).OfType<JObject>())
+        var rules = RuleSet<EntityRule>.Load(lang, json, file, lexicon, (r, h) =>
         {
-            var id = r.Value<string>("id") ?? throw new FormatException($"{file}: rule #{order + 1} has no id");
-            var fullId = $"{lang}.{id}";
-            if (!ids.Add(fullId)) throw new FormatException($"{file}: duplicate rule id \"{id}\"");
-            TokenPattern pattern;
-            try { pattern = TokenPattern.Parse(r.Value<string>("pattern") ?? throw new FormatException("no pattern"), lexicon, SpanClasses); }
-            catch (FormatException e) { throw new FormatException($"{file}: rule {id}: {e.Message}", e); }
             var kindText = r.Value<string>("kind") ?? "person";
-            if (!Enum.TryParse<EntityKind>(kindText, true, out var kind)) throw new FormatException($"{file}: rule {id}: unknown kind \"{kindText}\"");
-            rules.Add(new EntityRule
+            if (!Enum.TryParse<EntityKind>(kindText, true, out var kind)) throw new FormatException($"unknown kind \"{kindText}\"");
+            return new EntityRule
             {
-                Id = fullId, Pattern = pattern, Kind = kind, Priority = r.Value<int?>("priority") ?? 0,
+                Id = h.Id, Pattern = h.Pattern, Kind = kind, Priority = h.Priority,
                 SpanIsMatch = r.Value<string>("span") == "match",
                 Examples = Gazetteer.ReadExamples(r["examples"], lang), Negative = Gazetteer.ReadExamples(r["negative"], lang),
-                Order = order++,
-            });
-        }
+                Order = h.Order,
+            };
+        }, SpanClasses);
         return new EntityGrammar(lang, lexicon, rules, phrases, json);
     }
 }

@@ -40,6 +40,17 @@ public sealed class LanguagePack
     public static LanguagePack Get(string lang) =>
         cache.GetOrAdd(lang, l => new Lazy<LanguagePack>(() => Load(l))).Value;
 
+    /// <summary>The pack for an article's language; an unknown language is read as English, with a warning in <paramref name="diagnostics"/>.</summary>
+    public static LanguagePack For(FactCheck.Model.Article article, List<FactCheck.Model.Diagnostic> diagnostics)
+    {
+        try { return Get(article.Lang); }
+        catch (ArgumentException)
+        {
+            diagnostics.Add(FactCheck.Model.Diagnostic.Warning(article.Origin, $"document {article.Id}: no rules for language \"{article.Lang}\", read as English"));
+            return Get("en");
+        }
+    }
+
     private static LanguagePack Load(string lang)
     {
         var folder = DataPaths.Lang(lang);

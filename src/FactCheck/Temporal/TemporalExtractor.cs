@@ -18,13 +18,7 @@ public sealed class TemporalExtractor
     public TemporalResult ExtractWithDiagnostics(Article article)
     {
         var diagnostics = new List<Diagnostic>();
-        LanguagePack pack;
-        try { pack = LanguagePack.Get(article.Lang); }
-        catch (ArgumentException)
-        {
-            diagnostics.Add(Diagnostic.Warning(article.Origin, $"document {article.Id}: no rules for language \"{article.Lang}\", read as English"));
-            pack = LanguagePack.Get("en");
-        }
+        var pack = LanguagePack.For(article, diagnostics);
         var tokens = Tokenizer.Tokenize(article.Text);
         return Extract(article, pack.Temporal, tokens, diagnostics);
     }

@@ -101,9 +101,11 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
 
     /// <summary>
     /// Reads the rules of a rules file: {"macros": {NAME: pattern}, "rules": [{id, pattern, priority?, bind?, examples?, negative?, ...}]};
-    /// <paramref name="make"/> builds the typed rule from the JSON object and the common header. Throws FormatException naming the file and rule.
+    /// <paramref name="make"/> builds the typed rule from the JSON object and the common header; patterns may use the caller's
+    /// <paramref name="spanClasses"/>. Throws FormatException naming the file and rule.
     /// </summary>
-    public static List<TRule> Load(string lang, JObject json, string file, Lexicon lexicon, Func<JObject, RuleHeader, TRule> make)
+    public static List<TRule> Load(string lang, JObject json, string file, Lexicon lexicon, Func<JObject, RuleHeader, TRule> make,
+        IReadOnlySet<string>? spanClasses = null)
     {
         var macros = new Dictionary<string, string>(StringComparer.Ordinal);
         if (json["macros"] is JObject m)
@@ -118,7 +120,7 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
             if (!ids.Add(fullId)) throw new FormatException($"{file}: duplicate rule id \"{id}\"");
             var src = Expand(r.Value<string>("pattern") ?? throw new FormatException($"{file}: rule {id} has no pattern"), macros, file, id);
             TokenPattern pattern;
-            try { pattern = TokenPattern.Parse(src, lexicon); }
+            try { pattern = TokenPattern.Parse(src, lexicon, spanClasses); }
             catch (FormatException e) { throw new FormatException($"{file}: rule {id}: {e.Message}", e); }
             var bind = new Dictionary<string, string>(StringComparer.Ordinal);
             if (r["bind"] is JObject b) foreach (var (k, v) in b) bind[k] = v!.ToString();
