@@ -42,8 +42,8 @@ public sealed record EvalCorpora(string Root, IReadOnlyList<Article> Tbaq, IRead
     /// <summary>The articles of the named corpus ("Tbaq" or "IdNews", the benchmark method names).</summary>
     public IReadOnlyList<Article> this[string name] => name switch
     {
-        nameof(Tbaq) => Tbaq,
-        nameof(IdNews) => IdNews,
+        nameof(Tbaq) or "TbaqAll" => Tbaq,
+        nameof(IdNews) or "IdNewsAll" => IdNews,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown corpus"),
     };
 
