@@ -41,7 +41,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         private readonly int[] runEnd;
         private readonly int[]?[] nameEndsCache;
         private readonly List<(EntityPhrase Phrase, int End)>?[] phraseCache;
-        private readonly HashSet<string> lowerWords = new(StringComparer.Ordinal);
+        // words this document writes in lower case; case-insensitive, so a capitalized sentence opener finds them
+        private readonly HashSet<string> lowerWords = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<EntityMention> mentions = [];
         private readonly List<int> singles = [];
         private static readonly int[] none = [];
@@ -150,7 +151,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                     if (nameWord[j] && !tokens[j].ParagraphBefore && !NewLineBefore(j)) { j++; continue; }
                     if (Glued(j) && j + 1 < n && Glued(j + 1) && text[tokens[j].Start] is '-' && tokens[j + 1].Type == TokenType.Word && usable[j + 1] && !covered[j + 1])
                     { j += 2; continue; }
-                    if (tokens[j].Type == TokenType.Word && j + 1 < n && nameWord[j + 1] && g.NameConnectors.Contains(text[tokens[j].Start..tokens[j].End]))
+                    if (tokens[j].Type == TokenType.Word && j + 1 < n && nameWord[j + 1] && g.IsNameConnector(tokens[j].Span(text)))
                     { j += 2; continue; }
                     break;
                 }
@@ -166,10 +167,9 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             ref readonly var t = ref tokens[i];
             if (!usable[i] || covered[i] || t.Type != TokenType.Word || !t.Capitalized) return false;
             var s = t.Span(text);
-            var word = s.ToString();
-            if (g.NotNames.Contains(word)) return false;
+            if (g.IsNotName(s)) return false;
             if (g.Lexicon.TryGet("month", s, out _) || g.Lexicon.TryGet("weekday", s, out _) || g.Lexicon.TryGet("tz", s, out _)) return false;
-            if (sentenceStart[i] && lowerWords.Contains(word.ToLowerInvariant())) return false;
+            if (sentenceStart[i] && lowerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s)) return false;
             return true;
         }
 
@@ -227,20 +227,30 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                     for (int k = 0; k < ends.Length; k++) ends[k] = pos + 1 + k;
                     return ends;
                 }
-                case "ent": return gazAt[pos] is { } m && m.Entity.Kind != EntityKind.Person ? new[] { m.End } : none;
+                case "ent": return gazAt[pos] is { } m && m.Entity.Kind != EntityKind.Person ? GazEnd(pos) : none;
                 case "person": return GazOf(pos, EntityKind.Person);
                 case "org": return GazOf(pos, EntityKind.Organization);
                 case "loc": return GazOf(pos, EntityKind.Location);
                 case "product": return GazOf(pos, EntityKind.Product);
                 case "name":
-                    if (gazAt[pos] is { } pm && pm.Entity.Kind == EntityKind.Person) return new[] { pm.End };
+                    if (gazAt[pos] is { } pm && pm.Entity.Kind == EntityKind.Person) return GazEnd(pos);
                     return NameEnds(pos);
                 case "capname" or "orgname": return NameEnds(pos);
             }
             return none;
         }
 
-        private int[] GazOf(int pos, EntityKind kind) => gazAt[pos] is { } m && m.Entity.Kind == kind ? [m.End] : none;
+        private int[] GazOf(int pos, EntityKind kind) => gazAt[pos] is { } m && m.Entity.Kind == kind ? GazEnd(pos) : none;
+
+        private int[]?[]? gazEnds;
+
+        /// <summary>The end of the gazetteer match at pos as a one-element array, made once per position.</summary>
+        private int[] GazEnd(int pos)
+        {
+            gazEnds ??= new int[]?[n];
+            var m = gazAt[pos]!.Value;
+            return gazEnds[pos] is { } a && a[0] == m.End ? a : gazEnds[pos] = [m.End];
+        }
 
         public IReadOnlyList<EntityMention> Run()
         {

@@ -54,6 +54,13 @@ public sealed class EntityGrammar
     public IReadOnlySet<string> RoleTailStop { get; }
     /// <summary>Lower-case words that may join two capitalized parts of one name ("Bank of America", "bin").</summary>
     public IReadOnlySet<string> NameConnectors { get; }
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors;
+
+    /// <summary>True when the word is listed as never a name (without allocating a string for it).</summary>
+    public bool IsNotName(ReadOnlySpan<char> word) => notNames.Contains(word);
+
+    /// <summary>True when the word joins two parts of one name ("bin", "van").</summary>
+    public bool IsNameConnector(ReadOnlySpan<char> word) => nameConnectors.Contains(word);
     /// <summary>Kind given to a one-word unknown name that recurs in a document and is nobody's short name (null: not guessed).</summary>
     public EntityKind? RepeatedSingleKind { get; }
 
@@ -63,12 +70,14 @@ public sealed class EntityGrammar
         IReadOnlySet<string> Set(string name, StringComparer cmp) =>
             new HashSet<string>((json[name] as JArray)?.Values<string>().OfType<string>() ?? [], cmp);
         NotNames = Set("notNames", StringComparer.Ordinal);
+        notNames = ((HashSet<string>)NotNames).GetAlternateLookup<ReadOnlySpan<char>>();
         PersonCuesAfter = Set("personCuesAfter", StringComparer.OrdinalIgnoreCase);
         LocationCuesBefore = Set("locationCuesBefore", StringComparer.Ordinal);
         OrgHeads = Set("orgHeads", StringComparer.Ordinal);
         LocationHeads = Set("locationHeads", StringComparer.Ordinal);
         RoleTailStop = Set("roleTailStop", StringComparer.OrdinalIgnoreCase);
         NameConnectors = Set("nameConnectors", StringComparer.Ordinal);
+        nameConnectors = ((HashSet<string>)NameConnectors).GetAlternateLookup<ReadOnlySpan<char>>();
         RepeatedSingleKind = Enum.TryParse<EntityKind>(json.Value<string>("repeatedSingleKind") ?? "", true, out var rk) ? rk : null;
         phrasesByFirst = phrases.GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
