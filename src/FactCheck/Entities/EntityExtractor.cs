@@ -41,11 +41,13 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         private readonly int[] runEnd;
         private readonly int[]?[] nameEndsCache;
         private readonly List<(EntityPhrase Phrase, int End)>?[] phraseCache;
-        // words this document writes in lower case; case-insensitive, so a capitalized sentence opener finds them
+        // sentence openers this document also writes in lower case; case-insensitive, so the capitalized opener finds them
         private readonly HashSet<string> lowerWords = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<EntityMention> mentions = [];
         private readonly List<int> singles = [];
         private static readonly int[] none = [];
+        private static readonly List<(EntityPhrase Phrase, int End)> noPhrases = [];
+        private readonly List<(EntityPhrase Phrase, int End)> scratchPhrases = [];
 
         public DocState(Article article, Token[] tokens, EntityGrammar g, Gazetteer gaz)
         {
@@ -60,17 +62,24 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         {
             var boiler = article.Boilerplate;
             int bi = 0;
-            var lowerLookup = lowerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+            // capitalized sentence openers, then which of them the document also writes in lower case ("Setelah" / "setelah")
+            var openers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < n; i++)
             {
                 ref readonly var t = ref tokens[i];
                 while (bi < boiler.Count && boiler[bi].End <= t.Start) bi++;
                 usable[i] = !(bi < boiler.Count && boiler[bi].Start <= t.Start);
                 sentenceStart[i] = IsSentenceStart(i);
-                if (t.Type == TokenType.Word && char.IsLower(text[t.Start]))
+                if (sentenceStart[i] && t.Type == TokenType.Word && t.Capitalized) openers.Add(t.Span(text).ToString());
+            }
+            if (openers.Count > 0)
+            {
+                var openerLookup = openers.GetAlternateLookup<ReadOnlySpan<char>>();
+                for (int i = 0; i < n; i++)
                 {
-                    var s = t.Span(text);
-                    if (!lowerLookup.Contains(s)) lowerWords.Add(s.ToString());
+                    ref readonly var t = ref tokens[i];
+                    if (t.Type == TokenType.Word && char.IsLower(text[t.Start]) && openerLookup.TryGetValue(t.Span(text), out var opener))
+                        lowerWords.Add(opener);
                 }
             }
             MarkTitleLines();
@@ -98,7 +107,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 {
                     if (exactEnd >= 0 && e <= exactEnd) break;
                     if (!ValidEnd(i, e)) continue;
-                    var cand = text[tokens[i].Start..tokens[e - 1].End];
+                    var cand = text.AsSpan(tokens[i].Start, tokens[e - 1].End - tokens[i].Start);
                     if (!gaz.TryFuzzy(cand, out var ent, out var alias, out var sim)) continue;
                     if (exactEnd >= 0 && (ent.Id != gazAt[i]!.Value.Entity.Id || sim >= 1.0)) continue;
                     gazAt[i] = new GazetteerMatch(i, e, ent, alias, sim, Fuzzy: true);
@@ -195,9 +204,10 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         private List<(EntityPhrase Phrase, int End)> PhrasesAt(int pos)
         {
             if (phraseCache[pos] is { } c) return c;
-            var list = new List<(EntityPhrase, int)>();
-            if (tokens[pos].Type == TokenType.Word) g.PhrasesAt(text, tokens, pos, list);
-            return phraseCache[pos] = list;
+            if (tokens[pos].Type != TokenType.Word) return phraseCache[pos] = noPhrases;
+            scratchPhrases.Clear();
+            g.PhrasesAt(text, tokens, pos, scratchPhrases);
+            return phraseCache[pos] = scratchPhrases.Count == 0 ? noPhrases : [.. scratchPhrases];
         }
 
         public ReadOnlySpan<int> Ends(string cls, int pos)
@@ -271,8 +281,10 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         {
             bestEnd = -1;
             EntityRule? best = null; Binding? bestB = null;
-            foreach (var rule in g.Rules)
+            var rules = g.Rules;
+            for (int r = 0; r < rules.Count; r++)
             {
+                var rule = rules[r];
                 if (!MayStart(rule, i)) continue;
                 int end = rule.Pattern.MatchAt(text, tokens, i, out var b, this);
                 if (end < 0) continue;
@@ -427,20 +439,20 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
 
         private void LinkShortForms()
         {
-            var full = mentions.Where(m => m.Kind == EntityKind.Person && gaz.Get(m.EntityId) is null && m.Canonical.Contains(' '))
-                .Select(m => (m.EntityId, m.Canonical)).Distinct().ToList();
+            var full = new ShortForms(mentions.Where(m => m.Kind == EntityKind.Person && gaz.Get(m.EntityId) is null && m.Canonical.Contains(' '))
+                .Select(m => (m.EntityId, m.Canonical)).Distinct());
             for (int k = 0; k < mentions.Count; k++)
             {
                 var m = mentions[k];
                 if (m.Kind != EntityKind.Person || gaz.Get(m.EntityId) is not null || m.Canonical.Contains(' ')) continue;
-                if (ShortFormOf(m.Canonical, full) is { } f) mentions[k] = m with { EntityId = f.EntityId, Canonical = f.Canonical };
+                if (full.Find(m.Canonical) is { } f) mentions[k] = m with { EntityId = f.EntityId, Canonical = f.Canonical };
             }
             var counts = singles.GroupBy(i => text[tokens[i].Start..tokens[i].End], StringComparer.Ordinal)
                 .ToDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal);
             foreach (var i in singles)
             {
                 var w = text[tokens[i].Start..tokens[i].End];
-                if (ShortFormOf(w, full) is { } f)
+                if (full.Find(w) is { } f)
                     Add(new EntityMention
                     {
                         Doc = article.Id, Start = tokens[i].Start, End = tokens[i].End, Text = w, Kind = EntityKind.Person,
@@ -454,25 +466,6 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
     }
 
     /// <summary>The unique full name whose last word (else first word) is the short form; null when none or ambiguous.</summary>
-    internal static (string EntityId, string Canonical)? ShortFormOf(string shortForm, IReadOnlyList<(string EntityId, string Canonical)> full)
-    {
-        var key = Similarity.Key(shortForm);
-        foreach (var pick in new Func<string[], string>[] { w => w[^1], w => w[0] })
-        {
-            (string, string)? found = null;
-            int count = 0;
-            foreach (var f in full)
-            {
-                var words = f.Canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (words.Length < 2 || Similarity.Key(pick(words)) != key) continue;
-                if (found is null || found.Value.Item1 != f.EntityId) { count++; found = f; }
-            }
-            if (count == 1) return found;
-            if (count > 1) return null;
-        }
-        return null;
-    }
-
     /// <summary>The id of an entity the gazetteer does not know: kind prefix and slug of its name ("per:budi-santoso").</summary>
     public static string IdFor(EntityKind kind, string name) => kind switch
     {

@@ -36,25 +36,12 @@ public sealed class EntityLinker(Gazetteer? gazetteer = null)
         // 1. one-word person names that fit exactly one fuller unknown name in the whole set
         var full = all.Where(m => m.Kind == EntityKind.Person && !Known(m.EntityId) && m.Canonical.Contains(' '))
             .Select(m => (m.EntityId, m.Canonical)).Distinct().OrderBy(x => x.EntityId, StringComparer.Ordinal).ToList();
-        // indexed once by the key of the last and of the first word (the same test as EntityExtractor.ShortFormOf, without
-        // scanning every full name for every short one)
-        var byLast = new Dictionary<string, List<(string EntityId, string Canonical)>>(StringComparer.Ordinal);
-        var byFirst = new Dictionary<string, List<(string EntityId, string Canonical)>>(StringComparer.Ordinal);
-        foreach (var f in full)
-        {
-            var words = f.Canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length < 2) continue;
-            Add(byLast, Similarity.Key(words[^1]), f);
-            Add(byFirst, Similarity.Key(words[0]), f);
-        }
+        var shortForms = new ShortForms(full);
         for (int i = 0; i < all.Count; i++)
         {
             var m = all[i];
             if (m.Kind != EntityKind.Person || Known(m.EntityId) || m.Canonical.Contains(' ')) continue;
-            var key = Similarity.Key(m.Canonical);
-            var hits = byLast.TryGetValue(key, out var l) ? l : byFirst.TryGetValue(key, out var fl) ? fl : null;
-            if (hits is { Count: > 0 } && hits.All(h => h.EntityId == hits[0].EntityId))
-                all[i] = m with { EntityId = hits[0].EntityId, Canonical = hits[0].Canonical };
+            if (shortForms.Find(m.Canonical) is { } f) all[i] = m with { EntityId = f.EntityId, Canonical = f.Canonical };
         }
 
         // 2. near-miss spellings among unknown names of one kind: the commoner spelling stays
@@ -100,13 +87,6 @@ public sealed class EntityLinker(Gazetteer? gazetteer = null)
         return new LinkResult(entities, all);
     }
 
-    private static void Add(Dictionary<string, List<(string EntityId, string Canonical)>> index, string key, (string EntityId, string Canonical) f)
-    {
-        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
-        list.Add(f);
-    }
-
-    /// <summary>Similarity of two unknown names when they are near-miss spellings of each other (persons: word by word, same initials), else null.</summary>
     /// <summary>A name prepared once for near-miss comparisons: its key and the initials of its words.</summary>
     private sealed record NameForm(string Id, string Canonical, EntityKind Kind, string Key, string Initials)
     {

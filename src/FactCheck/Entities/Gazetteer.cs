@@ -118,17 +118,19 @@ public sealed class Gazetteer
     }
 
     /// <summary>The alias closest to a capitalized name that no alias matches exactly, when it is within the fuzzy thresholds.</summary>
-    public bool TryFuzzy(string candidate, out GazetteerEntity entity, out string alias, out double similarity)
+    public bool TryFuzzy(ReadOnlySpan<char> candidate, out GazetteerEntity entity, out string alias, out double similarity)
     {
         entity = null!; alias = ""; similarity = 0;
-        var key = Similarity.Key(candidate);
+        if (candidate.Length > 256) return false;
+        Span<char> buf = stackalloc char[candidate.Length];
+        ReadOnlySpan<char> key = buf[..Similarity.KeyInto(candidate, buf)];
         if (key.Length < Fuzzy.MinLength || !byKeyInitial.TryGetValue(key[0], out var list)) return false;
         int bestD = int.MaxValue;
         foreach (var a in list)
         {
             if (a.Key.Length < Fuzzy.MinLength || Math.Abs(a.Key.Length - key.Length) > Fuzzy.MaxEdits) continue;
             // a derived word ("American", "Indonesian") extends the alias; it is not a misspelling of it
-            if (key.Length > a.Key.Length && key.StartsWith(a.Key, StringComparison.Ordinal)) continue;
+            if (key.Length > a.Key.Length && key.StartsWith(a.Key)) continue;
             int d = Similarity.EditDistance(key, a.Key, Fuzzy.MaxEdits);
             if (d > Fuzzy.MaxEdits || d >= bestD) continue;
             double sim = 1.0 - (double)d / Math.Max(key.Length, a.Key.Length);

@@ -9,17 +9,22 @@ public static class Similarity
     /// <summary>Letters and digits only, lower-cased, diacritics removed: "DDoS-Guard" and "DDos Guard" both give "ddosguard".</summary>
     public static string Key(ReadOnlySpan<char> s)
     {
-        var sb = new StringBuilder(s.Length);
+        Span<char> buf = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        return new string(buf[..KeyInto(s, buf)]);
+    }
+
+    /// <summary>Writes the <see cref="Key"/> of <paramref name="s"/> into <paramref name="dest"/> (at least as long) and returns its length.</summary>
+    public static int KeyInto(ReadOnlySpan<char> s, Span<char> dest)
+    {
+        int k = 0;
         foreach (var c in s)
         {
-            if (char.IsLetterOrDigit(c))
-            {
-                var lc = char.ToLowerInvariant(c);
-                if (lc > 127) lc = StripDiacritic(lc);
-                sb.Append(lc);
-            }
+            if (!char.IsLetterOrDigit(c)) continue;
+            var lc = char.ToLowerInvariant(c);
+            if (lc > 127) lc = StripDiacritic(lc);
+            dest[k++] = lc;
         }
-        return sb.ToString();
+        return k;
     }
 
     /// <summary>A slug for ids: lower-case words joined by '-' ("John Matze" -> "john-matze").</summary>
@@ -52,7 +57,10 @@ public static class Similarity
 
     /// <summary>Edit distance where inserting, deleting or changing a letter, or swapping two adjacent letters, is one edit
     /// (optimal string alignment: "Indonesai" is one slip from "Indonesia"); maxDistance + 1 as soon as it must exceed maxDistance.</summary>
-    public static int EditDistance(string a, string b, int maxDistance = int.MaxValue)
+    public static int EditDistance(string a, string b, int maxDistance = int.MaxValue) => EditDistance(a.AsSpan(), b.AsSpan(), maxDistance);
+
+    /// <summary>As <see cref="EditDistance(string, string, int)"/>, on spans.</summary>
+    public static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int maxDistance = int.MaxValue)
     {
         if (Math.Abs(a.Length - b.Length) > maxDistance) return maxDistance + 1;
         int w = b.Length + 1;

@@ -1,0 +1,40 @@
+namespace FactCheck.Entities;
+
+/// <summary>
+/// Full names indexed by their last and first word, to resolve a one-word short name ("Matze") to the only full name it can
+/// stand for ("John Matze"): by surname first, else by first name; none when two different people fit.
+/// </summary>
+public sealed class ShortForms
+{
+    private readonly Dictionary<string, List<(string EntityId, string Canonical)>> byLast = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string EntityId, string Canonical)>> byFirst = new(StringComparer.Ordinal);
+
+    public ShortForms(IEnumerable<(string EntityId, string Canonical)> fullNames)
+    {
+        foreach (var f in fullNames)
+        {
+            var words = f.Canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length < 2) continue;
+            Add(byLast, Similarity.Key(words[^1]), f);
+            Add(byFirst, Similarity.Key(words[0]), f);
+        }
+    }
+
+    /// <summary>The full name a one-word name stands for, when exactly one person fits.</summary>
+    public (string EntityId, string Canonical)? Find(string shortForm)
+    {
+        var key = Similarity.Key(shortForm);
+        foreach (var index in new[] { byLast, byFirst })
+        {
+            if (!index.TryGetValue(key, out var hits) || hits.Count == 0) continue;
+            return hits.All(h => h.EntityId == hits[0].EntityId) ? hits[0] : null;
+        }
+        return null;
+    }
+
+    private static void Add(Dictionary<string, List<(string EntityId, string Canonical)>> index, string key, (string EntityId, string Canonical) f)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(f);
+    }
+}
