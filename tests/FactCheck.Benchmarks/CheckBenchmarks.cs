@@ -73,34 +73,11 @@ public static class CheckCorpus
     }
 }
 
-/// <summary>MB/s of the articles a CheckBenchmarks case ran over (its Articles parameter).</summary>
-public sealed class CheckThroughputColumn : IColumn
-{
-    public string Id => nameof(CheckThroughputColumn);
-    public string ColumnName => "MB/s";
-    public bool AlwaysShow => true;
-    public ColumnCategory Category => ColumnCategory.Custom;
-    public int PriorityInCategory => 0;
-    public bool IsNumeric => true;
-    public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => "UTF-8 megabytes (10^6 bytes) of article text checked per second, from the mean time";
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-    public bool IsAvailable(Summary summary) => true;
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-    {
-        var meanNs = summary[benchmarkCase]?.ResultStatistics?.Mean;
-        if (meanNs is not > 0 || benchmarkCase.Parameters["Articles"] is not int n) return "NA";
-        return (CheckCorpus.Bytes(n) / 1e6 / (meanNs.Value / 1e9)).ToString("0.00", CultureInfo.InvariantCulture);
-    }
-
-    public override string ToString() => ColumnName;
-}
-
+/// <summary>The MB/s column for check: the bytes of the first Articles articles of the check corpus.</summary>
 public sealed class CheckThroughputConfig : ManualConfig
 {
-    public CheckThroughputConfig() => AddColumn(new CheckThroughputColumn());
+    public CheckThroughputConfig() =>
+        AddColumn(new ThroughputColumn(c => c.Parameters["Articles"] is int n ? CheckCorpus.Bytes(n) : null));
 }
 
 /// <summary>Stopwatch timing of check for growing article counts, without BenchmarkDotNet (`--quick-check [N]`).</summary>
