@@ -24,7 +24,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
     {
         var grammar = EntityGrammar.Get(article.Lang);
         var doc = new DocState(article, tokens, grammar, gaz);
-        return doc.Run();
+        try { return doc.Run(); }
+        finally { doc.Release(); }
     }
 
     /// <summary>Per-document analysis: which tokens are usable, start sentences, belong to gazetteer hits or name runs; answers the rules' span classes.</summary>
@@ -52,10 +53,31 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         public DocState(Article article, Token[] tokens, EntityGrammar g, Gazetteer gaz)
         {
             this.article = article; text = article.Text; this.tokens = tokens; this.g = g; this.gaz = gaz; n = tokens.Length;
-            usable = new bool[n]; sentenceStart = new bool[n]; covered = new bool[n]; nameWord = new bool[n]; titleLine = new bool[n];
-            gazAt = new GazetteerMatch?[n]; runEnd = new int[n]; nameEndsCache = new int[]?[n];
-            phraseCache = new List<(EntityPhrase, int)>?[n];
+            // per-token arrays come from a pool: a long article would otherwise put several large arrays on the
+            // large-object heap for every document (and full garbage collections with them)
+            usable = Rent<bool>(n); sentenceStart = Rent<bool>(n); covered = Rent<bool>(n); nameWord = Rent<bool>(n); titleLine = Rent<bool>(n);
+            gazAt = Rent<GazetteerMatch?>(n); runEnd = Rent<int>(n); nameEndsCache = Rent<int[]?>(n);
+            phraseCache = Rent<List<(EntityPhrase, int)>?>(n);
             Prepare();
+        }
+
+        private static T[] Rent<T>(int length)
+        {
+            var a = System.Buffers.ArrayPool<T>.Shared.Rent(Math.Max(length, 1));
+            Array.Clear(a, 0, Math.Min(a.Length, Math.Max(length, 1)));
+            return a;
+        }
+
+        /// <summary>Gives the per-token arrays back to the pool; the state is not used after this.</summary>
+        public void Release()
+        {
+            System.Buffers.ArrayPool<bool>.Shared.Return(usable); System.Buffers.ArrayPool<bool>.Shared.Return(sentenceStart);
+            System.Buffers.ArrayPool<bool>.Shared.Return(covered); System.Buffers.ArrayPool<bool>.Shared.Return(nameWord);
+            System.Buffers.ArrayPool<bool>.Shared.Return(titleLine);
+            System.Buffers.ArrayPool<GazetteerMatch?>.Shared.Return(gazAt);
+            System.Buffers.ArrayPool<int>.Shared.Return(runEnd);
+            System.Buffers.ArrayPool<int[]?>.Shared.Return(nameEndsCache, clearArray: true);
+            System.Buffers.ArrayPool<List<(EntityPhrase, int)>?>.Shared.Return(phraseCache, clearArray: true);
         }
 
         private void Prepare()

@@ -55,7 +55,7 @@ internal sealed class PatternProgram
             var (pc, pos, nc, alt) = stack[--sp];
             while (true)
             {
-                var ins = code[pc];
+                ref readonly var ins = ref code[pc];
                 if (ins.Op == Op.Span)
                 {
                     if (spans is null || pos >= tokens.Length || (pos > matchStart && tokens[pos].ParagraphBefore)) break;
