@@ -39,7 +39,7 @@ public static class ClaimAligner
     {
         var obj = c.Object?.Key ?? "";
         var comp = c.Complement is { Kind: not "phrase" } cx ? cx.Key : "";
-        var unit = c.Relation == "has-count" ? c.Quantity?.Unit ?? "" : "";
+        var unit = c.Relation == "has-count" || c.Relation.StartsWith("count-", StringComparison.Ordinal) ? c.Quantity?.Unit ?? "" : "";
         return string.Join("|", obj, comp, unit);
     }
 

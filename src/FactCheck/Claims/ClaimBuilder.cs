@@ -115,13 +115,22 @@ public sealed class ClaimBuilder
                 if (objectArg is null && form.Roles != Roles.Active && topic is not null && MentionsAnaphor(text, tokens, clauseStart, predStart))
                     objectArg = topic with { Start = predStart, End = predStart, Text = "" };
                 var complements = Complements(text, tokens, complementFrom, clauseEnd, ents, last);
-                var quantity = form.Relation == "has-count"
-                    ? qty.Where(q => q.Start >= predEnd && q.Start < clauseEnd).OrderBy(q => q.Start).FirstOrDefault()
-                    : qty.Where(q => q.Start >= predEnd && q.End <= clauseEnd).OrderBy(q => q.Start).FirstOrDefault();
+                bool countOnly = grammar.CountOnly.Contains(form.Relation);
+                var quantity = countOnly
+                    // "12 orang tewas" or "korban tewas sebanyak 12 orang": the count of people nearest the state word
+                    ? qty.Where(q => q.End > clauseStart && q.Start < clauseEnd && q.Kind == "quantity"
+                                     && (!grammar.Units.TryGetValue(form.Relation, out var units) || (q.Unit is not null && units.Contains(q.Unit))))
+                         .OrderBy(q => q.End <= predStart ? predStart - q.End : q.Start - predEnd).FirstOrDefault()
+                    : qty.Where(q => q.Start >= predEnd && q.Start < clauseEnd).OrderBy(q => q.Start).FirstOrDefault();
                 var place = ents.FirstOrDefault(e => e.Kind == "location" && e.Start >= clauseStart && e.End <= clauseEnd
                     && !ReferenceEquals(e, objectArg) && !subjects.Contains(e));
                 var time = times.Where((_, k) => timeOwner[k] == p).OrderBy(m => Math.Abs(m.Start - predEnd)).FirstOrDefault();
-                if (subjects.Count == 0 && objectArg is null) continue; // "Ia menghapus air matanya": no participant we know
+                if (countOnly)
+                {
+                    if (quantity is null) continue;
+                    subjects = []; objectArg = null;
+                }
+                else if (subjects.Count == 0 && objectArg is null) continue; // "Ia menghapus air matanya": no participant we know
                 if (objectArg is null && grammar.NeedsObject.Contains(form.Relation)) continue;
 
                 foreach (var complement in complements.Count == 0 ? [null] : complements.Cast<ClaimArgument?>())

@@ -37,6 +37,10 @@ public sealed class RelationGrammar
     public IReadOnlySet<string> Anaphora { get; }
     /// <summary>Relations whose frames need an object to be a claim at all (sue, owned-by, provides-service).</summary>
     public IReadOnlySet<string> NeedsObject { get; private init; } = new HashSet<string>();
+    /// <summary>Counts of people in a state (count-dead, count-injured): a frame needs a quantity, not a participant.</summary>
+    public IReadOnlySet<string> CountOnly { get; private init; } = new HashSet<string>();
+    /// <summary>Units a relation's count may have ("count-dead": people, victims...); a relation absent here takes any.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Units { get; private init; } = new Dictionary<string, IReadOnlySet<string>>();
 
     private RelationGrammar(string lang, List<RelationForm> forms, Dictionary<string, (IReadOnlyList<RelationExample>, IReadOnlyList<string>)> examples,
         HashSet<string> neg, HashSet<string> mod, HashSet<string> attr, HashSet<string> anaphora)
@@ -76,12 +80,14 @@ public sealed class RelationGrammar
             var neg = (r["negative"] as JArray ?? []).Values<string>().OfType<string>().ToList();
             examples[id] = (pos, neg);
         }
-        var needsObject = new HashSet<string>((json["relations"] as JArray ?? []).OfType<JObject>()
-            .Where(r => r.Value<bool?>("needsObject") == true).Select(r => r.Value<string>("id")!), StringComparer.Ordinal);
+        HashSet<string> Flagged(string flag) => new((json["relations"] as JArray ?? []).OfType<JObject>()
+            .Where(r => r.Value<bool?>(flag) == true).Select(r => r.Value<string>("id")!), StringComparer.Ordinal);
         HashSet<string> Cues(string name) => new((json["cues"]?[name] as JArray ?? []).Values<string>().OfType<string>(), StringComparer.OrdinalIgnoreCase);
         return new RelationGrammar(lang, forms, examples, Cues("negation"), Cues("modality"), Cues("attribution"), Cues("anaphora"))
         {
-            NeedsObject = needsObject,
+            NeedsObject = Flagged("needsObject"), CountOnly = Flagged("countOnly"),
+            Units = (json["relations"] as JArray ?? []).OfType<JObject>().Where(r => r["units"] is JArray)
+                .ToDictionary(r => r.Value<string>("id")!, r => (IReadOnlySet<string>)new HashSet<string>(r["units"]!.Values<string>().OfType<string>(), StringComparer.Ordinal), StringComparer.Ordinal),
         };
     }
 }

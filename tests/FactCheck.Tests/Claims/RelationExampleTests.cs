@@ -45,7 +45,8 @@ public class RelationExampleTests
         var article = TestData.Article(text, lang, "2021-01-20");
         var tokens = Tokenizer.Tokenize(text);
         var temporal = new FactCheck.Temporal.TemporalExtractor().Extract(article);
-        return new ClaimBuilder(RelationGrammar.Get(lang)).Build(article, tokens, [new TextSpan(0, text.Length)], temporal, KnownNames(text), []);
+        var quantities = FactCheck.Quantities.QuantityExtractor.Extract(article, tokens, temporal).Select(FactCheck.Checks.ArticleAnalyzer.ToArgument).ToList();
+        return new ClaimBuilder(RelationGrammar.Get(lang)).Build(article, tokens, [new TextSpan(0, text.Length)], temporal, KnownNames(text), quantities);
     }
 
     [TestCaseSource(nameof(Cases))]
