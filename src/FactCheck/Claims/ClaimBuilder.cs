@@ -117,8 +117,8 @@ public sealed class ClaimBuilder
                 var complements = Complements(text, tokens, complementFrom, clauseEnd, ents, last);
                 bool countOnly = grammar.CountOnly.Contains(form.Relation);
                 var quantity = countOnly
-                    // "12 orang tewas" or "korban tewas sebanyak 12 orang": the count of people nearest the state word
-                    ? qty.Where(q => q.End > clauseStart && q.Start < clauseEnd && q.Kind == "quantity"
+                    // "12 orang tewas", "korban tewas mencapai 12 orang": the count of people in the sentence nearest the state word
+                    ? qty.Where(q => q.Kind == "quantity"
                                      && (!grammar.Units.TryGetValue(form.Relation, out var units) || (q.Unit is not null && units.Contains(q.Unit))))
                          .OrderBy(q => q.End <= predStart ? predStart - q.End : q.Start - predEnd).FirstOrDefault()
                     : qty.Where(q => q.Start >= predEnd && q.Start < clauseEnd).OrderBy(q => q.Start).FirstOrDefault();
