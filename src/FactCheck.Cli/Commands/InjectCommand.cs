@@ -18,18 +18,19 @@ public static class InjectCommand
         var articles = new Option<string[]>("--articles") { Description = "Articles (JSONL, txt, html; files or folders)", Required = true, AllowMultipleArgumentsPerToken = true };
         var seed = new Option<int>("--seed") { Description = "Random seed (the run is deterministic for a seed)", DefaultValueFactory = _ => 1 };
         var labels = new Option<string?>("--labels-out") { Description = "Write bootstrap decisions: findings at injected edits confirmed, findings caused by benign edits dismissed" };
+        var verbose = new Option<bool>("--verbose") { Description = "List, on standard error, the findings on the untouched text, the injections that were missed and the benign edits that were flagged" };
         var weak = new Option<string>("--weak-negatives") { Description = "Rules whose findings on the untouched text are written as dismissed (weak labels), comma-separated", DefaultValueFactory = _ => "" };
         var limit = new Option<int>("--limit") { Description = "Use at most this many clusters (0: all)", DefaultValueFactory = _ => 0 };
         var cmd = new Command("inject", "Inject discrepancies (date typo, cross-source date, count, name) into one article of each cluster and measure recall and precision.");
-        cmd.Options.Add(clusters); cmd.Options.Add(articles); cmd.Options.Add(seed); cmd.Options.Add(labels); cmd.Options.Add(limit); cmd.Options.Add(weak);
+        cmd.Options.Add(clusters); cmd.Options.Add(articles); cmd.Options.Add(seed); cmd.Options.Add(labels); cmd.Options.Add(limit); cmd.Options.Add(weak); cmd.Options.Add(verbose);
         cmd.SetAction(pr => Run(pr.GetValue(clusters)!, pr.GetValue(articles)!, pr.GetValue(seed), pr.GetValue(labels), pr.GetValue(limit), Console.Out, Console.Error,
-            pr.GetValue(weak)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            pr.GetValue(weak)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), pr.GetValue(verbose)));
         return cmd;
     }
 
     /// <summary>Runs the harness; prints per-kind recall, precision and the untouched-cluster findings; returns the exit code.</summary>
     public static int Run(string clustersPath, IReadOnlyList<string> articlePaths, int seed, string? labelsOut, int limit, TextWriter output, TextWriter error,
-        IReadOnlyCollection<string>? weakNegatives = null)
+        IReadOnlyCollection<string>? weakNegatives = null, bool verbose = false)
     {
         weakNegatives ??= [];
         int autoSize = clustersPath.StartsWith("auto:", StringComparison.Ordinal) && int.TryParse(clustersPath[5..], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size >= 2 ? size : 0;
@@ -68,7 +69,7 @@ public static class InjectCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"injected discrepancies: recall {100 * report.Recall:F1}% ({report.Detected}/{report.Injected}), precision {100 * report.Precision:F1}%; benign edits flagged: {report.BenignFlagged}/{report.Benign}"));
 
-        if (Environment.GetEnvironmentVariable("FACTCHECK_INJECT_DEBUG") == "1")
+        if (verbose)
         {
             foreach (var f in report.Untouched) error.WriteLine($"UNTOUCHED {f.Rule}: {f.Message}");
             foreach (var i in report.Injections.Where(i => i.Benign ? i.Hits.Count + i.Other.Count > 0 : i.Hits.Count == 0))
