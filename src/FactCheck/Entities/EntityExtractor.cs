@@ -124,8 +124,11 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 // every position of a capitalized run may start a misspelled alias ("Pemerintah Indonesi"), unless already named;
                 // an exact alias that the run goes on past may be the head of a longer misspelled one ("Amerika Serkat")
                 int exactEnd = covered[i] && gazAt[i] is { Fuzzy: false } g0 && g0.Start == i ? g0.End : -1;
-                if (!nameWord[i] || (covered[i] && exactEnd < 0)) continue;
-                for (int e = runEnd[i]; e > i; e--)
+                int maxEnd;
+                if (exactEnd >= 0) maxEnd = exactEnd < n && nameWord[exactEnd] ? runEnd[exactEnd] : -1;
+                else maxEnd = nameWord[i] ? runEnd[i] : -1;
+                if (maxEnd < 0) continue;
+                for (int e = maxEnd; e > i; e--)
                 {
                     if (exactEnd >= 0 && e <= exactEnd) break;
                     if (!ValidEnd(i, e)) continue;
