@@ -194,8 +194,7 @@ public sealed class ClaimBuilder
     private static List<ClaimArgument> Complements(string text, Token[] tokens, int from, int clauseEnd, List<ClaimArgument> ents, int last)
     {
         var list = new List<ClaimArgument>();
-        int k = 0;
-        while (k < tokens.Length && tokens[k].Start < from) k++;
+        int k = FirstTokenAt(tokens, from);
         if (k >= last || tokens[k].Start >= clauseEnd || !complementMarkers.Contains(tokens[k].Span(text).ToString())) return list;
         int start = k + 1 < tokens.Length ? tokens[k + 1].Start : clauseEnd;
         var ent = ents.FirstOrDefault(e => e.Start == start);
@@ -228,13 +227,21 @@ public sealed class ClaimBuilder
 
     private bool MentionsAnaphor(string text, Token[] tokens, int from, int to)
     {
-        foreach (var t in tokens)
-        {
-            if (t.Start < from) continue;
-            if (t.Start >= to) break;
-            if (t.Type == TokenType.Word && grammar.Anaphora.Contains(t.Span(text).ToString())) return true;
-        }
+        for (int k = FirstTokenAt(tokens, from); k < tokens.Length && tokens[k].Start < to; k++)
+            if (tokens[k].Type == TokenType.Word && grammar.Anaphora.Contains(tokens[k].Span(text).ToString())) return true;
         return false;
+    }
+
+    /// <summary>Index of the first token starting at or after a character offset (binary search; tokens are in text order).</summary>
+    private static int FirstTokenAt(Token[] tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[mid].Start < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>For each temporal mention, the index of the predicate nearest to it in tokens.</summary>
