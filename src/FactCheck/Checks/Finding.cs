@@ -20,6 +20,9 @@ public sealed record Evidence(string Doc, int Start, int End, string Text)
     public string? Value { get; init; }
     /// <summary>The source (outlet) of the document, when known.</summary>
     public string? Source { get; init; }
+    /// <summary>What this span is to the finding: "flagged" (the disputed value), "reference" (what the finding compares it
+    /// with), "same reading" (another source agreeing with the flagged value); null for in-article context.</summary>
+    public string? Role { get; init; }
 }
 
 /// <summary>A proposed correction, best first, with why it was ranked there.</summary>

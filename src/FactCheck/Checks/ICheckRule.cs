@@ -27,6 +27,25 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
 
     /// <summary>Claims of all articles aligned into fact rows by blocking keys; computed on first use.</summary>
     public IReadOnlyList<FactRow> Facts => facts ??= ClaimAligner.Align(Articles.SelectMany(a => a.Claims.Select(c => (c, a.Article.Source))));
+
+    private IReadOnlyList<IReadOnlyList<Slot>>? slotsByArticle;
+    private IReadOnlyList<Slot>? slots;
+    private IReadOnlyList<SlotGroup>? groups;
+
+    /// <summary>The stated values of each article with their context (in article order); built on first use.</summary>
+    public IReadOnlyList<IReadOnlyList<Slot>> SlotsByArticle
+    {
+        get => slotsByArticle ??= Articles.Select(SlotBuilder.Build).ToList();
+        init => slotsByArticle = value;
+    }
+    public IReadOnlyList<Slot> Slots => slots ??= SlotsByArticle.SelectMany(s => s).ToList();
+
+    /// <summary>Slots of different articles aligned by context into facts; computed on first use. The articles of a
+    /// context are one story: the checker makes one context per story.</summary>
+    public IReadOnlyList<SlotGroup> SlotGroups => groups ??= new SlotAligner(AlignOptions).Align(SlotsByArticle);
+
+    /// <summary>Options of the value-blind slot aligner.</summary>
+    public AlignOptions AlignOptions { get; init; } = AlignOptions.Default;
 }
 
 /// <summary>One consistency check: a stable kebab-case id, a default severity and a prior score until a classifier exists.</summary>

@@ -34,6 +34,7 @@ public static class FindingJson
         var o = new JObject { ["doc"] = e.Doc, ["start"] = e.Start, ["end"] = e.End, ["text"] = e.Text };
         if (e.Value is not null) o["value"] = e.Value;
         if (e.Source is not null) o["source"] = e.Source;
+        if (e.Role is not null) o["role"] = e.Role;
         if (e.Sentence is not null) { o["sentence"] = e.Sentence; o["sentenceStart"] = e.SentenceStart; }
         return o;
     }
@@ -45,7 +46,7 @@ public static class FindingJson
         var evidence = (o["evidence"] as JArray ?? []).OfType<JObject>().Select(e => new Evidence(
             e.Value<string>("doc") ?? "", e.Value<int?>("start") ?? 0, e.Value<int?>("end") ?? 0, e.Value<string>("text") ?? "")
         {
-            Value = e.Value<string>("value"), Source = e.Value<string>("source"),
+            Value = e.Value<string>("value"), Source = e.Value<string>("source"), Role = e.Value<string>("role"),
             Sentence = e.Value<string>("sentence"), SentenceStart = e.Value<int?>("sentenceStart") ?? 0,
         }).ToList();
         var suggestions = (o["suggestions"] as JArray ?? []).OfType<JObject>().Select(s => new Suggestion(

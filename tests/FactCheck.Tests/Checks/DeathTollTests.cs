@@ -29,8 +29,8 @@ public class DeathTollTests
     {
         (string, string)[] docs =
         [
-            ("a", "Sebanyak 12 orang tewas dalam bencana itu. Dua penerbangan terdampak."),
-            ("b", "Korban tewas mencapai 12 orang. Sebanyak 87 penerbangan terdampak cuaca buruk."),
+            ("a", "Sebanyak 12 orang tewas dalam bencana itu. Dua penerbangan dibatalkan."),
+            ("b", "Korban tewas mencapai 12 orang. Sebanyak 87 penerbangan tertunda akibat cuaca buruk."),
         ];
         var dead = new CheckContext(Analyze(docs)).Facts.Single(r => r.Relation == "count-dead");
         Assert.That(dead.Agreement, Is.EqualTo(FactCheck.Align.Agreement.Agree));

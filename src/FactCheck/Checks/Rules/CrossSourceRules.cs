@@ -1,109 +1,167 @@
 using System.Globalization;
 using FactCheck.Align;
-using FactCheck.Claims;
 
 namespace FactCheck.Checks.Rules;
 
-/// <summary>Base of the cross-source rules: fact rows where the sources disagree on one attribute.</summary>
-public abstract class CrossSourceRule : ICheckRule
+/// <summary>
+/// Base of the cross-source value rules: fact groups (slots of different articles of one story aligned by context) whose
+/// articles state values that do not agree. With three or more sources the value most of them state is the reference and
+/// each outlier is a finding whose fix is the majority value; with two, the reading with more support in the story (the
+/// same value stated elsewhere, stated exactly, with its year) is the reference, and the message says how sure that is.
+/// </summary>
+public abstract class CrossSourceSlotRule : ICheckRule
 {
     public abstract string Id { get; }
-    public abstract Severity Severity { get; }
+    public Severity Severity => Severity.Medium;
     public abstract double Prior { get; }
-    /// <summary>The attribute of the fact row this rule compares ("time", "quantity").</summary>
-    protected abstract string Attribute { get; }
+    /// <summary>The slot kinds this rule compares.</summary>
+    protected abstract bool Covers(SlotKind kind);
+    /// <summary>What the message calls the value ("date", "count").</summary>
+    protected abstract string Noun(SlotKind kind);
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
-        var byId = context.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        foreach (var row in context.Facts)
+        foreach (var group in context.SlotGroups)
         {
-            if (row.Agreement != Agreement.Disagree || row.Conflict != Attribute) continue;
-            var cells = row.Cells.Where(Has).GroupBy(c => c.Doc).Select(g => g.First()).ToList();
-            if (cells.Select(c => c.Doc).Distinct().Count() < 2) continue;
-            var evidence = cells.Select(c => Evidence(c, byId)).ToList();
-            var values = cells.Select(ValueText).ToList();
-            var majority = cells.GroupBy(ValueKey).OrderByDescending(g => g.Count()).First();
-            var suggestions = majority.Count() > 1 && majority.Count() > cells.Count / 2
-                ? [new Suggestion(majority.Key, ValueText(majority.First()), $"{majority.Count()} of {cells.Count} sources say so", (double)majority.Count() / cells.Count)]
-                : Array.Empty<Suggestion>();
-            var what = Describe(row);
-            var says = string.Join("; ", cells.Select(c => $"{c.Source ?? c.Doc} says {ValueText(c)}"));
-            var features = new Dictionary<string, double>(StringComparer.Ordinal)
-            {
-                ["rule=" + Id] = 1, ["relation=" + row.Relation] = 1, ["sources"] = cells.Count, ["distinct_values"] = values.Distinct().Count(),
-                ["cross_source"] = 1,
-            };
-            foreach (var (k, v) in Distance(cells)) features[k] = v;
-            yield return new Finding
-            {
-                Id = Finding.MakeId(Id, [row.Key, .. cells.Select(c => c.Doc + "=" + ValueKey(c)).Order(StringComparer.Ordinal)]),
-                Rule = Id, Severity = Severity, Score = Prior,
-                Message = $"Sources disagree on {Attribute} of \"{what}\": {says}",
-                Evidence = evidence, Suggestions = suggestions, Features = features,
-            };
+            if (!Covers(group.Kind) || !group.Conflicts) continue;
+            var readings = Readings(group.Slots);
+            if (readings.Count < 2) continue;
+            var supportOf = readings.ToDictionary(r => r, r => Support(r, context), ReferenceEqualityComparer.Instance);
+            var ordered = readings.OrderByDescending(r => r.Count).ThenByDescending(r => supportOf[r])
+                .ThenByDescending(r => r[0].Doc, StringComparer.Ordinal).ToList();
+            var reference = ordered[0];
+            // only the center is flagged from its own group: the other slots get their turn in theirs
+            if (reference.Contains(group.Center)) continue;
+            var own = readings.First(r => r.Contains(group.Center));
+            bool majority = reference.Count > ordered[1].Count;
+            bool likelier = !majority && supportOf[reference] > supportOf[ordered[1]];
+            yield return Build(group, group.Center, reference, own, majority, likelier, readings.Sum(r => r.Count), context);
         }
     }
 
-    protected abstract bool Has(FactCell c);
-    protected abstract string ValueKey(FactCell c);
-    protected abstract string ValueText(FactCell c);
-    protected abstract (int Start, int End, string Text)? Span(FactCell c);
-    protected virtual IEnumerable<(string, double)> Distance(List<FactCell> cells) => [];
-
-    private Evidence Evidence(FactCell c, Dictionary<string, AnalyzedArticle> byId)
+    /// <summary>The slots of a group split into readings: slots whose values agree with each other.</summary>
+    private static List<List<Slot>> Readings(IReadOnlyList<Slot> slots)
     {
-        var span = Span(c) ?? (c.Start, c.End, c.Sentence);
-        return new Evidence(c.Doc, span.Start, span.End, span.Text)
+        var readings = new List<List<Slot>>();
+        foreach (var s in slots)
         {
-            Sentence = c.Sentence, SentenceStart = c.Start, Value = ValueKey(c),
-            Source = c.Source ?? (byId.TryGetValue(c.Doc, out var a) ? a.Article.Source : null),
+            var r = readings.FirstOrDefault(r => SlotAligner.Agree(r[0], s));
+            if (r is null) readings.Add([s]); else r.Add(s);
+        }
+        return readings;
+    }
+
+    /// <summary>How much the story supports a reading beyond its own slots: other slots of the story stating the same value
+    /// (in any article), and how it was stated (exactly, with its year, not relative to publication).</summary>
+    private static double Support(List<Slot> reading, CheckContext context)
+    {
+        var first = reading[0];
+        double s = context.Slots.Count(o => o.Kind == first.Kind && !reading.Contains(o) && o.Value == first.Value);
+        foreach (var r in reading)
+        {
+            if (r.Qualifier is null) s += 0.25;
+            if (!r.YearInferred && !r.Relative) s += 0.25;
+        }
+        return s;
+    }
+
+    private Finding Build(SlotGroup group, Slot flagged, List<Slot> reference, List<Slot> outlier, bool majority, bool likelier, int sources, CheckContext context)
+    {
+        var refSlot = reference[0];
+        string Who(IEnumerable<Slot> slots) => string.Join(", ", slots.Select(s => s.Source ?? s.Doc).Distinct());
+        var why = majority
+            ? $"{reference.Count} of {sources} sources ({Who(reference)}) say {ValueText(refSlot)}"
+            : likelier
+                ? $"{Who(reference)} says {ValueText(refSlot)}, and the story supports that reading more ({SupportReason(reference, context)})"
+                : $"{Who(reference)} says {ValueText(refSlot)}; with two sources and no other support, either may be wrong";
+        var message = $"Sources disagree on the {Noun(flagged.Kind)} of \"{Topic(group)}\": {flagged.Source ?? flagged.Doc} says {ValueText(flagged)}; {why}";
+        var evidence = new List<Evidence> { Evidence(flagged, "flagged") };
+        evidence.AddRange(reference.Select(s => Evidence(s, "reference")));
+        evidence.AddRange(outlier.Where(s => !ReferenceEquals(s, flagged)).Select(s => Evidence(s, "same reading")));
+        var score = group.Links.Where(l => ReferenceEquals(l.A, flagged) || ReferenceEquals(l.B, flagged)).Select(l => l.Score).DefaultIfEmpty(group.Score).Max();
+        var features = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["rule=" + Id] = 1, ["kind=" + flagged.Kind.ToString().ToLowerInvariant()] = 1, ["cross_source"] = 1,
+            ["sources"] = sources, ["reference_sources"] = reference.Count, ["outlier_sources"] = outlier.Count,
+            ["majority"] = majority ? 1 : 0, ["likelier"] = likelier ? 1 : 0, ["align_score"] = Math.Round(score, 4),
+            ["relation_shared"] = flagged.Relation is not null && flagged.Relation == refSlot.Relation ? 1 : 0,
+            ["head_shared"] = flagged.Head is not null && flagged.Head == refSlot.Head ? 1 : 0,
+            ["relative"] = flagged.Relative || refSlot.Relative ? 1 : 0,
+        };
+        foreach (var (k, v) in Distance(flagged, refSlot)) features[k] = v;
+        return new Finding
+        {
+            Id = Finding.MakeId(Id, [flagged.Doc, flagged.Sentence, flagged.Text, flagged.Value,
+                .. reference.Select(s => s.Doc + "=" + s.Value).Order(StringComparer.Ordinal)]),
+            Rule = Id, Severity = Severity, Score = Prior, Message = message, Evidence = evidence, Features = features,
+            Suggestions = [new Suggestion(refSlot.Value, refSlot.Text, why, majority ? (double)reference.Count / sources : likelier ? 0.6 : 0.5)],
         };
     }
 
-    private static string Describe(FactRow row)
+    private static string SupportReason(List<Slot> reading, CheckContext context)
     {
-        var parts = new[] { row.Subject, row.Relation, row.Object, row.Complement is null ? null : "(" + row.Complement + ")" };
-        return string.Join(" ", parts.Where(p => !string.IsNullOrEmpty(p)));
+        var first = reading[0];
+        int elsewhere = context.Slots.Count(o => o.Kind == first.Kind && !reading.Contains(o) && o.Value == first.Value);
+        var parts = new List<string>();
+        if (elsewhere > 0) parts.Add($"the same value is stated {elsewhere} more time{(elsewhere == 1 ? "" : "s")} in the story");
+        if (reading.All(r => r.Qualifier is null)) parts.Add("stated exactly");
+        if (reading.All(r => !r.YearInferred && !r.Relative)) parts.Add("stated in full");
+        return parts.Count == 0 ? "how it was stated" : string.Join(", ", parts);
+    }
+
+    /// <summary>The fact in a few words: the context stems the linked slots share, or the flagged sentence's opening.</summary>
+    private static string Topic(SlotGroup group)
+    {
+        var first = group.Slots[0];
+        // a claim relation the slots share says it best: "count-dead people", "remove-from-platform amazon parler"
+        if (first.Relation is { } rel && group.Slots.Count(s => s.Relation == rel) >= 2)
+            return string.Join(" ", rel.Split('|').Where(p => p.Length > 0).Select(p => p.Contains(':') ? p[(p.IndexOf(':') + 1)..] : p));
+        var shared = first.Near.Concat(first.Far).Where(w => group.Slots.Skip(1).All(s => s.Near.Contains(w) || s.Far.Contains(w))).Take(5).ToList();
+        if (first.Head is { } h && group.Slots.All(s => s.Head == h)) shared.Insert(0, h);
+        return shared.Count > 0 ? string.Join(" ", shared.Distinct()) : first.Sentence.Length > 60 ? first.Sentence[..60] + "..." : first.Sentence;
+    }
+
+    private static Evidence Evidence(Slot s, string role) => new(s.Doc, s.Start, s.End, s.Text)
+    {
+        Sentence = s.Sentence, SentenceStart = s.SentenceStart, Value = s.Value, Source = s.Source, Role = role,
+    };
+
+    /// <summary>A value as a reader writes it: 12 Mar 2016, 12 Mar (year inferred), Mar 2016, 14:30, or the mention's text.</summary>
+    public static string ValueText(Slot s) => s.Kind switch
+    {
+        SlotKind.Date when s.Date is { } d => d.ToString(s.YearInferred ? "d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture),
+        SlotKind.Date => s.Value,
+        SlotKind.Time => s.Value,
+        _ => $"\"{s.Text}\"",
+    };
+
+    private static IEnumerable<(string, double)> Distance(Slot a, Slot b)
+    {
+        if (a.Date is { } x && b.Date is { } y) yield return ("days_apart", Math.Abs(x.DayNumber - y.DayNumber));
+        if (a.Number is { } p && b.Number is { } q)
+        {
+            double max = Math.Max(Math.Abs(p), Math.Abs(q));
+            yield return ("relative_difference", max == 0 ? 0 : Math.Round(Math.Abs(p - q) / max, 4));
+        }
     }
 }
 
-/// <summary>cross-source-date: two sources date the same fact differently (relative dates resolved against each article's own publication date).</summary>
-public sealed class CrossSourceDateRule : CrossSourceRule
+/// <summary>cross-source-date: articles of one story date the same fact differently (dates and clock times; relative
+/// dates resolved against each article's own publication date; an inferred year compares month and day only).</summary>
+public sealed class CrossSourceDateRule : CrossSourceSlotRule
 {
     public override string Id => "cross-source-date";
-    public override Severity Severity => Severity.Medium;
-    public override double Prior => 0.7;
-    protected override string Attribute => "time";
-    protected override bool Has(FactCell c) => c.Time is not null;
-    protected override string ValueKey(FactCell c) => c.Time!;
-    protected override string ValueText(FactCell c) =>
-        c.TimeMention?.Date is { } d ? d.ToString(c.Time!.StartsWith("--", StringComparison.Ordinal) ? "d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture) : c.Time!;
-    protected override (int, int, string)? Span(FactCell c) => c.TimeMention is { } m ? (m.Start, m.End, m.Text) : null;
-
-    protected override IEnumerable<(string, double)> Distance(List<FactCell> cells)
-    {
-        var dates = cells.Select(c => c.TimeMention?.Date).OfType<DateOnly>().ToList();
-        if (dates.Count >= 2) yield return ("days_apart", dates.Max().DayNumber - dates.Min().DayNumber);
-    }
+    public override double Prior => 0.65;
+    protected override bool Covers(SlotKind kind) => kind is SlotKind.Date or SlotKind.Time;
+    protected override string Noun(SlotKind kind) => kind == SlotKind.Time ? "time" : "date";
 }
 
-/// <summary>cross-source-quantity: two sources give counts for the same thing that differ beyond rounding and qualifiers.</summary>
-public sealed class CrossSourceQuantityRule : CrossSourceRule
+/// <summary>cross-source-quantity: articles of one story give the same count, amount or percentage differently, beyond
+/// rounding (5%) and what their qualifiers (about, more than) allow.</summary>
+public sealed class CrossSourceQuantityRule : CrossSourceSlotRule
 {
     public override string Id => "cross-source-quantity";
-    public override Severity Severity => Severity.Medium;
     public override double Prior => 0.6;
-    protected override string Attribute => "quantity";
-    protected override bool Has(FactCell c) => c.Quantity?.Value is not null;
-    protected override string ValueKey(FactCell c) => c.Quantity!.Value!.Value.ToString("R", CultureInfo.InvariantCulture);
-    protected override string ValueText(FactCell c) => c.Quantity!.Text;
-    protected override (int, int, string)? Span(FactCell c) => c.Quantity is ClaimArgument q ? (q.Start, q.End, q.Text) : null;
-
-    protected override IEnumerable<(string, double)> Distance(List<FactCell> cells)
-    {
-        var v = cells.Select(c => c.Quantity!.Value!.Value).ToList();
-        double max = v.Max(), min = v.Min();
-        yield return ("relative_difference", max == 0 ? 0 : (max - min) / Math.Abs(max));
-    }
+    protected override bool Covers(SlotKind kind) => kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent;
+    protected override string Noun(SlotKind kind) => kind switch { SlotKind.Money => "amount", SlotKind.Percent => "percentage", _ => "count" };
 }

@@ -1,0 +1,256 @@
+using FactCheck.Checks;
+
+namespace FactCheck.Align;
+
+/// <summary>Two slots of different articles taken to state the same fact, and how strongly their contexts say so.</summary>
+public sealed record SlotLink(Slot A, Slot B, double Score)
+{
+    /// <summary>True when the two values agree (within tolerance).</summary>
+    public bool Agrees => SlotAligner.Agree(A, B);
+}
+
+/// <summary>One fact as the articles of a story state it, seen from one slot: that slot and its best match in each other
+/// article (matches that another slot of this article explains better are left out).</summary>
+public sealed record SlotGroup(Slot Center, IReadOnlyList<SlotLink> Links)
+{
+    public SlotKind Kind => Center.Kind;
+    public IReadOnlyList<Slot> Slots => [Center, .. Links.Select(l => l.B)];
+    public double Score => Links.Count == 0 ? 0 : Links.Max(l => l.Score);
+    public int DocCount => 1 + Links.Select(l => l.B.Doc).Distinct().Count();
+    /// <summary>True when some linked article states a value that disagrees with the center.</summary>
+    public bool Conflicts => Links.Any(l => !l.Agrees);
+}
+
+/// <summary>Options of the value-blind aligner.</summary>
+public sealed record AlignOptions
+{
+    /// <summary>Least context score for two slots to be one fact.</summary>
+    public double Threshold { get; init; } = 0.35;
+    /// <summary>A disagreeing match is set aside when the slot has an agreeing match in the same article scoring at least
+    /// this share of it (the sources may simply be speaking of two facts).</summary>
+    public double AgreeingAlternative { get; init; } = 0.75;
+    /// <summary>Context stems found in more than this many slots of the story are not used to find candidates.</summary>
+    public int MaxPosting { get; init; } = 60;
+    /// <summary>Weights of the context features: event words near the value count most, names least.</summary>
+    public double Near { get; init; } = 2;
+    public double NearName { get; init; } = 2;
+    public double Far { get; init; } = 1;
+    public double FarName { get; init; } = 1;
+    public double Head { get; init; } = 2.5;
+    public double Entity { get; init; } = 0.7;
+    /// <summary>Dates and counts align only when their contexts share a word near the value that is not a name (the event
+    /// word: "voted", "tewas", "dibatalkan"), or a count's head noun, or a claim relation.</summary>
+    public bool RequireEventWord { get; init; }
+    /// <summary>Hold back disagreements that another match explains (the charitable reading); off only to measure it.</summary>
+    public bool Charitable { get; init; } = true;
+    public static AlignOptions Default { get; } = new();
+}
+
+/// <summary>
+/// Aligns the slots of the articles of one story without looking at their values: candidates through an inverted index
+/// of (kind, context stem), a score from context stems weighted by their rarity among the story's slots (words every
+/// clause of the story shares say nothing), the head noun of a count, shared entities and a shared claim relation.
+/// Each slot is matched to its best candidate in each other article. Values are looked at only afterwards, and only to
+/// hold a disagreement back: a match that another slot of the first article matches at least as well with the value the
+/// other article states, or a slot that also has an agreeing match nearly as good, is not a disagreement (a charitable
+/// reading: the two sentences may speak of two facts).
+/// </summary>
+public sealed class SlotAligner(AlignOptions? options = null)
+{
+    private readonly AlignOptions options = options ?? AlignOptions.Default;
+
+    /// <summary>One group per slot that has a match in another article.</summary>
+    public IReadOnlyList<SlotGroup> Align(IReadOnlyList<IReadOnlyList<Slot>> articles)
+    {
+        if (articles.Count(a => a.Count > 0) < 2) return [];
+        var all = articles.SelectMany(a => a).ToList();
+        var cands = Candidates(all);
+        var groups = new List<SlotGroup>();
+        foreach (var s in all)
+        {
+            var links = new List<SlotLink>();
+            foreach (var (doc, list) in cands[s].OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                var (t, score) = list[0];
+                if (score < options.Threshold) continue;
+                if (options.Charitable && !Agree(s, t))
+                {
+                    // articles of different days that each speak of their own day ("harga emas hari ini, Kamis (19/6)"
+                    // beside yesterday's "Rabu (18/6)"): the dates differ by as much as the publication dates do
+                    if (OwnDay(s, t)) continue;
+                    if ((s.AnchoredToPublication || t.AnchoredToPublication) && s.Published != t.Published) continue;
+                    // the same outlet twice: a later article updates an earlier one
+                    if (s.Source is not null && s.Source == t.Source) continue;
+                    // a value at another time is another fact
+                    if (s.Frame.Count > 0 && t.Frame.Count > 0 && !s.Frame.Intersect(t.Frame).Any()) continue;
+                    // an agreeing match nearly as good in that article: two facts, not one told two ways
+                    if (list.Skip(1).Any(x => Agree(s, x.Other) && x.Score >= options.AgreeingAlternative * score)) continue;
+                    // the other article's value is better explained by another slot of this article that states it
+                    if (cands[t].TryGetValue(s.Doc, out var back) && back.Any(x => !ReferenceEquals(x.Other, s) && Agree(x.Other, t) && x.Score >= score)) continue;
+                }
+                links.Add(new SlotLink(s, t, score));
+            }
+            if (links.Count > 0) groups.Add(new SlotGroup(s, links));
+        }
+        return groups;
+    }
+
+    /// <summary>For each slot, its candidates in each other article with their context scores, best first (scores below
+    /// a share of the threshold are left out). Value-blind.</summary>
+    public Dictionary<Slot, Dictionary<string, List<(Slot Other, double Score)>>> Candidates(IReadOnlyList<Slot> all)
+    {
+        var freq = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in all)
+            foreach (var f in Features(s)) freq[f] = freq.GetValueOrDefault(f) + 1;
+        double n = all.Count;
+        double Weight(string f) => Math.Log(1 + n / freq.GetValueOrDefault(f, 1));
+
+        var vectors = new Dictionary<Slot, Dictionary<string, double>>(ReferenceEqualityComparer.Instance);
+        foreach (var s in all)
+        {
+            var v = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var f in s.Far) v[f] = (IsName(f) ? options.FarName : options.Far) * Weight(f);
+            foreach (var f in s.Near) v[f] = (IsName(f) ? options.NearName : options.Near) * Weight(f);
+            if (s.Head is { } h) v["h:" + h] = options.Head * Weight("h:" + h);
+            foreach (var e in s.Entities) v["e:" + e] = options.Entity * Weight("e:" + e);
+            vectors[s] = v;
+        }
+        var norms = new Dictionary<Slot, double>(ReferenceEqualityComparer.Instance);
+        foreach (var (s, v) in vectors) norms[s] = v.Values.Sum();
+
+        // inverted index: (kind, feature) -> slots; features shared by too many slots find no candidates
+        var index = new Dictionary<string, List<Slot>>(StringComparer.Ordinal);
+        foreach (var s in all)
+            foreach (var f in Keys(s))
+            {
+                if (freq.GetValueOrDefault(f) > options.MaxPosting) continue;
+                var key = s.Kind + "|" + f;
+                if (!index.TryGetValue(key, out var l)) index[key] = l = [];
+                l.Add(s);
+            }
+
+        // every candidate of each slot in each other article, with its score
+        var cands = new Dictionary<Slot, Dictionary<string, List<(Slot Other, double Score)>>>(ReferenceEqualityComparer.Instance);
+        foreach (var s in all)
+        {
+            var byDoc = new Dictionary<string, List<(Slot, double)>>(StringComparer.Ordinal);
+            var seen = new HashSet<Slot>(ReferenceEqualityComparer.Instance);
+            foreach (var f in Keys(s))
+            {
+                if (!index.TryGetValue(s.Kind + "|" + f, out var posting)) continue;
+                foreach (var o in posting)
+                {
+                    if (o.Doc == s.Doc || !seen.Add(o) || !Compatible(s, o)) continue;
+                    if (options.RequireEventWord && !SharesEvent(s, o)) continue;
+                    double score = Score(s, o, vectors, norms);
+                    if (score < options.Threshold * options.AgreeingAlternative) continue;
+                    if (!byDoc.TryGetValue(o.Doc, out var l)) byDoc[o.Doc] = l = [];
+                    l.Add((o, score));
+                }
+            }
+            foreach (var l in byDoc.Values) l.Sort((x, y) => y.Item2 != x.Item2 ? y.Item2.CompareTo(x.Item2) : x.Item1.Start.CompareTo(y.Item1.Start));
+            cands[s] = byDoc;
+        }
+
+        return cands;
+    }
+
+    /// <summary>True when two dates of articles published on different days differ by exactly the days between the
+    /// publications (each article reports its own day), or are both relative to different publication days.</summary>
+    public static bool OwnDay(Slot a, Slot b)
+    {
+        if (a.Published is not { } pa || b.Published is not { } pb || pa == pb) return false;
+        if (a.Relative && b.Relative) return true;
+        return a.Date is { } da && b.Date is { } db && da.DayNumber - db.DayNumber == pa.DayNumber - pb.DayNumber;
+    }
+
+    private static bool IsName(string f) => f.Length > 0 && f[0] == '^';
+
+    /// <summary>True when two slots share an event word near the value, a head noun, or a claim relation.</summary>
+    public static bool SharesEvent(Slot a, Slot b)
+    {
+        if (a.Head is not null && a.Head == b.Head) return true;
+        if (a.Relation is not null && a.Relation == b.Relation) return true;
+        foreach (var f in a.Near)
+            if (!IsName(f) && (b.Near.Contains(f) || b.Far.Contains(f))) return true;
+        return false;
+    }
+
+    private static IEnumerable<string> Keys(Slot s)
+    {
+        foreach (var f in s.Near) yield return f;
+        foreach (var f in s.Far) yield return f;
+        if (s.Head is { } h) yield return "h:" + h;
+        if (s.Relation is { } r) yield return "r:" + r;
+        foreach (var e in s.Entities) yield return "e:" + e;
+    }
+
+/// <summary>Whether two slots can state the same fact at all: same kind, the same granularity of date, the same unit
+    /// and head noun of a count, the same currency.</summary>
+    public static bool Compatible(Slot a, Slot b)
+    {
+        if (a.Kind != b.Kind) return false;
+        if (a.RangePart != b.RangePart && a.RangePart is not null && b.RangePart is not null) return false;
+        switch (a.Kind)
+        {
+            case SlotKind.Date:
+                return a.Granularity == b.Granularity;
+            case SlotKind.Count:
+                if (a.Unit is not null && b.Unit is not null && a.Unit != b.Unit) return false;
+                if (a.Head is not null && b.Head is not null && a.Head != b.Head) return false;
+                return a.Head is not null || b.Head is not null || a.Unit is not null || b.Unit is not null;
+            case SlotKind.Money:
+                if (a.Head != b.Head) return false; // "500 gram: Rp..." is not "1 gram: Rp..." nor a price per gram
+                return a.Unit is null || b.Unit is null || a.Unit == b.Unit;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>Weighted overlap of two context vectors: the shared weight over the smaller side's total (a long sentence
+    /// does not dilute what a short one shares with it), plus a bonus for a shared claim relation.</summary>
+    private static double Score(Slot a, Slot b, Dictionary<Slot, Dictionary<string, double>> vectors, Dictionary<Slot, double> norms)
+    {
+        var va = vectors[a]; var vb = vectors[b];
+        double shared = 0;
+        var (small, large) = va.Count <= vb.Count ? (va, vb) : (vb, va);
+        foreach (var (k, x) in small)
+            if (large.TryGetValue(k, out var y)) shared += Math.Min(x, y);
+        double na = norms[a], nb = norms[b];
+        double sim = na == 0 || nb == 0 ? 0 : shared / Math.Sqrt(Math.Min(na, nb) * Math.Max(na, nb) * 0.5 + Math.Min(na, nb) * Math.Min(na, nb) * 0.5);
+        if (a.Relation is not null && a.Relation == b.Relation) sim += 0.4;
+        return sim;
+    }
+
+    private static IEnumerable<string> Features(Slot s)
+    {
+        foreach (var f in s.Near) yield return f;
+        foreach (var f in s.Far) yield return f;
+        if (s.Head is { } h) yield return "h:" + h;
+        foreach (var e in s.Entities) yield return "e:" + e;
+        if (s.Relation is { } r) yield return "r:" + r;
+    }
+
+    /// <summary>True when two aligned slots state the same value, within rounding (5%), qualifiers and granularity: a year
+    /// that was only inferred compares month and day.</summary>
+    public static bool Agree(Slot a, Slot b)
+    {
+        switch (a.Kind)
+        {
+            case SlotKind.Date:
+                if (a.YearInferred || b.YearInferred)
+                    return a.Value.Length >= 5 && b.Value.Length >= 5 && a.Value[^5..] == b.Value[^5..] || MonthDay(a) == MonthDay(b);
+                return a.Value == b.Value;
+            case SlotKind.Time:
+                return a.Value == b.Value;
+            default:
+                if (a.Number is not { } x || b.Number is not { } y) return true;
+                double lo1 = Math.Min(a.Low, x), hi1 = Math.Max(a.High, x), lo2 = Math.Min(b.Low, y), hi2 = Math.Max(b.High, y);
+                // rounding: 5%; a qualified figure ("lebih dari 13 juta", "about 5,000") is looser: 15%
+                double tol = (a.Qualifier is null && b.Qualifier is null ? 0.05 : 0.15) * Math.Max(Math.Abs(x), Math.Abs(y));
+                return lo1 - tol <= hi2 && lo2 - tol <= hi1;
+        }
+    }
+
+    private static string MonthDay(Slot s) => s.Date is { } d ? d.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture) : s.Value.TrimStart('-');
+}

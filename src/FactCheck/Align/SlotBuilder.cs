@@ -1,0 +1,329 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using FactCheck.Checks;
+using FactCheck.Lang;
+using FactCheck.Model;
+using FactCheck.Quantities;
+using FactCheck.Temporal;
+using FactCheck.Text;
+using Newtonsoft.Json.Linq;
+
+namespace FactCheck.Align;
+
+/// <summary>The words the slot builder needs of one language, from data/lang/&lt;lang&gt;/slots.json.</summary>
+public sealed class SlotLexicon
+{
+    private static readonly ConcurrentDictionary<string, Lazy<SlotLexicon>> cache = new(StringComparer.OrdinalIgnoreCase);
+
+    public string Lang { get; }
+    /// <summary>Function words (lower case) left out of a slot's context.</summary>
+    public HashSet<string> Function { get; }
+    /// <summary>Counting words between a number and what it counts ("orang" in "tujuh orang tersangka").</summary>
+    public IReadOnlySet<string> Classifiers { get; }
+    /// <summary>Words skipped when looking for the head noun after a number ("more than", "American").</summary>
+    public IReadOnlySet<string> Skip { get; }
+    /// <summary>Words joining the two ends of a range ("to", "hingga", "sampai").</summary>
+    public IReadOnlySet<string> RangeWords { get; }
+    /// <summary>Words before a date that is when a text was quoted or retrieved ("dikutip", "accessed").</summary>
+    public IReadOnlySet<string> Access { get; }
+    public JArray Examples { get; }
+    public JArray Negative { get; }
+
+    private SlotLexicon(string lang, JObject o)
+    {
+        Lang = lang;
+        static HashSet<string> Set(JToken? t) => new((t as JArray ?? []).Values<string>().OfType<string>().Select(s => s.ToLowerInvariant()), StringComparer.Ordinal);
+        Function = Set(o["function"]);
+        Classifiers = Set(o["classifiers"]);
+        Skip = Set(o["skip"]);
+        RangeWords = Set(o["range"]);
+        Access = Set(o["access"]);
+        Examples = o["examples"] as JArray ?? [];
+        Negative = o["negative"] as JArray ?? [];
+    }
+
+    /// <summary>The lexicon of a language; an empty one when the language has no slots.json.</summary>
+    public static SlotLexicon Get(string lang) => cache.GetOrAdd(lang, l => new Lazy<SlotLexicon>(() =>
+    {
+        var path = Path.Combine(DataPaths.Lang(l), "slots.json");
+        return new SlotLexicon(l, File.Exists(path) ? LanguagePack.ReadJson(path) : new JObject());
+    })).Value;
+}
+
+/// <summary>Turns an analyzed article's stated dates, clock times, counts, money and percentages into slots with their context.</summary>
+public static class SlotBuilder
+{
+    /// <summary>Context words this many tokens or fewer from the value are "near".</summary>
+    public const int NearTokens = 5;
+    /// <summary>Context words are taken this many tokens either side of the value, inside its sentence.</summary>
+    public const int FarTokens = 18;
+
+    /// <summary>The slots of one article in text order. Boilerplate, invalid dates, durations, sets and vague
+    /// references (PRESENT_REF) give none; a year that is also a quantity is one date slot.</summary>
+    public static IReadOnlyList<Slot> Build(AnalyzedArticle a)
+    {
+        var lex = SlotLexicon.Get(a.Lang);
+        var text = a.Article.Text;
+        var tokens = a.Tokens;
+        var slots = new List<Slot>();
+        int sentences = Math.Max(1, a.Sentences.Count);
+        var claimTimes = new Dictionary<int, string>();
+        var claimQty = new Dictionary<int, string>();
+        foreach (var c in a.Claims)
+        {
+            if (c.Relation == "said") continue;
+            var key = ClaimAligner.KeyOf(c);
+            if (c.Time is { } t) claimTimes.TryAdd(t.Start, key);
+            if (c.Quantity is { } q) claimQty.TryAdd(q.Start, key);
+        }
+
+        foreach (var m in a.Temporal)
+        {
+            if (a.Article.IsBoilerplate(m.Start) || m.Invalid is not null) continue;
+            if (WordBefore(a, m.Start, 2, lex.Access)) continue; // "dikutip Rabu (18/6/2025)": when it was quoted
+            if (m.Relative && m.Kind == TemporalKind.Date && StatesAbsoluteDate(a, m)) continue; // "Selasa (17/6/2025) kemarin"
+            var slot = m.Kind switch
+            {
+                TemporalKind.Date => DateSlot(a, m),
+                TemporalKind.Time => TimeSlot(a, m),
+                _ => null,
+            };
+            if (slot is null) continue;
+            slots.Add(WithContext(a, lex, slot, m.Start, m.End, sentences) with { Relation = claimTimes.GetValueOrDefault(m.Start) });
+        }
+        foreach (var q in a.QuantityMentions)
+        {
+            if (a.Article.IsBoilerplate(q.Start)) continue;
+            if (a.Temporal.Any(t => t.Start < q.End && q.Start < t.End)) continue;
+            if (AfterMonth(a, q.Start)) continue; // "Sept. 11 hijackers": the day of a date, not a count
+            var kind = q.Kind switch { QuantityKind.Money => SlotKind.Money, QuantityKind.Percent => SlotKind.Percent, _ => SlotKind.Count };
+            if (kind == SlotKind.Count && q.Value < 2 && q.Unit is null) continue;
+            if (q.Unit == "fraction") continue;
+            var slot = new Slot
+            {
+                Doc = a.Id, Source = a.Article.Source, Kind = kind, Start = q.Start, End = q.End, Text = q.Text,
+                Value = q.Value.ToString("R", CultureInfo.InvariantCulture), Number = q.Value, Low = q.Low, High = q.High,
+                Qualifier = q.Qualifier, Unit = q.Unit, Quantity = q,
+                Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
+            };
+            slot = WithContext(a, lex, slot, q.Start, q.End, sentences);
+            var head = kind == SlotKind.Count ? HeadOf(a, lex, q.Start, q.End) : kind == SlotKind.Money ? ListKey(a, q.Start) : null;
+            slots.Add(slot with { Head = head, Relation = claimQty.GetValueOrDefault(q.Start) });
+        }
+        // values that only a claim frame carries (frames built elsewhere, without the mentions): slots too
+        var taken = slots.Select(x => x.Start).ToHashSet();
+        foreach (var c in a.Claims)
+        {
+            if (c.Relation == "said" || c.Negated) continue;
+            var key = ClaimAligner.KeyOf(c);
+            if (c.Time is { Invalid: null } t && taken.Add(t.Start) && (t.Kind == TemporalKind.Date ? DateSlot(a, t) : TimeSlot(a, t)) is { } ts)
+                slots.Add(WithContext(a, lex, ts, t.Start, t.End, sentences) with { Relation = key });
+            if (c.Quantity is { Value: { } v } q && taken.Add(q.Start))
+            {
+                var (lo, hi, _, _) = QuantityInterval.Of(v, q.Qualifier);
+                var kind = q.Kind switch { "money" => SlotKind.Money, "percent" => SlotKind.Percent, _ => SlotKind.Count };
+                var qs = new Slot
+                {
+                    Doc = a.Id, Source = a.Article.Source, Kind = kind, Start = q.Start, End = q.End, Text = q.Text,
+                    Value = v.ToString("R", CultureInfo.InvariantCulture), Number = v, Low = lo, High = hi, Qualifier = q.Qualifier, Unit = q.Unit,
+                    Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
+                };
+                slots.Add(WithContext(a, lex, qs, q.Start, q.End, sentences) with { Relation = key });
+            }
+        }
+        slots.Sort((x, y) => x.Start.CompareTo(y.Start));
+        // values in a paragraph that also says "hari ini" / "today" belong to the article's own day
+        var anchored = a.Temporal.Where(t => t.Relative && t.Kind == TemporalKind.Date && !a.Article.IsBoilerplate(t.Start))
+            .Select(t => Paragraph(a.Article.Text, t.Start)).Distinct().ToList();
+        for (int i = 0; i < slots.Count; i++)
+            if (anchored.Any(p => p.Contains(slots[i].Start))) slots[i] = slots[i] with { AnchoredToPublication = true };
+        return slots;
+    }
+
+    private static TextSpan Paragraph(string text, int position)
+    {
+        int a = position <= 0 ? 0 : text.LastIndexOf('\n', position - 1) + 1;
+        int b = text.IndexOf('\n', position);
+        return new TextSpan(a, b < 0 ? text.Length : b);
+    }
+
+    /// <summary>True when one of the words is among the <paramref name="within"/> words before a position.</summary>
+    private static bool WordBefore(AnalyzedArticle a, int start, int within, IReadOnlySet<string> words)
+    {
+        if (words.Count == 0) return false;
+        var tokens = a.Tokens;
+        for (int k = LowerBound(tokens, start) - 1, seen = 0; k >= 0 && seen < within; k--)
+        {
+            if (tokens[k].Type == TokenType.Punct) continue;
+            seen++;
+            if (words.Contains(a.Article.Text[tokens[k].Start..tokens[k].End].ToLowerInvariant())) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the mention's sentence states a date in full (day, month and year).</summary>
+    private static bool StatesAbsoluteDate(AnalyzedArticle a, TemporalMention m)
+    {
+        var s = a.SentenceAt(m.Start);
+        return a.Temporal.Any(t => !ReferenceEquals(t, m) && t.Start >= s.Start && t.End <= s.End && MentionFacts.FullyStated(t));
+    }
+
+    /// <summary>The key of a list line ("Harga emas Antam 500 gram: Rp938.820.000" -> "500 gram"): the words just before a
+    /// colon that stands right before the value; null when the value does not follow a colon.</summary>
+    private static string? ListKey(AnalyzedArticle a, int start)
+    {
+        var tokens = a.Tokens;
+        var text = a.Article.Text;
+        int k = LowerBound(tokens, start) - 1;
+        if (k < 1 || tokens[k].Type != TokenType.Punct || text[tokens[k].Start] != ':') return null;
+        int from = k - 1;
+        while (from > 0 && k - from < 2 && tokens[from - 1].Type != TokenType.Punct && text.IndexOf('\n', tokens[from - 1].End, tokens[from].Start - tokens[from - 1].End) < 0) from--;
+        return text[tokens[from].Start..tokens[k - 1].End].ToLowerInvariant();
+    }
+
+    private static Slot? DateSlot(AnalyzedArticle a, TemporalMention m)
+    {
+        var v = m.Value;
+        if (m.Date is { } d)
+        {
+            bool yearInferred = m.Inferred.HasFlag(DateFields.Year) && !m.Relative;
+            return Base(a, m, SlotKind.Date, yearInferred ? d.ToString("--MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                with { Date = d, YearInferred = yearInferred, Relative = m.Relative, Granularity = Granularity.Day };
+        }
+        if (v.Length == 7 && v[4] == '-' && char.IsDigit(v[0]) && char.IsDigit(v[5]) && m.Mod is null)
+        {
+            // "in January" without a year: which January is inferred (and easily wrong), so only the month compares
+            bool yearInferred = !m.Stated.HasFlag(DateFields.Year) && !(m.Relative && m.Stated == DateFields.None);
+            return Base(a, m, SlotKind.Date, yearInferred ? "--" + v[5..] : v) with { Granularity = Granularity.Month, Relative = m.Relative, YearInferred = yearInferred };
+        }
+        if (v.Length == 4 && v.All(char.IsDigit) && m.Mod is null && m.Stated.HasFlag(DateFields.Year))
+            return Base(a, m, SlotKind.Date, v) with { Granularity = Granularity.Year, Relative = m.Relative };
+        return null;
+    }
+
+    /// <summary>A clock time compares by its clock reading ("pukul 01.00 WIB" is 01:00 whichever day the article appeared).</summary>
+    private static Slot? TimeSlot(AnalyzedArticle a, TemporalMention m)
+    {
+        int t = m.Value.IndexOf('T');
+        if (t < 0 || m.Value.Length < t + 6 || !char.IsDigit(m.Value[t + 1])) return null;
+        return Base(a, m, SlotKind.Time, m.Value.Substring(t + 1, 5));
+    }
+
+    private static Slot Base(AnalyzedArticle a, TemporalMention m, SlotKind kind, string value) => new()
+    {
+        Doc = a.Id, Source = a.Article.Source, Kind = kind, Start = m.Start, End = m.End, Text = m.Text, Value = value, Mention = m,
+        Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
+    };
+
+    /// <summary>True when the word before a position is a month name ("Sept. 11", "Juni 20").</summary>
+    private static bool AfterMonth(AnalyzedArticle a, int start)
+    {
+        var tokens = a.Tokens;
+        int k = LowerBound(tokens, start) - 1;
+        if (k >= 0 && tokens[k].Type == TokenType.Punct && a.Article.Text[tokens[k].Start] == '.') k--;
+        if (k < 0 || tokens[k].Type != TokenType.Word) return false;
+        var lexicon = MentionFacts.Pack(a).Lexicon;
+        return lexicon.TryGet("month", tokens[k].Span(a.Article.Text), out _);
+    }
+
+    /// <summary>Whether a value opens or closes a range: "from 1967 to 1979", "2010-2013", "18 hingga 20 Juni".</summary>
+    private static string? RangePart(AnalyzedArticle a, SlotLexicon lex, int start, int end)
+    {
+        var tokens = a.Tokens;
+        var text = a.Article.Text;
+        int before = LowerBound(tokens, start) - 1, after = LowerBound(tokens, end);
+        static bool Dash(string text, Token t) => t.Type == TokenType.Punct && text[t.Start] is '-' or '–' or '—';
+        if (before >= 0 && (Dash(text, tokens[before]) || lex.RangeWords.Contains(text[tokens[before].Start..tokens[before].End].ToLowerInvariant()))) return "end";
+        if (after < tokens.Count && (Dash(text, tokens[after]) || lex.RangeWords.Contains(text[tokens[after].Start..tokens[after].End].ToLowerInvariant()))) return "start";
+        return null;
+    }
+
+    private static Slot WithContext(AnalyzedArticle a, SlotLexicon lex, Slot slot, int start, int end, int sentenceCount)
+    {
+        var text = a.Article.Text;
+        var s = a.SentenceAt(start);
+        var tokens = a.Tokens;
+        int first = LowerBound(tokens, s.Start), last = LowerBound(tokens, s.End);
+        int at = LowerBound(tokens, start), after = LowerBound(tokens, end);
+        var near = new List<string>();
+        var far = new List<string>();
+        for (int i = Math.Max(first, at - FarTokens); i < Math.Min(last, after + FarTokens); i++)
+        {
+            if (i >= at && i < after) continue;
+            var t = tokens[i];
+            if (t.Type != TokenType.Word || t.Length < 3) continue;
+            var w = t.Span(text);
+            if (IsFunction(lex, w)) continue;
+            var stem = Stemmer.Stem(w, a.Lang);
+            if (stem.Length < 3 || lex.Function.Contains(stem)) continue;
+            // a capitalized word inside the sentence is (part of) a name: marked, so that names weigh less than event words
+            if (t.Capitalized && i > first) stem = "^" + stem;
+            int dist = i < at ? at - i : i - after + 1;
+            var list = dist <= NearTokens ? near : far;
+            if (!list.Contains(stem)) list.Add(stem);
+        }
+        far.RemoveAll(near.Contains);
+        var ents = a.EntityMentions.Where(e => e.Start >= s.Start && e.End <= s.End).Select(e => e.EntityId).Distinct().ToList();
+        int index = 0;
+        for (int k = 0; k < a.Sentences.Count; k++) if (a.Sentences[k].Start <= start) index = k;
+        var frame = a.Temporal.Where(t => t.Start >= s.Start && t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null
+                && t.Kind is TemporalKind.Date or TemporalKind.Time && (t.Date is not null || t.Kind == TemporalKind.Time))
+            .Select(t => t.Kind == TemporalKind.Time ? t.Value : t.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Distinct().ToList();
+        return slot with
+        {
+            Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end), Frame = frame,
+            Near = near, Far = far, Entities = ents, Sentence = text[s.Start..Math.Max(s.End, Math.Min(text.Length, end))], SentenceStart = s.Start,
+            Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
+        };
+    }
+
+    private static bool IsFunction(SlotLexicon lex, ReadOnlySpan<char> w)
+    {
+        Span<char> lower = stackalloc char[Math.Min(w.Length, 64)];
+        if (w.Length > 64) return false;
+        w.ToLowerInvariant(lower);
+        return lex.Function.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+    }
+
+    /// <summary>The stem of the noun a number counts: the mention's own last content word ("36 senators"), else the first
+    /// content word after it, past counting words ("tujuh orang tersangka") and skipped words ("2,000 American troops").</summary>
+    public static string? HeadOf(AnalyzedArticle a, SlotLexicon lex, int start, int end)
+    {
+        var text = a.Article.Text;
+        var tokens = a.Tokens;
+        string? classifier = null;
+        for (int k = LowerBound(tokens, end) - 1; k >= 0 && tokens[k].Start >= start; k--)
+        {
+            var t = tokens[k];
+            if (t.Type == TokenType.Number) break;
+            if (t.Type != TokenType.Word) continue;
+            var w = text[t.Start..t.End].ToLowerInvariant();
+            if (lex.Classifiers.Contains(w)) { classifier = w; break; }
+            if (lex.Function.Contains(w) || lex.Skip.Contains(w)) break;
+            return Stemmer.Stem(w, a.Lang);
+        }
+        int i = LowerBound(tokens, end);
+        for (int seen = 0; i < tokens.Count && seen < 4; i++, seen++)
+        {
+            var t = tokens[i];
+            if (t.Type != TokenType.Word) break;
+            var w = text[t.Start..t.End].ToLowerInvariant();
+            if (lex.Classifiers.Contains(w)) { classifier ??= w; continue; }
+            if (lex.Skip.Contains(w)) continue;
+            if (lex.Function.Contains(w)) break;
+            return Stemmer.Stem(w, a.Lang);
+        }
+        return classifier;
+    }
+
+    private static int LowerBound(IReadOnlyList<Token> tokens, int position)
+    {
+        int lo = 0, hi = tokens.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[mid].Start < position) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+}

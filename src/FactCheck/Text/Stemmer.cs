@@ -1,0 +1,60 @@
+using Lucene.Net.Analysis.Id;
+using Lucene.Net.Tartarus.Snowball.Ext;
+
+namespace FactCheck.Text;
+
+/// <summary>Word stems for comparing context across articles. Indonesian: Lucene's stemmer with inflectional stemming only
+/// (particles -lah/-kah/-tah/-pun, possessives -ku/-mu/-nya), then the verbal voice affixes (me(N)-, di-, ter-, -kan, -i)
+/// so that "dibatalkan" and "membatalkan" meet at "batal", while nominal derivations stay apart ("pengguna" is not
+/// "guna", "penerbangan" is not "terbang"): Lucene's derivational mode folds those together. English: Snowball (Porter2).
+/// Lower-cases; thread-safe.</summary>
+public static class Stemmer
+{
+    [ThreadStatic] private static IndonesianStemmer? indonesian;
+    [ThreadStatic] private static EnglishStemmer? english;
+    [ThreadStatic] private static char[]? buffer;
+
+    /// <summary>The stem of one word in a language ("id", "en"); other languages get the lower-cased word.</summary>
+    public static string Stem(ReadOnlySpan<char> word, string lang)
+    {
+        if (word.Length == 0) return "";
+        var buf = buffer is { } b && b.Length >= word.Length ? b : (buffer = new char[Math.Max(64, word.Length * 2)]);
+        int n = word.ToLowerInvariant(buf);
+        if (n < 0) return word.ToString().ToLowerInvariant();
+        if (n <= 3) return new string(buf, 0, n);
+        switch (lang)
+        {
+            case "id":
+                n = (indonesian ??= new IndonesianStemmer()).Stem(buf, n, false);
+                return IndonesianVerb(new string(buf, 0, n));
+            case "en":
+                var s = english ??= new EnglishStemmer();
+                s.SetCurrent(buf, n);
+                s.Stem();
+                return s.Current;
+            default:
+                return new string(buf, 0, n);
+        }
+    }
+
+    /// <summary>A verb without its voice affixes: di-/ter-/me(N)- with the nasal's dropped initial restored, then -kan or -i.
+    /// Words without a verbal prefix are returned as they are (nouns in pe(N)- and -an keep their form).</summary>
+    private static string IndonesianVerb(string w)
+    {
+        if (w.Length < 6) return w;
+        string? root = null;
+        if (w.StartsWith("meny", StringComparison.Ordinal) && IsVowel(w, 4)) root = "s" + w[4..];
+        else if (w.StartsWith("meng", StringComparison.Ordinal)) root = w[4..];
+        else if (w.StartsWith("mem", StringComparison.Ordinal)) root = IsVowel(w, 3) ? "p" + w[3..] : w[3..];
+        else if (w.StartsWith("men", StringComparison.Ordinal)) root = IsVowel(w, 3) ? "t" + w[3..] : w[3..];
+        else if (w.StartsWith("me", StringComparison.Ordinal) && w[2] is 'l' or 'r' or 'w' or 'y' or 'n' or 'm') root = w[2..];
+        else if (w.StartsWith("di", StringComparison.Ordinal)) root = w[2..];
+        else if (w.StartsWith("ter", StringComparison.Ordinal)) root = w[3..];
+        if (root is null || root.Length < 4) return w;
+        if (root.EndsWith("kan", StringComparison.Ordinal) && root.Length >= 7) root = root[..^3];
+        else if (root.EndsWith('i') && root.Length >= 6 && !IsVowel(root, root.Length - 2)) root = root[..^1];
+        return root;
+    }
+
+    private static bool IsVowel(string w, int i) => i < w.Length && w[i] is 'a' or 'e' or 'i' or 'o' or 'u';
+}
