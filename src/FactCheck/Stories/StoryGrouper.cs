@@ -8,7 +8,7 @@ namespace FactCheck.Stories;
 public sealed record StoryOptions
 {
     /// <summary>An article joins the most similar story when the cosine to the story's centroid reaches this; otherwise it starts one.</summary>
-    public double JoinThreshold { get; init; } = 0.2;
+    public double JoinThreshold { get; init; } = 0.25;
     /// <summary>An article joins only a story that has a member published within this many days of it (when both dates are known).</summary>
     public int WindowDays { get; init; } = 14;
     /// <summary>Weight of an entity id (a canonical entity the EntityExtractor linked) relative to one occurrence of a stem.</summary>
@@ -86,7 +86,7 @@ public sealed class StoryGrouper
             var (a, ents) = input[i];
             var counts = new Dictionary<string, double>(StringComparer.Ordinal);
             var stop = StoryTerms.Stopwords(a.Lang);
-            if (!string.IsNullOrWhiteSpace(a.Title)) terms.Add(a, a.Title, 0, stop, counts, o.TitleWeight, checkBoilerplate: false);
+            if (!string.IsNullOrWhiteSpace(a.Title) && o.TitleWeight > 0) terms.Add(a, a.Title, 0, stop, counts, o.TitleWeight, checkBoilerplate: false);
             terms.Add(a, a.Text, 0, stop, counts, 1.0, checkBoilerplate: true);
             foreach (var m in ents)
                 if (!a.IsBoilerplate(m.Start)) counts["@" + m.EntityId] = counts.GetValueOrDefault("@" + m.EntityId) + o.EntityWeight;
@@ -113,7 +113,7 @@ public sealed class StoryGrouper
             var (ids, cs) = raw[i];
             var w = new double[ids.Length];
             double norm = 0;
-            for (int k = 0; k < ids.Length; k++) { w[k] = (1 + Math.Log(cs[k])) * idf[ids[k]]; norm += w[k] * w[k]; }
+            for (int k = 0; k < ids.Length; k++) { w[k] = Math.Log(1 + cs[k]) * idf[ids[k]]; norm += w[k] * w[k]; }
             norm = Math.Sqrt(norm);
             if (norm > 0) for (int k = 0; k < w.Length; k++) w[k] /= norm;
             vectors[i] = (ids, w);
