@@ -11,6 +11,8 @@ public sealed record StoryOptions
     public double JoinThreshold { get; init; } = 0.25;
     /// <summary>An article joins only a story that has a member published within this many days of it (when both dates are known).</summary>
     public int WindowDays { get; init; } = 14;
+    /// <summary>A story spans at most this many days from its first to its last article: a long-running topic becomes several stories.</summary>
+    public int MaxSpanDays { get; init; } = 31;
     /// <summary>Weight of an entity id (a canonical entity the EntityExtractor linked) relative to one occurrence of a stem.</summary>
     public double EntityWeight { get; init; } = 1.0;
     /// <summary>Extra weight of a title word over a body word.</summary>
@@ -31,8 +33,9 @@ public sealed record StoryOptions
 /// <summary>
 /// Groups articles into stories, incrementally and in input order: an article with a given story (JSONL "story" or "cluster")
 /// goes to that story; any other joins the story whose centroid is most similar (content stems and entity ids weighted by
-/// rarity in the input, cosine) when that similarity reaches <see cref="StoryOptions.JoinThreshold"/> and the story has an
-/// article published within <see cref="StoryOptions.WindowDays"/> of it, and otherwise starts a story. Candidate stories come
+/// rarity in the input, cosine) when that similarity reaches <see cref="StoryOptions.JoinThreshold"/>, the story has an
+/// article published within <see cref="StoryOptions.WindowDays"/> of it and would still span at most
+/// <see cref="StoryOptions.MaxSpanDays"/>, and otherwise starts a story. Candidate stories come
 /// from an inverted index of rare features, so the work grows with the number of articles, not its square. The same input
 /// gives the same stories and ids.
 /// </summary>
@@ -183,6 +186,7 @@ public sealed class StoryGrouper
             {
                 double gap = Math.Max((first - p).TotalDays, (p - last).TotalDays);
                 if (gap > o.WindowDays) continue;
+                if (((p > last ? p : last) - (p < first ? p : first)).TotalDays > o.MaxSpanDays) continue;
             }
             if (s.Norm2 <= 0) continue;
             double dot = 0;
