@@ -43,14 +43,15 @@ public static class StoriesCommand
         var grouping = new StoryGrouper(options).Group(articles);
         if (format == "table")
         {
-            stdout.WriteLine($"{"story",-12} {"doc",-28} title");
+            stdout.WriteLine($"{"story",-12} {"doc",-28} {"joined",6} title");
             var members = Enumerable.Range(0, articles.Count).ToLookup(i => grouping.Assignments[i], StringComparer.Ordinal);
             foreach (var s in grouping.Stories)
             {
                 foreach (var i in members[s.Id])
                 {
                     var doc = articles[i].Id.Length > 28 ? articles[i].Id[..27] + "…" : articles[i].Id;
-                    stdout.WriteLine($"{s.Id,-12} {doc,-28} {StoryGrouper.TitleOf(articles[i])}");
+                    var joined = grouping.Similarities[i] is { } sim ? sim.ToString("0.00", CultureInfo.InvariantCulture) : "";
+                    stdout.WriteLine($"{s.Id,-12} {doc,-28} {joined,6} {StoryGrouper.TitleOf(articles[i])}");
                 }
             }
             stdout.WriteLine($"{articles.Count} articles in {grouping.Stories.Count} stories");

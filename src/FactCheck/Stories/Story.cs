@@ -26,6 +26,10 @@ public sealed record StoryGrouping(IReadOnlyList<Story> Stories, IReadOnlyList<s
 {
     public static StoryGrouping Empty { get; } = new([], []);
 
+    /// <summary>For each input article by position: the similarity with which it joined its story; null when it started the
+    /// story or its story was given.</summary>
+    public IReadOnlyList<double?> Similarities { get; init; } = [];
+
     /// <summary>The story with the given id, or null.</summary>
     public Story? Find(string id) => Stories.FirstOrDefault(s => s.Id == id);
 }

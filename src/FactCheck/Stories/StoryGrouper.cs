@@ -128,6 +128,7 @@ public sealed class StoryGrouper
         var taken = new HashSet<string>(input.Where(x => x.Article.Story is not null).Select(x => x.Article.Story!), StringComparer.Ordinal);
         var postings = new Dictionary<int, List<int>>();
         var assignment = new StoryState[n];
+        var similarity = new double?[n];
         var score = new Dictionary<int, double>();
         for (int i = 0; i < n; i++)
         {
@@ -144,8 +145,9 @@ public sealed class StoryGrouper
             }
             else
             {
-                story = BestStory(vectors[i], a.Published, stories, postings, rareCap, df, score);
-                if (story is null)
+                (story, var sim) = BestStory(vectors[i], a.Published, stories, postings, rareCap, df, score);
+                if (story is not null) similarity[i] = Math.Round(sim, 4);
+                else
                 {
                     string id;
                     int attempt = 0;
@@ -162,13 +164,13 @@ public sealed class StoryGrouper
         {
             Given = s.Given, First = s.First, Last = s.Last,
         }).ToList();
-        return new StoryGrouping(result, assignment.Select(s => s.Id).ToList());
+        return new StoryGrouping(result, assignment.Select(s => s.Id).ToList()) { Similarities = similarity };
     }
 
-    private StoryState? BestStory((int[] Ids, double[] W) v, DateTimeOffset? published, List<StoryState> stories,
+    private (StoryState? Story, double Similarity) BestStory((int[] Ids, double[] W) v, DateTimeOffset? published, List<StoryState> stories,
         Dictionary<int, List<int>> postings, int rareCap, List<int> df, Dictionary<int, double> score)
     {
-        if (v.Ids.Length == 0) return null;
+        if (v.Ids.Length == 0) return (null, 0);
         var o = Options;
         // candidates: stories sharing the article's heaviest rare features
         score.Clear();
@@ -195,7 +197,7 @@ public sealed class StoryGrouper
             double sim = dot / Math.Sqrt(s.Norm2);
             if (sim > bestSim || (sim == bestSim && best is not null && s.Index < best.Index)) { best = s; bestSim = sim; }
         }
-        return best;
+        return (best, bestSim);
     }
 
     private static void Join(StoryState s, int article, (int[] Ids, double[] W) v, DateTimeOffset? published,
