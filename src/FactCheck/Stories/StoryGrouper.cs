@@ -19,9 +19,11 @@ public sealed record StoryOptions
     public double TitleWeight { get; init; } = 2.0;
     /// <summary>Documents assumed beside the input that share none of its words, so rarity means something for two or three articles.</summary>
     public int PseudoDocuments { get; init; } = 20;
-    /// <summary>A feature in at most this share of the input's documents (and at least <see cref="MinRareDocuments"/>) is rare: it is indexed.</summary>
+    /// <summary>A feature in at most this share of the input's documents (at least <see cref="MinRareDocuments"/>, at most
+    /// <see cref="MaxRareDocuments"/>) is rare: it is indexed. The cap bounds every posting list, so grouping stays near-linear.</summary>
     public double RareShare { get; init; } = 0.05;
     public int MinRareDocuments { get; init; } = 4;
+    public int MaxRareDocuments { get; init; } = 100;
     /// <summary>The article's heaviest rare features that look up candidate stories in the index.</summary>
     public int QueryFeatures { get; init; } = 40;
     /// <summary>Candidate stories (by shared rare weight) whose similarity is computed exactly.</summary>
@@ -109,7 +111,7 @@ public sealed class StoryGrouper
         int docs = raw.Count(r => r.Ids.Length > 0);
         double total = docs + o.PseudoDocuments;
         var idf = df.Select(d => Math.Log(1 + (total - d + 0.5) / (d + 0.5))).ToArray();
-        int rareCap = Math.Max(o.MinRareDocuments, (int)(o.RareShare * docs));
+        int rareCap = Math.Min(o.MaxRareDocuments, Math.Max(o.MinRareDocuments, (int)(o.RareShare * docs)));
         var vectors = new (int[] Ids, double[] W)[n];
         for (int i = 0; i < n; i++)
         {

@@ -29,7 +29,7 @@ public sealed class StoryTerms
     {
         var file = Path.Combine(DataPaths.Lang(l), "stopwords.json");
         if (!File.Exists(file)) return new HashSet<string>(StringComparer.Ordinal);
-        var json = JObject.Parse(File.ReadAllText(file));
+        var json = LanguagePack.ReadJson(file);
         return new HashSet<string>((json["stopwords"] as JArray)?.Values<string>().OfType<string>().Select(w => w.ToLowerInvariant()) ?? [], StringComparer.Ordinal);
     });
 
