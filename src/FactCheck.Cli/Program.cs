@@ -5,6 +5,7 @@ var root = new RootCommand("FactCheck: finds facts in news articles and flags wh
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(StoriesCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(ReviewCommand.Create());
 return root.Parse(args).Invoke();

@@ -87,8 +87,9 @@ public static class CheckCommand
             foreach (var a in articles) analyzed.Add(analyzer.Analyze(a));
         foreach (var d in analyzed.SelectMany(a => a.Diagnostics)) stderr.WriteLine(d);
 
+        var stories = new FactCheck.Stories.StoryGrouper().Group(analyzed);
         var checker = new Checker();
-        var result = checker.Check(analyzed);
+        var result = checker.CheckStories(analyzed, stories);
         foreach (var d in result.Diagnostics) stderr.WriteLine(d);
         var findings = Score(result.Findings, checker, req.Model, stderr);
         if (req.Labels is { } labels)
@@ -101,7 +102,7 @@ public static class CheckCommand
             else if (req.LabelsGiven) stderr.WriteLine($"warning: {labels}: no such file; no review decisions applied");
         }
 
-        var report = Report.Build(read, analyzed, findings, req.Generated);
+        var report = Report.Build(read, analyzed, findings, req.Generated, stories);
         try { ReportWriter.Write(report, req.Out, req.ClaimReview); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

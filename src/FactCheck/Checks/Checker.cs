@@ -1,5 +1,6 @@
 using FactCheck.Checks.Rules;
 using FactCheck.Model;
+using FactCheck.Stories;
 
 namespace FactCheck.Checks;
 
@@ -35,6 +36,45 @@ public sealed class Checker
             {
                 // a bug in one rule must not lose the other rules' findings
                 diagnostics.Add(Diagnostic.Error(new Origin("rule:" + rule.Id), $"rule {rule.Id} failed: {e.GetType().Name}: {e.Message}"));
+            }
+        }
+        return new CheckResult(Order(byId.Values), diagnostics);
+    }
+
+    /// <summary>
+    /// Checks each story on its own: the in-article rules run once per article, the cross-source rules once per story over
+    /// that story's articles only, and every finding carries its story's id. <paramref name="grouping"/> assigns each
+    /// article (by position) a story, as <see cref="StoryGrouper"/> returns it.
+    /// </summary>
+    public CheckResult CheckStories(IReadOnlyList<AnalyzedArticle> articles, StoryGrouping grouping)
+    {
+        if (grouping.Assignments.Count != articles.Count)
+            throw new ArgumentException($"{grouping.Assignments.Count} story assignments for {articles.Count} articles", nameof(grouping));
+        var diagnostics = new List<Diagnostic>();
+        var byId = new Dictionary<string, Finding>(StringComparer.Ordinal);
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var members = new Dictionary<string, List<AnalyzedArticle>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        for (int i = 0; i < articles.Count; i++)
+        {
+            var id = grouping.Assignments[i];
+            if (!members.TryGetValue(id, out var list)) { members[id] = list = []; order.Add(id); }
+            list.Add(articles[i]);
+        }
+        foreach (var story in order)
+        {
+            var context = new CheckContext(members[story], Options);
+            foreach (var rule in Rules)
+            {
+                try
+                {
+                    foreach (var f in rule.Check(context)) byId.TryAdd(f.Id, f with { Story = story });
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    if (failed.Add(rule.Id))
+                        diagnostics.Add(Diagnostic.Error(new Origin("rule:" + rule.Id), $"rule {rule.Id} failed in story {story}: {e.GetType().Name}: {e.Message}"));
+                }
             }
         }
         return new CheckResult(Order(byId.Values), diagnostics);

@@ -46,6 +46,8 @@ public sealed record Finding
     /// <summary>The reviewer's verdict from earlier decisions, when there is one.</summary>
     public Verdict? Verdict { get; init; }
     public string? ReviewNote { get; init; }
+    /// <summary>The story (group of articles about one event) the finding was found in, when the run grouped stories.</summary>
+    public string? Story { get; init; }
 
     /// <summary>A stable id: the rule plus a short hash of the given content parts (document ids, texts, values).</summary>
     public static string MakeId(string rule, params string[] parts)

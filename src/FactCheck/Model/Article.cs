@@ -29,6 +29,8 @@ public sealed record Article
     public string? Title { get; init; }
     public string? Source { get; init; }
     public string? Url { get; init; }
+    /// <summary>The story the input assigns the article to (JSONL "story" or "cluster"); null: grouped automatically.</summary>
+    public string? Story { get; init; }
     public Origin Origin { get; init; } = new("-");
     /// <summary>Spans of the text that are not the article's own statements (related-links, credits, headers).</summary>
     public IReadOnlyList<TextSpan> Boilerplate { get; init; } = [];

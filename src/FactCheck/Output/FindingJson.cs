@@ -25,6 +25,7 @@ public static class FindingJson
         }
         if (f.Verdict is { } v) o["verdict"] = v.ToString().ToLowerInvariant();
         if (f.ReviewNote is not null) o["reviewNote"] = f.ReviewNote;
+        if (f.Story is not null) o["story"] = f.Story;
         o["features"] = new JObject(f.Features.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new JProperty(kv.Key, kv.Value)));
         return o;
     }
@@ -62,6 +63,7 @@ public static class FindingJson
             Evidence = evidence, Suggestions = suggestions, Features = features,
             Verdict = o.Value<string>("verdict") is { } v ? Enum.Parse<Verdict>(v, ignoreCase: true) : null,
             ReviewNote = o.Value<string>("reviewNote"),
+            Story = o.Value<string>("story"),
         };
     }
 }

@@ -1,6 +1,7 @@
 using FactCheck.Align;
 using FactCheck.Checks;
 using FactCheck.Model;
+using FactCheck.Stories;
 
 namespace FactCheck.Output;
 
@@ -16,6 +17,8 @@ public sealed record ReportArticle(string Id, bool Ok)
     /// <summary>File (and line) the input came from.</summary>
     public string? Origin { get; init; }
     public string? Url { get; init; }
+    /// <summary>Id of the story the article was grouped into (ok articles of a run that grouped stories).</summary>
+    public string? Story { get; init; }
 }
 
 /// <summary>Everything a discrepancy report shows: inputs, findings (ordered), the fact table, and when it was generated.</summary>
@@ -23,20 +26,26 @@ public sealed record Report(string? Generated, IReadOnlyList<ReportArticle> Arti
 {
     public int Count(Severity s) => Findings.Count(f => f.Severity == s);
     public int Failed => Articles.Count(a => !a.Ok);
+    /// <summary>The stories the articles were grouped into; findings are compared only within a story.</summary>
+    public IReadOnlyList<Story> Stories { get; init; } = [];
 
     /// <summary>Builds the report of a run. <paramref name="generated"/> comes from the caller (never the clock); when null, the
-    /// latest publication date among the articles is used.</summary>
-    public static Report Build(ReadResult read, IReadOnlyList<AnalyzedArticle> analyzed, IReadOnlyList<Finding> findings, string? generated = null)
+    /// latest publication date among the articles is used. <paramref name="stories"/>, when given, assigns the read articles (by
+    /// position) their stories.</summary>
+    public static Report Build(ReadResult read, IReadOnlyList<AnalyzedArticle> analyzed, IReadOnlyList<Finding> findings, string? generated = null,
+        StoryGrouping? stories = null)
     {
+        bool storiesFit = stories is not null && stories.Assignments.Count == read.Articles.Count;
         var articles = new List<ReportArticle>();
         var origins = new HashSet<Origin>(read.Articles.Select(a => a.Origin));
-        foreach (var a in read.Articles)
+        for (int i = 0; i < read.Articles.Count; i++)
         {
+            var a = read.Articles[i];
             var err = read.Diagnostics.FirstOrDefault(d => d.Level == DiagnosticLevel.Error && d.Origin == a.Origin);
             articles.Add(new ReportArticle(a.Id, true)
             {
                 Title = a.Title, Source = a.Source, Published = a.Published, Lang = a.Lang, Url = a.Url,
-                Origin = a.Origin.ToString(), Error = err?.Message,
+                Origin = a.Origin.ToString(), Error = err?.Message, Story = storiesFit ? stories!.Assignments[i] : null,
             });
         }
         foreach (var d in read.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error && !origins.Contains(d.Origin)))
@@ -48,7 +57,7 @@ public sealed record Report(string? Generated, IReadOnlyList<ReportArticle> Arti
         var facts = ClaimAligner.Align(claims);
         generated ??= read.Articles.Where(a => a.Published is not null).Select(a => a.Published!.Value).DefaultIfEmpty().Max() is { } max && max != default
             ? max.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) : null;
-        return new Report(generated, articles, findings, facts);
+        return new Report(generated, articles, findings, facts) { Stories = storiesFit ? stories!.Stories : [] };
     }
 }
 

@@ -6,13 +6,15 @@ using Newtonsoft.Json.Linq;
 
 namespace FactCheck.Output;
 
-/// <summary>report.json: {"generated", "articles": [{id, title, source, published, lang, status, error?}], "findings", "facts", "summary"}.</summary>
+/// <summary>report.json: {"generated", "articles": [{id, title, source, published, lang, status, error?, story?}], "stories": [{id, title,
+/// articles, given}], "findings" (each with its story), "facts", "summary"}.</summary>
 public static class ReportJson
 {
     public static JObject ToJson(Report r) => new()
     {
         ["generated"] = r.Generated,
         ["articles"] = new JArray(r.Articles.Select(ArticleJson)),
+        ["stories"] = new JArray(r.Stories.Select(StoryJson)),
         ["findings"] = new JArray(r.Findings.Select(FindingJson.ToJson)),
         ["facts"] = new JArray(r.Facts.Select(FactJson)),
         ["summary"] = Summary(r),
@@ -39,8 +41,14 @@ public static class ReportJson
         if (a.Error is not null) o["error"] = a.Error;
         if (a.Origin is not null) o["origin"] = a.Origin;
         if (a.Url is not null) o["url"] = a.Url;
+        if (a.Story is not null) o["story"] = a.Story;
         return o;
     }
+
+    private static JObject StoryJson(FactCheck.Stories.Story s) => new()
+    {
+        ["id"] = s.Id, ["title"] = s.Title, ["articles"] = new JArray(s.ArticleIds), ["given"] = s.Given,
+    };
 
     /// <summary>A fact table row: the fact and what each document says about it.</summary>
     public static JObject FactJson(FactRow row)

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace FactCheck.Readers;
 
 /// <summary>
-/// Reads JSONL documents, one object per line: {"id", "text", "published"?, "lang"?, "title"?, "source"?, "url"?}.
+/// Reads JSONL documents, one object per line: {"id", "text", "published"?, "lang"?, "title"?, "source"?, "url"?, "story"? (or "cluster")}.
 /// A bad line gives an error naming its 1-based line number and the other lines are still read; blank lines are skipped.
 /// An unparsable "published" is an error too, but the article is kept without a publication date.
 /// </summary>
@@ -80,6 +80,8 @@ public sealed class JsonlArticleReader : IArticleFormatReader
             else diags.Add(Diagnostic.Error(origin, $"document \"{id}\": \"published\" is not an ISO 8601 date or date-time: \"{pubRaw}\"; read without a publication date"));
         }
 
+        var story = StoryField(obj, "story", id, origin, diags) ?? StoryField(obj, "cluster", id, origin, diags);
+
         var article = new Article
         {
             Id = id,
@@ -88,9 +90,25 @@ public sealed class JsonlArticleReader : IArticleFormatReader
             Title = Str(obj, "title"),
             Source = Str(obj, "source"),
             Url = Str(obj, "url"),
+            Story = story,
             Origin = origin,
         };
         return ArticleFinisher.Finish(article, Str(obj, "lang"));
+    }
+
+    /// <summary>A story given as a string or an integer; another type is an error and the article is grouped automatically.</summary>
+    private static string? StoryField(JObject o, string name, string id, Origin origin, List<Diagnostic> diags)
+    {
+        switch (o[name])
+        {
+            case null or { Type: JTokenType.Null }: return null;
+            case { Type: JTokenType.String or JTokenType.Integer } t:
+                var v = t.Type == JTokenType.String ? t.Value<string>()!.Trim() : t.ToString(Formatting.None);
+                return v.Length == 0 ? null : v;
+            case var t:
+                diags.Add(Diagnostic.Error(origin, $"document \"{id}\": \"{name}\" must be a string or an integer, found {t.Type}; grouped automatically"));
+                return null;
+        }
     }
 
     private static string? Str(JObject o, string name) => o[name] switch

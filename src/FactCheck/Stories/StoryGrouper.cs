@@ -1,0 +1,240 @@
+using FactCheck.Checks;
+using FactCheck.Entities;
+using FactCheck.Model;
+
+namespace FactCheck.Stories;
+
+/// <summary>Thresholds and weights of the story grouping.</summary>
+public sealed record StoryOptions
+{
+    /// <summary>An article joins the most similar story when the cosine to the story's centroid reaches this; otherwise it starts one.</summary>
+    public double JoinThreshold { get; init; } = 0.25;
+    /// <summary>An article joins only a story that has a member published within this many days of it (when both dates are known).</summary>
+    public int WindowDays { get; init; } = 14;
+    /// <summary>A story spans at most this many days from its first to its last article: a long-running topic becomes several stories.</summary>
+    public int MaxSpanDays { get; init; } = 31;
+    /// <summary>Weight of an entity id (a canonical entity the EntityExtractor linked) relative to one occurrence of a stem.</summary>
+    public double EntityWeight { get; init; } = 1.0;
+    /// <summary>Extra weight of a title word over a body word.</summary>
+    public double TitleWeight { get; init; } = 2.0;
+    /// <summary>Documents assumed beside the input that share none of its words, so rarity means something for two or three articles.</summary>
+    public int PseudoDocuments { get; init; } = 20;
+    /// <summary>A feature in at most this share of the input's documents (at least <see cref="MinRareDocuments"/>, at most
+    /// <see cref="MaxRareDocuments"/>) is rare: it is indexed. The cap bounds every posting list, so grouping stays near-linear.</summary>
+    public double RareShare { get; init; } = 0.05;
+    public int MinRareDocuments { get; init; } = 4;
+    public int MaxRareDocuments { get; init; } = 100;
+    /// <summary>The article's heaviest rare features that look up candidate stories in the index.</summary>
+    public int QueryFeatures { get; init; } = 40;
+    /// <summary>Candidate stories (by shared rare weight) whose similarity is computed exactly.</summary>
+    public int MaxCandidates { get; init; } = 20;
+
+    public static StoryOptions Default { get; } = new();
+}
+
+/// <summary>
+/// Groups articles into stories, incrementally and in input order: an article with a given story (JSONL "story" or "cluster")
+/// goes to that story; any other joins the story whose centroid is most similar (content stems and entity ids weighted by
+/// rarity in the input, cosine) when that similarity reaches <see cref="StoryOptions.JoinThreshold"/>, the story has an
+/// article published within <see cref="StoryOptions.WindowDays"/> of it and would still span at most
+/// <see cref="StoryOptions.MaxSpanDays"/>, and otherwise starts a story. Candidate stories come
+/// from an inverted index of rare features, so the work grows with the number of articles, not its square. The same input
+/// gives the same stories and ids.
+/// </summary>
+public sealed class StoryGrouper
+{
+    private readonly EntityExtractor? entities;
+    public StoryOptions Options { get; }
+
+    public StoryGrouper(StoryOptions? options = null, EntityExtractor? entities = null)
+    {
+        Options = options ?? StoryOptions.Default;
+        this.entities = entities;
+    }
+
+    /// <summary>Groups articles, extracting their entities first.</summary>
+    public StoryGrouping Group(IReadOnlyList<Article> articles)
+    {
+        var extractor = entities ?? new EntityExtractor();
+        return Group(articles.Select(a => (a, extractor.Extract(a))).ToList());
+    }
+
+    /// <summary>Groups analyzed articles (their entity mentions are used as they are).</summary>
+    public StoryGrouping Group(IReadOnlyList<AnalyzedArticle> articles) =>
+        Group(articles.Select(a => (a.Article, a.EntityMentions)).ToList());
+
+    private sealed class StoryState(int index, string id, bool given)
+    {
+        public readonly int Index = index;
+        public readonly string Id = id;
+        public readonly bool Given = given;
+        public readonly List<int> Members = [];
+        public readonly Dictionary<int, double> Centroid = [];
+        public readonly HashSet<int> Indexed = [];
+        public double Norm2;
+        public DateTimeOffset? First, Last;
+    }
+
+    private StoryGrouping Group(IReadOnlyList<(Article Article, IReadOnlyList<EntityMention> Entities)> input)
+    {
+        int n = input.Count;
+        if (n == 0) return StoryGrouping.Empty;
+        var o = Options;
+
+        // 1. features per article: stems (title weighted) and entity ids, counted
+        var terms = new StoryTerms();
+        var featureIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var df = new List<int>();
+        var raw = new (int[] Ids, double[] Counts)[n];
+        for (int i = 0; i < n; i++)
+        {
+            var (a, ents) = input[i];
+            var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+            var stop = StoryTerms.Stopwords(a.Lang);
+            if (!string.IsNullOrWhiteSpace(a.Title) && o.TitleWeight > 0) terms.Add(a, a.Title, 0, stop, counts, o.TitleWeight, checkBoilerplate: false);
+            terms.Add(a, a.Text, 0, stop, counts, 1.0, checkBoilerplate: true);
+            foreach (var m in ents)
+                if (!a.IsBoilerplate(m.Start)) counts["@" + m.EntityId] = counts.GetValueOrDefault("@" + m.EntityId) + o.EntityWeight;
+            var ids = new int[counts.Count];
+            var cs = new double[counts.Count];
+            int k = 0;
+            foreach (var (f, c) in counts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                if (!featureIds.TryGetValue(f, out var fid)) { fid = featureIds.Count; featureIds[f] = fid; df.Add(0); }
+                df[fid]++;
+                ids[k] = fid; cs[k] = c; k++;
+            }
+            raw[i] = (ids, cs);
+        }
+
+        // 2. weights: sublinear count times BM25 rarity over the input (plus pseudo-documents), unit length
+        int docs = raw.Count(r => r.Ids.Length > 0);
+        double total = docs + o.PseudoDocuments;
+        var idf = df.Select(d => Math.Log(1 + (total - d + 0.5) / (d + 0.5))).ToArray();
+        int rareCap = Math.Min(o.MaxRareDocuments, Math.Max(o.MinRareDocuments, (int)(o.RareShare * docs)));
+        var vectors = new (int[] Ids, double[] W)[n];
+        for (int i = 0; i < n; i++)
+        {
+            var (ids, cs) = raw[i];
+            var w = new double[ids.Length];
+            double norm = 0;
+            for (int k = 0; k < ids.Length; k++) { w[k] = Math.Log(1 + cs[k]) * idf[ids[k]]; norm += w[k] * w[k]; }
+            norm = Math.Sqrt(norm);
+            if (norm > 0) for (int k = 0; k < w.Length; k++) w[k] /= norm;
+            vectors[i] = (ids, w);
+        }
+
+        // 3. incremental assignment in input order
+        var stories = new List<StoryState>();
+        var byGiven = new Dictionary<string, StoryState>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(input.Where(x => x.Article.Story is not null).Select(x => x.Article.Story!), StringComparer.Ordinal);
+        var postings = new Dictionary<int, List<int>>();
+        var assignment = new StoryState[n];
+        var similarity = new double?[n];
+        var score = new Dictionary<int, double>();
+        for (int i = 0; i < n; i++)
+        {
+            var a = input[i].Article;
+            StoryState? story = null;
+            if (a.Story is { } given)
+            {
+                if (!byGiven.TryGetValue(given, out story))
+                {
+                    story = new StoryState(stories.Count, given, true);
+                    stories.Add(story);
+                    byGiven[given] = story;
+                }
+            }
+            else
+            {
+                (story, var sim) = BestStory(vectors[i], a.Published, stories, postings, rareCap, df, score);
+                if (story is not null) similarity[i] = Math.Round(sim, 4);
+                else
+                {
+                    string id;
+                    int attempt = 0;
+                    do id = Story.MakeId(a.Id, attempt++); while (!taken.Add(id));
+                    story = new StoryState(stories.Count, id, false);
+                    stories.Add(story);
+                }
+            }
+            Join(story, i, vectors[i], a.Published, postings, rareCap, df);
+            assignment[i] = story;
+        }
+
+        var result = stories.Select(s => new Story(s.Id, s.Members.Select(m => input[m].Article.Id).ToList(), TitleOf(input[s.Members[0]].Article))
+        {
+            Given = s.Given, First = s.First, Last = s.Last,
+        }).ToList();
+        return new StoryGrouping(result, assignment.Select(s => s.Id).ToList()) { Similarities = similarity };
+    }
+
+    private (StoryState? Story, double Similarity) BestStory((int[] Ids, double[] W) v, DateTimeOffset? published, List<StoryState> stories,
+        Dictionary<int, List<int>> postings, int rareCap, List<int> df, Dictionary<int, double> score)
+    {
+        if (v.Ids.Length == 0) return (null, 0);
+        var o = Options;
+        // candidates: stories sharing the article's heaviest rare features
+        score.Clear();
+        var order = Enumerable.Range(0, v.Ids.Length).Where(k => df[v.Ids[k]] <= rareCap)
+            .OrderByDescending(k => v.W[k]).ThenBy(k => v.Ids[k]).Take(o.QueryFeatures);
+        foreach (var k in order)
+            if (postings.TryGetValue(v.Ids[k], out var list))
+                foreach (var s in list) score[s] = score.GetValueOrDefault(s) + v.W[k];
+        StoryState? best = null;
+        double bestSim = o.JoinThreshold;
+        foreach (var (si, _) in score.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(o.MaxCandidates))
+        {
+            var s = stories[si];
+            if (published is { } p && s.First is { } first && s.Last is { } last)
+            {
+                double gap = Math.Max((first - p).TotalDays, (p - last).TotalDays);
+                if (gap > o.WindowDays) continue;
+                if (((p > last ? p : last) - (p < first ? p : first)).TotalDays > o.MaxSpanDays) continue;
+            }
+            if (s.Norm2 <= 0) continue;
+            double dot = 0;
+            for (int k = 0; k < v.Ids.Length; k++)
+                if (s.Centroid.TryGetValue(v.Ids[k], out var c)) dot += v.W[k] * c;
+            double sim = dot / Math.Sqrt(s.Norm2);
+            if (sim > bestSim || (sim == bestSim && best is not null && s.Index < best.Index)) { best = s; bestSim = sim; }
+        }
+        return (best, bestSim);
+    }
+
+    private static void Join(StoryState s, int article, (int[] Ids, double[] W) v, DateTimeOffset? published,
+        Dictionary<int, List<int>> postings, int rareCap, List<int> df)
+    {
+        s.Members.Add(article);
+        if (published is { } p)
+        {
+            if (s.First is null || p < s.First) s.First = p;
+            if (s.Last is null || p > s.Last) s.Last = p;
+        }
+        for (int k = 0; k < v.Ids.Length; k++)
+        {
+            int f = v.Ids[k];
+            double old = s.Centroid.GetValueOrDefault(f), now = old + v.W[k];
+            s.Centroid[f] = now;
+            s.Norm2 += now * now - old * old;
+            if (df[f] <= rareCap && s.Indexed.Add(f))
+            {
+                if (!postings.TryGetValue(f, out var list)) postings[f] = list = [];
+                list.Add(s.Index);
+            }
+        }
+    }
+
+    /// <summary>The title of an article, or its first non-empty line (shortened) when it has none.</summary>
+    public static string? TitleOf(Article a)
+    {
+        if (!string.IsNullOrWhiteSpace(a.Title)) return a.Title.Trim();
+        foreach (var line in a.Text.Split('\n'))
+        {
+            var t = line.Trim();
+            if (t.Length == 0) continue;
+            return t.Length <= 80 ? t : t[..79] + "…";
+        }
+        return null;
+    }
+}
