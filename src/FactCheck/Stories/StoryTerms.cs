@@ -1,16 +1,14 @@
 using System.Collections.Concurrent;
 using FactCheck.Lang;
 using FactCheck.Model;
-using Lucene.Net.Analysis.Id;
 using Newtonsoft.Json.Linq;
 
 namespace FactCheck.Stories;
 
 /// <summary>
 /// The content words of an article as stems: letters and digits in runs, lower-cased, stopwords of the article's language
-/// (data/lang/&lt;lang&gt;/stopwords.json) and boilerplate dropped, then stemmed. Indonesian uses Lucene's IndonesianStemmer
-/// with inflectional stemming only (particles -lah/-kah/-pun and possessives -ku/-mu/-nya), so derivations stay apart
-/// ("pembangunan" is not "bangun"); English uses the Porter stemmer. Not thread-safe: one instance per thread.
+/// (data/lang/&lt;lang&gt;/stopwords.json) and boilerplate dropped, then stemmed by <see cref="FactCheck.Text.Stemmer"/>
+/// (derivations stay apart: "pembangunan" is not "bangun"). Not thread-safe: one instance per thread.
 /// </summary>
 public sealed class StoryTerms
 {
@@ -19,10 +17,7 @@ public sealed class StoryTerms
     public const int MaxLength = 40;
 
     private static readonly ConcurrentDictionary<string, HashSet<string>> stopwords = new(StringComparer.Ordinal);
-    private readonly IndonesianStemmer indonesian = new();
-    private readonly Lucene.Net.Tartarus.Snowball.Ext.PorterStemmer porter = new();
     private readonly Dictionary<(string, string), string> cache = [];
-    private char[] buffer = new char[64];
 
     /// <summary>The stopwords of a language (empty when the language has no stopwords.json).</summary>
     public static IReadOnlySet<string> Stopwords(string lang) => stopwords.GetOrAdd(lang, static l =>
@@ -33,34 +28,14 @@ public sealed class StoryTerms
         return new HashSet<string>((json["stopwords"] as JArray)?.Values<string>().OfType<string>().Select(w => w.ToLowerInvariant()) ?? [], StringComparer.Ordinal);
     });
 
-    /// <summary>The stem of one lower-cased word in a language ("id", "en"; other languages are not stemmed).</summary>
+    /// <summary>The stem of one lower-cased word in a language (<see cref="FactCheck.Text.Stemmer"/>, cached per instance).</summary>
     public string Stem(string word, string lang)
     {
         if (cache.TryGetValue((lang, word), out var s)) return s;
-        s = lang switch
-        {
-            "id" => StemIndonesian(word),
-            "en" => StemEnglish(word),
-            _ => word,
-        };
+        s = FactCheck.Text.Stemmer.Stem(word, lang);
         if (cache.Count > 200_000) cache.Clear();
         cache[(lang, word)] = s;
         return s;
-    }
-
-    private string StemIndonesian(string word)
-    {
-        if (buffer.Length < word.Length) buffer = new char[word.Length * 2];
-        word.CopyTo(0, buffer, 0, word.Length);
-        int len = indonesian.Stem(buffer, word.Length, stemDerivational: false);
-        return new string(buffer, 0, len);
-    }
-
-    private string StemEnglish(string word)
-    {
-        porter.SetCurrent(word);
-        porter.Stem();
-        return porter.Current;
     }
 
     /// <summary>Adds each content stem of a text span (outside boilerplate) to the counts, <paramref name="weight"/> times.</summary>
