@@ -133,10 +133,15 @@ public static class SlotBuilder
         }
         slots.Sort((x, y) => x.Start.CompareTo(y.Start));
         // values in a paragraph that also says "hari ini" / "today" belong to the article's own day
-        var anchored = a.Temporal.Where(t => t.Relative && t.Kind == TemporalKind.Date && !a.Article.IsBoilerplate(t.Start))
-            .Select(t => Paragraph(a.Article.Text, t.Start)).Distinct().ToList();
+        // ("hari ini", "kemarin", "today": a relative day without a weekday; "on Tuesday" names its own day)
+        var anchors = a.Temporal.Where(t => t.Relative && t.Kind == TemporalKind.Date && t.Date is not null && t.StatedWeekday is null
+            && !a.Article.IsBoilerplate(t.Start)).ToList();
         for (int i = 0; i < slots.Count; i++)
-            if (anchored.Any(p => p.Contains(slots[i].Start))) slots[i] = slots[i] with { AnchoredToPublication = true };
+        {
+            var s = slots[i];
+            if (anchors.Any(t => t.Start != s.Start && Paragraph(a.Article.Text, t.Start).Contains(s.Start)))
+                slots[i] = s with { AnchoredToPublication = true };
+        }
         return slots;
     }
 

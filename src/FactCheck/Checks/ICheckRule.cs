@@ -44,6 +44,26 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
     /// context are one story: the checker makes one context per story.</summary>
     public IReadOnlyList<SlotGroup> SlotGroups => groups ??= new SlotAligner(AlignOptions).Align(SlotsByArticle);
 
+    private Dictionary<string, int>? words;
+
+    /// <summary>How often each word (lower case) occurs in the articles of the context; computed on first use.</summary>
+    public IReadOnlyDictionary<string, int> WordCounts
+    {
+        get
+        {
+            if (words is not null) return words;
+            var d = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var a in Articles)
+                foreach (var t in a.Tokens)
+                    if (t.Type == FactCheck.Text.TokenType.Word)
+                    {
+                        var w = a.Article.Text.Substring(t.Start, t.Length).ToLowerInvariant();
+                        d[w] = d.GetValueOrDefault(w) + 1;
+                    }
+            return words = d;
+        }
+    }
+
     /// <summary>Options of the value-blind slot aligner.</summary>
     public AlignOptions AlignOptions { get; init; } = AlignOptions.Default;
 }

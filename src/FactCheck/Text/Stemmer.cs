@@ -4,7 +4,8 @@ using Lucene.Net.Tartarus.Snowball.Ext;
 namespace FactCheck.Text;
 
 /// <summary>Word stems for comparing context across articles. Indonesian: Lucene's stemmer with inflectional stemming only
-/// (particles -lah/-kah/-tah/-pun, possessives -ku/-mu/-nya), then the verbal voice affixes (me(N)-, di-, ter-, -kan, -i)
+/// (particles -lah/-kah/-tah/-pun, possessives -ku/-mu/-nya), then the verbal voice affixes (me(N)-, di-, -kan, -i; not
+/// ter-, which as often makes a noun: tersangka, terdakwa)
 /// so that "dibatalkan" and "membatalkan" meet at "batal", while nominal derivations stay apart ("pengguna" is not
 /// "guna", "penerbangan" is not "terbang"): Lucene's derivational mode folds those together. English: Snowball (Porter2).
 /// Lower-cases; thread-safe.</summary>
@@ -37,7 +38,8 @@ public static class Stemmer
         }
     }
 
-    /// <summary>A verb without its voice affixes: di-/ter-/me(N)- with the nasal's dropped initial restored, then -kan or -i.
+    /// <summary>A verb without its voice affixes: di-/me(N)- with the nasal's dropped initial restored (mem- before a vowel
+    /// keeps the m: memiliki, meminta), then -kan or -i.
     /// Words without a verbal prefix are returned as they are (nouns in pe(N)- and -an keep their form).</summary>
     private static string IndonesianVerb(string w)
     {
@@ -45,11 +47,10 @@ public static class Stemmer
         string? root = null;
         if (w.StartsWith("meny", StringComparison.Ordinal) && IsVowel(w, 4)) root = "s" + w[4..];
         else if (w.StartsWith("meng", StringComparison.Ordinal)) root = w[4..];
-        else if (w.StartsWith("mem", StringComparison.Ordinal)) root = IsVowel(w, 3) ? "p" + w[3..] : w[3..];
+        else if (w.StartsWith("mem", StringComparison.Ordinal)) root = IsVowel(w, 3) ? "m" + w[3..] : w[3..];
         else if (w.StartsWith("men", StringComparison.Ordinal)) root = IsVowel(w, 3) ? "t" + w[3..] : w[3..];
         else if (w.StartsWith("me", StringComparison.Ordinal) && w[2] is 'l' or 'r' or 'w' or 'y' or 'n' or 'm') root = w[2..];
         else if (w.StartsWith("di", StringComparison.Ordinal)) root = w[2..];
-        else if (w.StartsWith("ter", StringComparison.Ordinal)) root = w[3..];
         if (root is null || root.Length < 4) return w;
         if (root.EndsWith("kan", StringComparison.Ordinal) && root.Length >= 7) root = root[..^3];
         else if (root.EndsWith('i') && root.Length >= 6 && !IsVowel(root, root.Length - 2)) root = root[..^1];

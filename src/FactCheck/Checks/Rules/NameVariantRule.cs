@@ -1,97 +1,274 @@
 using System.Globalization;
+using System.Text;
 using FactCheck.Entities;
 
 namespace FactCheck.Checks.Rules;
 
-/// <summary>name-variant: a name spelled close to, but not as, a known entity ("DDos-Guar" beside "DDos-Guard"), in one article or across articles.</summary>
+/// <summary>
+/// name-variant and cross-source-name: a name spelled two ways for one entity in a story ("DDos-Guar" beside "DDos-Guard").
+/// The reference spelling is the one most articles of the story use, then the one written most often, then the
+/// gazetteer's; a fix never proposes the rarer spelling. A spelling used by two or more articles is a name in its own
+/// right, not a slip. Not variants: legal forms, short and long forms, plurals and other inflections (Democrat, Democrats,
+/// Democratic), accents (Raul, Raúl), different acronyms, and words glued by scraping ("Iriantoke", "Keuangan2").
+/// The finding is cross-source-name when the article with the variant never writes the reference spelling itself.
+/// </summary>
 public sealed class NameVariantRule : ICheckRule
 {
     public string Id => "name-variant";
+    /// <summary>The id of findings whose reference spelling comes from other articles only.</summary>
+    public const string CrossSourceId = "cross-source-name";
     public Severity Severity => Severity.Low;
     public double Prior => 0.6;
+
+    private sealed record Spelling(string Text, List<(AnalyzedArticle Doc, EntityMention M)> Uses)
+    {
+        public int Docs => Uses.Select(u => u.Doc.Id).Distinct().Count();
+        public bool In(string doc) => Uses.Any(u => u.Doc.Id == doc);
+    }
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
         // link the names of all articles together, so that unknown names spelled two ways across sources meet
         var flat = context.Articles.SelectMany(a => a.EntityMentions.Select(m => (Doc: a, Mention: m))).ToList();
         var linked = new EntityLinker().Link(flat.Select(x => x.Mention)).Mentions;
-        var byDoc = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
+        var byEntity = new Dictionary<string, Dictionary<string, Spelling>>(StringComparer.Ordinal);
         for (int i = 0; i < flat.Count; i++)
         {
-            if (!byDoc.TryGetValue(flat[i].Doc.Id, out var l)) byDoc[flat[i].Doc.Id] = l = [];
-            l.Add(linked[i]);
+            var m = linked[i];
+            if (!byEntity.TryGetValue(m.EntityId, out var spellings)) byEntity[m.EntityId] = spellings = new(StringComparer.Ordinal);
+            if (!spellings.TryGetValue(m.Text, out var sp)) spellings[m.Text] = sp = new Spelling(m.Text, []);
+            sp.Uses.Add((flat[i].Doc, m));
         }
-        IReadOnlyList<EntityMention> MentionsOf(AnalyzedArticle a) => byDoc.TryGetValue(a.Id, out var l) ? l : [];
 
-        // the correctly spelled forms of each entity, per document
-        var exact = new Dictionary<string, List<(AnalyzedArticle Doc, EntityMention M)>>(StringComparer.Ordinal);
-        foreach (var a in context.Articles)
-            foreach (var m in MentionsOf(a))
-                if (m.Similarity >= 1.0)
-                {
-                    if (!exact.TryGetValue(m.EntityId, out var l)) exact[m.EntityId] = l = [];
-                    l.Add((a, m));
-                }
-
-        foreach (var a in context.Articles)
-            foreach (var group in MentionsOf(a).Where(m => m.Similarity < 1.0).GroupBy(m => (m.EntityId, m.Text)))
+        foreach (var (entityId, spellings) in byEntity.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (spellings.Count < 2) continue;
+            var canonical = spellings.Values.First().Uses[0].M.Canonical;
+            var canonicals = spellings.Values.SelectMany(x => x.Uses).Select(u => u.M.Canonical).Distinct().ToList();
+            var ranked = spellings.Values
+                .OrderByDescending(s => s.Docs).ThenByDescending(s => s.Uses.Count)
+                .ThenByDescending(s => IsAlias(s))
+                .ThenByDescending(s => WordSupport(s.Text, context))
+                .ThenByDescending(s => s.Uses.Max(u => u.M.Similarity))
+                .ThenByDescending(s => string.Equals(s.Text, canonical, StringComparison.OrdinalIgnoreCase))
+                .ThenBy(s => s.Text, StringComparer.Ordinal).ToList();
+            var reference = ranked[0];
+            foreach (var variant in ranked.Skip(1))
             {
-                var variant = group.First();
-                if (IsBenign(variant.Text, variant.Canonical)) continue;
-                exact.TryGetValue(variant.EntityId, out var correct);
-                var same = correct?.Where(c => c.Doc.Id == a.Id).ToList() ?? [];
-                var other = correct?.Where(c => c.Doc.Id != a.Id).ToList() ?? [];
-                var reference = same.Count > 0 ? same[0] : other.Count > 0 ? other[0] : default;
-                var written = correct?.GroupBy(c => c.M.Text).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? variant.Canonical;
-                var where = same.Count > 0 ? "elsewhere in this article" : other.Count > 0 ? $"in {other[0].Doc.Id}" : "in the gazetteer";
-                var sim = variant.Similarity.ToString("0.00", CultureInfo.InvariantCulture);
-                var evidence = new List<Evidence> { Evidence(a, variant) };
-                if (reference.M is not null) evidence.Add(Evidence(reference.Doc, reference.M));
+                if (variant.Docs >= 2) continue; // a spelling two articles use is a name in its own right
+                if (IsAlias(variant)) continue;  // a spelling the gazetteer knows ("Amerika Serikat", "AS", "U.S.")
+                var lang = variant.Uses[0].Doc.Lang;
+                if (IsBenign(variant.Text, reference.Text, lang) || canonicals.Any(c => IsBenign(variant.Text, c, lang))) continue;
+                if (spellings.Values.Any(o => o != variant && o.Uses.Max(u => u.M.Similarity) >= 1.0 && IsBenign(variant.Text, o.Text, lang))) continue;
+                var (doc, mention) = variant.Uses[0];
+                bool sameArticle = reference.In(doc.Id);
+                var refUse = reference.Uses.FirstOrDefault(u => u.Doc.Id == doc.Id);
+                if (refUse.M is null) refUse = reference.Uses[0];
+                bool tie = reference.Docs == variant.Docs && reference.Uses.Count == variant.Uses.Count;
+                var where = sameArticle
+                    ? (reference.Docs > 1 ? $"elsewhere in this article and in {reference.Docs - 1} other article{(reference.Docs == 2 ? "" : "s")}" : "elsewhere in this article")
+                    : $"in {Who(reference)}";
+                var why = tie
+                    ? $"written \"{reference.Text}\" {where}; each spelling is used as often, so either may be right"
+                    : $"written \"{reference.Text}\" {where} ({reference.Uses.Count} time{(reference.Uses.Count == 1 ? "" : "s")} in {reference.Docs} article{(reference.Docs == 1 ? "" : "s")}, against {variant.Uses.Count} in 1)";
+                var sim = Similarity.Ratio(Similarity.Key(variant.Text), Similarity.Key(reference.Text));
+                var rule = sameArticle ? Id : CrossSourceId;
                 yield return new Finding
                 {
-                    Id = Finding.MakeId(Id, a.Id, variant.EntityId, variant.Text),
-                    Rule = Id, Severity = Severity, Score = Prior,
-                    Message = $"\"{variant.Text}\" looks like a misspelling of \"{written}\" ({variant.Canonical}, similarity {sim}), written that way {where}",
-                    Evidence = evidence,
-                    Suggestions = [new Suggestion(variant.EntityId, written, $"the spelling used {where}", variant.Similarity)],
+                    Id = Finding.MakeId(Id, doc.Id, entityId, variant.Text),
+                    Rule = rule, Severity = Severity, Score = Prior,
+                    Message = $"\"{variant.Text}\" looks like a misspelling of \"{reference.Text}\" ({canonical}, similarity {sim.ToString("0.00", CultureInfo.InvariantCulture)}), {why}",
+                    Evidence = [Evidence(doc, mention, "flagged"), Evidence(refUse.Doc, refUse.M, "reference")],
+                    Suggestions = [new Suggestion(entityId, reference.Text, why, tie ? 0.5 : (double)reference.Docs / (reference.Docs + 1))],
                     Features = new Dictionary<string, double>(StringComparer.Ordinal)
                     {
-                        ["rule=" + Id] = 1, ["lang=" + a.Lang] = 1, ["kind=" + variant.Kind.ToString().ToLowerInvariant()] = 1,
-                        ["similarity"] = variant.Similarity, ["variant_count"] = group.Count(),
-                        ["correct_in_same_doc"] = same.Count, ["correct_in_other_docs"] = other.Count,
-                        ["cross_source"] = same.Count == 0 && other.Count > 0 ? 1 : 0,
+                        ["rule=" + rule] = 1, ["lang=" + doc.Lang] = 1, ["kind=" + mention.Kind.ToString().ToLowerInvariant()] = 1,
+                        ["similarity"] = Math.Round(sim, 4), ["variant_count"] = variant.Uses.Count,
+                        ["correct_in_same_doc"] = reference.Uses.Count(u => u.Doc.Id == doc.Id),
+                        ["correct_in_other_docs"] = reference.Uses.Count(u => u.Doc.Id != doc.Id),
+                        ["reference_docs"] = reference.Docs, ["tie"] = tie ? 1 : 0,
+                        ["cross_source"] = sameArticle ? 0 : 1,
                     },
                 };
             }
+        }
     }
 
+    /// <summary>True when the gazetteer matched the spelling exactly: one of the entity's known names.</summary>
+    private static bool IsAlias(Spelling s) => s.Uses.Any(u => u.M.Similarity >= 1.0 && u.M.Rule == "gazetteer");
+
+    /// <summary>How often the spelling's rarest word occurs in the story's text (a slip like "Saant" or "Plams" occurs only
+    /// inside the slipped name; "Saint", "Palm" occur elsewhere too): breaks a tie between two spellings.</summary>
+    private static int WordSupport(string name, CheckContext context)
+    {
+        var counts = context.WordCounts;
+        int min = int.MaxValue;
+        foreach (var w in name.Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries))
+            min = Math.Min(min, counts.GetValueOrDefault(w.ToLowerInvariant()));
+        return min == int.MaxValue ? 0 : min;
+    }
+
+    private static string Who(Spelling s)
+    {
+        var names = s.Uses.Select(u => u.Doc.Article.Source ?? u.Doc.Id).Distinct().ToList();
+        return names.Count <= 3 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(3))} and {names.Count - 3} more";
+    }
+
+    private static readonly char[] separators = [' ', '\u00a0', '\t', '\n', '-', '.', ','];
     private static readonly HashSet<string> legalForms = new(StringComparer.OrdinalIgnoreCase) { "pt", "tbk", "inc", "corp", "ltd", "co", "plc", "persero", "llc" };
+    /// <summary>Endings that make another form of the same word (Democrat, Democrats, Democratic; Arabia, Arabian).</summary>
+    private static readonly string[] inflections = ["s", "es", "'s", "’s", "n", "an", "ian", "ic", "ics", "ism", "ist", "ists", "er", "ers", "ese", "i", "nya"];
+    /// <summary>Short words that scraping glues to the end of a name ("Iriantoke", "Santosodi").</summary>
+    private static readonly HashSet<string> glued = new(StringComparer.OrdinalIgnoreCase) { "ke", "di", "dan", "yang", "dari", "pada", "itu", "ini", "the", "and", "of", "to", "in", "on" };
 
     /// <summary>Differences that are not misspellings: a legal form (PT, Tbk), a short form or a longer form of the same
-    /// name, a plural s, or a different acronym ("PT BNI Sekuritas" is not "PT BCA Sekuritas").</summary>
-    public static bool IsBenign(string variant, string canonical)
+    /// name, an inflection or derivation of a word, accents, a different acronym ("PT BNI Sekuritas" is not "PT BCA
+    /// Sekuritas"), or a word or number glued on by scraping.</summary>
+    public static bool IsBenign(string variant, string canonical, string lang = "")
     {
-        static string[] Words(string s) => s.Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries)
+        static string[] Words(string s) => Fold(s).Split(separators, StringSplitOptions.RemoveEmptyEntries)
             .Where(w => !legalForms.Contains(w)).Select(w => w.ToLowerInvariant()).ToArray();
         var v = Words(variant); var c = Words(canonical);
         if (v.SequenceEqual(c)) return true;
+        // a space lost or added by scraping: "TPU Jatisari" / "TPU Jati Sari", "KotaDepok", "PTBlue BirdTbk"
+        if (string.Concat(v) == string.Concat(c)) return true;
+        static string Letters(string s) => new(Fold(s).Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        if (Letters(variant) == Letters(canonical)) return true;
+        // glued words: "PrabowoSubianto" beside "Prabowo", "MikrotransJaklingko" beside "Jaklingko"
+        if (SplitCamel(variant) is { } sv && sv != variant && IsBenign(sv, canonical, lang)) return true;
+        if (SplitCamel(canonical) is { } sc && sc != canonical && IsBenign(variant, sc, lang)) return true;
+        // both right: different words or accepted spellings (data/lang/<lang>/names.json)
+        if (v.Length == c.Length && v.Zip(c).All(p => p.First == p.Second || NameWords.Get(lang).Distinct(p.First, p.Second))
+            && v.Zip(c).Any(p => p.First != p.Second)) return true;
+        // an abbreviation of the other: "BNPB", "OJK", "Jabar" (Jawa Barat), "Kemenperin" (Kementerian Perindustrian), "U.S."
+        if (Abbreviates(variant, c) || Abbreviates(canonical, v)) return true;
         if (v.All(c.Contains) || c.All(v.Contains)) return true;
-        if (string.Concat(v) + "s" == string.Concat(c) || string.Concat(c) + "s" == string.Concat(v)) return true;
+        if (v.Length == c.Length && v.Zip(c).All(p => p.First == p.Second || Inflected(p.First, p.Second))) return true;
+        // one side is the other with a word or number glued to its last word ("Iriantoke", "Keuangan2")
+        if (v.Length == c.Length && v.Length > 0 && v[..^1].SequenceEqual(c[..^1]) && (Glued(v[^1], c[^1]) || Glued(c[^1], v[^1]))) return true;
         var vw = variant.Split(' ', StringSplitOptions.RemoveEmptyEntries); var cw = canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (vw.Length == cw.Length)
             for (int i = 0; i < vw.Length; i++)
                 if (!string.Equals(vw[i], cw[i], StringComparison.OrdinalIgnoreCase) && (IsAcronym(vw[i]) || IsAcronym(cw[i]))) return true;
+        // a short form in another inflection: "Democrat" for "Democratic Party"
+        var (fewer, more) = v.Length <= c.Length ? (v, c) : (c, v);
+        if (fewer.Length < more.Length && fewer.All(w => more.Any(m => m == w || Inflected(w, m)))) return true;
         return false;
+    }
+
+    /// <summary>The name with a space put where a lower-case letter is glued to an upper-case one ("PrabowoSubianto").</summary>
+    private static string? SplitCamel(string s)
+    {
+        var sb = new StringBuilder(s.Length + 4);
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(s[i]) && char.IsLower(s[i - 1])) sb.Append(' ');
+            sb.Append(s[i]);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>True when a one-word name is made of letters of a longer name, in order, starting with its first letter and
+    /// taking from at least two of its words: an acronym or a syllable abbreviation.</summary>
+    private static bool Abbreviates(string shortName, string[] longWords)
+    {
+        var letters = new string(Fold(shortName).Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray());
+        if (letters.Length < 2 || longWords.Length < 2 || shortName.Contains(' ')) return false;
+        var full = longWords.Where(w => !glued.Contains(w)).ToArray();
+        if (full.Length < 2 || full[0].Length == 0 || letters[0] != full[0][0]) return false;
+        // an abbreviation is much shorter than what it abbreviates ("DDos-Guar" is no abbreviation of "DDoS Guard")
+        if (letters.Length > 0.7 * full.Sum(w => w.Length) || shortName.Contains('-')) return false;
+        int wi = 0, ci = 0, wordsUsed = 0; bool usedThis = false;
+        foreach (var ch in letters)
+        {
+            while (wi < full.Length)
+            {
+                if (ci < full[wi].Length && full[wi][ci] == ch) { ci++; if (!usedThis) { usedThis = true; wordsUsed++; } break; }
+                if (ci < full[wi].Length) ci++;
+                else { wi++; ci = 0; usedThis = false; }
+            }
+            if (wi >= full.Length) return false;
+        }
+        return wordsUsed >= 2;
+    }
+
+    private static bool Inflected(string a, string b)
+    {
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        if (shorter.Length < 3) return false;
+        foreach (var end in inflections)
+            if (longer.Length == shorter.Length + end.Length && longer.StartsWith(shorter, StringComparison.Ordinal) && longer.EndsWith(end, StringComparison.Ordinal)) return true;
+        // Democrat / Democratic / Democrats share the stem up to the last letters: both forms of one word
+        int common = 0;
+        while (common < shorter.Length && shorter[common] == longer[common]) common++;
+        if (common >= 5 && common >= shorter.Length - 1)
+        {
+            var restA = a[common..]; var restB = b[common..];
+            if (inflections.Contains(restA) || restA.Length == 0 || restA.Length == 1) if (inflections.Contains(restB) || restB.Length <= 1) return true;
+        }
+        return false;
+    }
+
+    private static bool Glued(string withGlue, string word) =>
+        withGlue.Length > word.Length && withGlue.StartsWith(word, StringComparison.Ordinal) &&
+        (glued.Contains(withGlue[word.Length..]) || withGlue[word.Length..].All(char.IsDigit));
+
+    private const string Accented = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿŠšŽžĆćČčĐđŁłŃńŚśŹźŻżĞğİıŞş";
+    private const string Plain    = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyySsZzCcCcDdLlNnSsZzZzGgIiSs";
+
+    /// <summary>The text without accents (Raúl -> Raul); a table, since the invariant-globalization build has no
+    /// Unicode decomposition to lean on.</summary>
+    private static string Fold(string s)
+    {
+        if (s.All(ch => ch < 128)) return s;
+        var sb = new StringBuilder(s.Length);
+        foreach (var ch in s)
+        {
+            int k = Accented.IndexOf(ch);
+            if (k >= 0) sb.Append(Plain[k]);
+            else if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark) sb.Append(ch);
+        }
+        return sb.ToString();
     }
 
     private static bool IsAcronym(string w) => w.Length <= 5 && w.Count(char.IsUpper) >= 2 && w.All(ch => char.IsUpper(ch) || char.IsDigit(ch));
 
-    private static Evidence Evidence(AnalyzedArticle a, EntityMention m)
+    private static Evidence Evidence(AnalyzedArticle a, EntityMention m, string role)
     {
         var s = a.SentenceAt(m.Start);
         return new Evidence(a.Id, m.Start, m.End, m.Text)
         {
-            Sentence = a.SentenceText(s), SentenceStart = s.Start, Value = m.EntityId, Source = a.Article.Source,
+            Sentence = a.SentenceText(s), SentenceStart = s.Start, Value = m.EntityId, Source = a.Article.Source, Role = role,
         };
     }
+}
+
+/// <summary>Pairs of words of a language that look like slips of one another but are both right, from
+/// data/lang/&lt;lang&gt;/names.json, with the examples the tests run.</summary>
+public sealed class NameWords
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<NameWords>> cache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<(string, string)> pairs = [];
+    public IReadOnlyList<(string Variant, string Reference)> Examples { get; }
+    public IReadOnlyList<(string Variant, string Reference)> Negative { get; }
+
+    private NameWords(Newtonsoft.Json.Linq.JObject o)
+    {
+        static IEnumerable<(string, string)> Pairs(Newtonsoft.Json.Linq.JToken? t) =>
+            (t as Newtonsoft.Json.Linq.JArray ?? []).OfType<Newtonsoft.Json.Linq.JArray>().Where(p => p.Count == 2)
+                .Select(p => ((string?)p[0] ?? "", (string?)p[1] ?? ""));
+        foreach (var (a, b) in Pairs(o["distinct"])) { pairs.Add((a.ToLowerInvariant(), b.ToLowerInvariant())); pairs.Add((b.ToLowerInvariant(), a.ToLowerInvariant())); }
+        Examples = Pairs(o["examples"]).ToList();
+        Negative = Pairs(o["negative"]).ToList();
+    }
+
+    /// <summary>True when the two (lower-case) words are both right.</summary>
+    public bool Distinct(string a, string b) => pairs.Contains((a, b));
+
+    /// <summary>The words of a language; none when it has no names.json.</summary>
+    public static NameWords Get(string lang) => cache.GetOrAdd(lang, l => new Lazy<NameWords>(() =>
+    {
+        var path = l.Length == 0 ? "" : Path.Combine(FactCheck.Lang.DataPaths.Lang(l), "names.json");
+        return new NameWords(path.Length > 0 && File.Exists(path) ? FactCheck.Lang.LanguagePack.ReadJson(path) : new Newtonsoft.Json.Linq.JObject());
+    })).Value;
 }

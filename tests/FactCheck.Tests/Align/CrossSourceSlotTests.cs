@@ -1,0 +1,192 @@
+using FactCheck.Align;
+using FactCheck.Checks;
+using FactCheck.Checks.Rules;
+using FactCheck.Model;
+using Newtonsoft.Json.Linq;
+
+namespace FactCheck.Tests.Align;
+
+/// <summary>Slots and their alignment across the articles of one story, through the whole analysis; sentences written for
+/// these tests. Also runs the examples in data/lang/&lt;lang&gt;/slots.json and names.json.</summary>
+public class CrossSourceSlotTests
+{
+    private static AnalyzedArticle Doc(string id, string source, string published, string text, string lang = "en") =>
+        new ArticleAnalyzer().Analyze(TestData.Article(text, lang, published, id) with { Source = source });
+
+    private static List<Finding> Check(params AnalyzedArticle[] docs) =>
+        new Checker().Check(docs).Findings.Where(f => f.Rule.StartsWith("cross-source", StringComparison.Ordinal)).ToList();
+
+    [Test]
+    public void The_outlier_of_three_sources_is_flagged_and_the_majority_date_is_the_fix()
+    {
+        var f = Check(
+            Doc("nyt", "New York Times", "2016-03-20", "The Senate voted on March 12, 2016 to override the veto of the bill on victims of the attacks."),
+            Doc("fox", "Fox News", "2016-03-20", "Senators voted on March 12, 2016 to override the president's veto of the bill for the victims."),
+            Doc("hpo", "HuffPost", "2016-03-20", "In a blow to the White House, the Senate voted on March 15, 2016 to override the veto of the bill."));
+        var one = f.Single();
+        Assert.That(one.Rule, Is.EqualTo("cross-source-date"));
+        Assert.That(one.Evidence[0].Doc, Is.EqualTo("hpo"));
+        Assert.That(one.Evidence[0].Role, Is.EqualTo("flagged"));
+        Assert.That(one.Suggestions[0].Value, Is.EqualTo("2016-03-12"));
+        Assert.That(one.Suggestions[0].Reason, Does.Contain("2 of 3 sources"));
+    }
+
+    [Test]
+    public void Killed_and_wounded_are_two_slots_and_only_the_changed_one_is_flagged()
+    {
+        var a = Doc("a", "Reuters", "2019-04-22", "Officials said 50 people were killed and at least 53 others were wounded in the blasts.");
+        var b = Doc("b", "AP", "2019-04-22", "The police said 50 people were killed and 53 were wounded in the blasts at the churches.");
+        Assert.That(Check(a, b), Is.Empty, "the same figures");
+        var changed = Doc("b", "AP", "2019-04-22", "The police said 60 people were killed and 53 were wounded in the blasts at the churches.");
+        var f = Check(a, changed).Single();
+        Assert.That(f.Evidence.Select(e => e.Text), Is.EquivalentTo(new[] { "50 people", "60 people" }));
+    }
+
+    [Test]
+    public void Indonesian_number_words_count_and_suspects_are_compared()
+    {
+        var f = Check(
+            Doc("a", "detikcom", "2025-06-18", "Polisi menetapkan tujuh orang tersangka dalam kasus korupsi dana desa.", "id"),
+            Doc("b", "Kompas.com", "2025-06-18", "Dalam kasus korupsi dana desa itu, polisi menetapkan sepuluh orang tersangka.", "id")).Single();
+        Assert.That(f.Rule, Is.EqualTo("cross-source-quantity"));
+        Assert.That(f.Message, Does.Contain("either may be wrong"));
+    }
+
+    [Test]
+    public void Rounded_and_qualified_figures_agree()
+    {
+        Assert.That(Check(
+            Doc("a", "detikcom", "2025-06-18", "Sebanyak 5.000 warga mengungsi akibat banjir di Garut.", "id"),
+            Doc("b", "Kompas.com", "2025-06-18", "Sekitar 5.200 warga mengungsi akibat banjir yang melanda Garut.", "id")), Is.Empty);
+    }
+
+    [Test]
+    public void Different_events_of_one_story_are_not_one_fact()
+    {
+        // the House and the Senate voted on different days: each source says both
+        Assert.That(Check(
+            Doc("a", "New York Times", "2016-09-30", "The Senate voted on Wednesday to override the veto. The House voted on Thursday, sending the bill into law."),
+            Doc("b", "Fox News", "2016-09-30", "The House voted on Thursday to override the veto, a day after the Senate voted on Wednesday.")), Is.Empty);
+    }
+
+    [Test]
+    public void Daily_reports_of_different_days_each_speak_of_their_own_day()
+    {
+        Assert.That(Check(
+            Doc("a", "Liputan6", "2025-06-18", "Harga emas Antam hari ini, Rabu (18/6/2025), turun Rp 7.000 per gram.", "id"),
+            Doc("b", "Tempo", "2025-06-19", "Harga emas Antam hari ini, Kamis (19/6/2025), turun Rp 6.000 per gram.", "id")), Is.Empty);
+    }
+
+    [Test]
+    public void A_weekday_resolves_against_each_article_own_publication_date()
+    {
+        // "on Tuesday" in an article of Thursday 14 Feb 2019 is 12 Feb; the other source writes 12 Feb outright
+        Assert.That(Check(
+            Doc("a", "New York Times", "2019-02-14", "The committee approved the border deal on Tuesday after a long night of talks."),
+            Doc("b", "Fox News", "2019-02-15", "The committee approved the border deal on Feb. 12, 2019 after a long night of talks.")), Is.Empty);
+        var f = Check(
+            Doc("a", "New York Times", "2019-02-14", "The committee approved the border deal on Tuesday after a long night of talks."),
+            Doc("b", "Fox News", "2019-02-15", "The committee approved the border deal on Feb. 11, 2019 after a long night of talks."));
+        Assert.That(f, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void A_slot_knows_its_head_noun_context_range_and_frame()
+    {
+        var a = Doc("a", "x", "2013-01-20", "Edward Brooke held the seat from 1967 to 1979 after the election.");
+        var slots = SlotBuilder.Build(a);
+        Assert.That(slots.Select(s => s.RangePart), Is.EqualTo(new[] { "start", "end" }));
+        var id = Doc("b", "y", "2025-06-18", "Sebanyak 25 penerbangan dibatalkan pada Senin (16/6/2025).", "id");
+        var count = SlotBuilder.Build(id).Single(s => s.Kind == SlotKind.Count);
+        Assert.That(count.Head, Is.EqualTo("penerbangan"));
+        Assert.That(count.Frame, Does.Contain("2025-06-16"));
+        Assert.That(count.Near, Does.Contain("batal"));
+    }
+
+    public static IEnumerable<TestCaseData> SlotExamples()
+    {
+        foreach (var lang in new[] { "id", "en" })
+        {
+            var lex = SlotLexicon.Get(lang);
+            foreach (var e in lex.Examples.OfType<JObject>()) yield return new TestCaseData(lang, e, true).SetName($"slots {lang}: {e.Value<string>("text")}");
+            foreach (var e in lex.Negative.OfType<JObject>()) yield return new TestCaseData(lang, e, false).SetName($"slots {lang} (negative): {e.Value<string>("text")} / {e.Value<string>("context")}");
+        }
+    }
+
+    [TestCaseSource(nameof(SlotExamples))]
+    public void Slot_lexicon_example(string lang, JObject e, bool positive)
+    {
+        var a = Doc("x", "x", "2025-06-18", e.Value<string>("text")!, lang);
+        var text = e.Value<string>("slot")!;
+        var slot = SlotBuilder.Build(a).FirstOrDefault(s => s.Text == text);
+        if (e.Value<bool?>("noslot") == true) { Assert.That(slot, Is.Null, "no slot expected"); return; }
+        Assert.That(slot, Is.Not.Null, $"no slot \"{text}\" in {string.Join(", ", SlotBuilder.Build(a).Select(s => s.Text))}");
+        if (e.Value<string>("head") is { } head) Assert.That(slot!.Head, Is.EqualTo(head));
+        if (e.Value<string>("context") is { } word)
+        {
+            var context = slot!.Near.Concat(slot.Far).Select(w => w.TrimStart('^')).ToList();
+            if (positive) Assert.That(context, Does.Contain(word));
+            else Assert.That(context, Does.Not.Contain(word));
+        }
+    }
+
+    public static IEnumerable<TestCaseData> NameExamples()
+    {
+        foreach (var lang in new[] { "id", "en" })
+        {
+            var words = NameWords.Get(lang);
+            foreach (var (v, r) in words.Examples) yield return new TestCaseData(lang, v, r, true).SetName($"names {lang}: {v} / {r} is a slip");
+            foreach (var (v, r) in words.Negative) yield return new TestCaseData(lang, v, r, false).SetName($"names {lang}: {v} / {r} is no slip");
+        }
+    }
+
+    [TestCaseSource(nameof(NameExamples))]
+    public void Name_example(string lang, string variant, string reference, bool slip) =>
+        Assert.That(NameVariantRule.IsBenign(variant, reference, lang), Is.EqualTo(!slip));
+
+    [Test]
+    public void Both_languages_have_slot_and_name_words()
+    {
+        foreach (var lang in FactCheck.Lang.LanguagePack.Available())
+        {
+            Assert.That(SlotLexicon.Get(lang).Function, Is.Not.Empty, lang);
+            Assert.That(SlotLexicon.Get(lang).Examples, Is.Not.Empty, lang);
+            Assert.That(NameWords.Get(lang).Negative, Is.Not.Empty, lang);
+        }
+    }
+
+    [Test]
+    public void The_spelling_most_sources_use_is_the_reference_and_never_the_rarer_one()
+    {
+        var docs = new[]
+        {
+            Doc("a", "Liputan6", "2025-06-18", "Keputusan itu disampaikan oleh Destry Damayantie di Jakarta."),
+            Doc("b", "detikcom", "2025-06-18", "Keputusan itu diumumkan oleh Destry Damayanti di Jakarta."),
+            Doc("c", "Tempo", "2025-06-18", "Menurut Destry Damayanti, keputusan itu diambil dengan hati-hati."),
+        }.Select(d => new ArticleAnalyzer().Analyze(d.Article with { Lang = "id" })).ToList();
+        var f = new NameVariantRule().Check(new CheckContext(docs)).ToList();
+        Assert.That(f, Has.Count.EqualTo(1), string.Join("; ", f.Select(x => x.Message)));
+        Assert.That(f[0].Rule, Is.EqualTo(NameVariantRule.CrossSourceId));
+        Assert.That(f[0].Evidence[0].Text, Is.EqualTo("Destry Damayantie"));
+        Assert.That(f[0].Suggestions[0].Text, Is.EqualTo("Destry Damayanti"));
+    }
+}
+
+/// <summary>The stemmer: voice affixes of Indonesian verbs go, nominal derivations stay.</summary>
+public class StemmerTests
+{
+    [TestCase("dibatalkan", "id", "batal")]
+    [TestCase("membatalkan", "id", "batal")]
+    [TestCase("mengguncang", "id", "guncang")]
+    [TestCase("diguncang", "id", "guncang")]
+    [TestCase("memiliki", "id", "milik")]
+    [TestCase("dimiliki", "id", "milik")]
+    [TestCase("pengguna", "id", "pengguna")]
+    [TestCase("penerbangan", "id", "penerbangan")]
+    [TestCase("tersangka", "id", "tersangka")]
+    [TestCase("bukunya", "id", "buku")]
+    [TestCase("senators", "en", "senat")]
+    [TestCase("voted", "en", "vote")]
+    [TestCase("Resignation", "en", "resign")]
+    public void Stem(string word, string lang, string stem) => Assert.That(FactCheck.Text.Stemmer.Stem(word, lang), Is.EqualTo(stem));
+}
