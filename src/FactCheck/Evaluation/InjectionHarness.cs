@@ -178,7 +178,7 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
                 case InjectionKind.Count:
                 {
                     var candidates = r.Counts.Where(s => Free(s.Start, s.End))
-                        .Select(s => (Site: s, Also: others.Select(o => (o, o.Counts.FirstOrDefault(c => c.Key == s.Key && !InBoilerplate(o.Article, c.Start, c.End))))
+                        .Select(s => (Site: s, Also: others.Select(o => (o, o.Counts.FirstOrDefault(c => c.Keys.Intersect(s.Keys).Any() && !InBoilerplate(o.Article, c.Start, c.End))))
                             .FirstOrDefault(x => x.Item2 is not null))).Where(x => x.Also.Item2 is not null).ToList();
                     if (candidates.Count == 0) break;
                     var (site, (also, alsoSite)) = candidates[rng.Next(candidates.Count)];
@@ -187,8 +187,10 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
                 }
                 case InjectionKind.Name:
                 {
+                    // the longest run that another article writes too: "Jim Mattis" inside "Defense Secretary Jim Mattis" when only that is shared
                     var candidates = r.Names.Where(s => Free(s.Start, s.End))
-                        .Select(s => (Site: s, Also: others.FirstOrDefault(o => InjectionSites.WritesName(o.Text, s.Text)))).Where(x => x.Also is not null).ToList();
+                        .Select(s => (Site: s, Also: others.FirstOrDefault(o => InjectionSites.WritesName(o.Text, s.Text)))).Where(x => x.Also is not null)
+                        .GroupBy(x => x.Site.Start).Select(g => g.MaxBy(x => x.Site.End - x.Site.Start)).ToList();
                     while (candidates.Count > 0 && plan is null)
                     {
                         int k = rng.Next(candidates.Count);
@@ -221,7 +223,7 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
                 {
                     // a count qualified with about/sekitar; preferably one another article gives unqualified
                     var counts = r.Counts.Where(s => s.Form != "word" && Free(s.ValueStart, s.End) && !InjectionSites.Qualified(r.Text, s)).ToList();
-                    var shared = counts.Where(s => others.Any(o => o.Counts.Any(c => c.Key == s.Key))).ToList();
+                    var shared = counts.Where(s => others.Any(o => o.Counts.Any(c => c.Keys.Intersect(s.Keys).Any()))).ToList();
                     var s = PickOne(shared.Count > 0 ? shared : counts, rng);
                     if (s is not null) plan = new Plan(di, s.ValueStart, s.ValueEnd, (r.Lang == "en" ? "about " : "sekitar ") + s.Value(r.Text), s.Form, s.Key);
                     break;

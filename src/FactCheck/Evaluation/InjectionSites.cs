@@ -22,6 +22,9 @@ public sealed record Site(int Start, int End, string Text, string Key)
     /// <summary>The form of the site: month-day, day-month, numeric, year, weekday; digits, grouped, decimal, word; name.</summary>
     public string Form { get; init; } = "";
     public string Value(string text) => text[ValueStart..ValueEnd];
+    /// <summary>Every key the site may be matched on: for a count, its value with the head noun and with each later noun before the phrase ends.</summary>
+    public IReadOnlyList<string> Keys { get => keys ?? [Key]; init => keys = value; }
+    private readonly IReadOnlyList<string>? keys;
 }
 
 /// <summary>
@@ -96,16 +99,20 @@ public static class InjectionSites
         "have", "had", "that", "who", "which", "as", "more", "than", "per", "into", "out", "over", "up", "down", "after", "before", "times",
         "dari", "di", "ke", "dan", "atau", "yang", "untuk", "pada", "dengan", "itu", "ini", "lalu", "lagi", "pun", "sebagai", "oleh",
         "adalah", "kali", "hingga", "sampai", "dalam", "saja", "lebih", "para", "sudah", "telah", "akan", "ia", "tersebut", "kata",
-        // time units, ages and clock words: durations and times, not counts
-        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds",
-        "decade", "decades", "century", "old", "am", "pm", "a.m", "p.m", "tahun", "bulan", "hari", "jam", "menit", "detik", "pekan", "minggu",
-        "abad", "dekade", "windu", "pukul", "wib", "wita", "wit", "malam", "pagi", "siang", "sore", "lalu", "silam", "mendatang",
+        // clock words and parts of day: "10 am", "pukul 10 malam" are times, not counts
+        "old", "am", "pm", "a.m", "p.m", "pukul", "wib", "wita", "wit", "malam", "pagi", "siang", "sore", "lalu", "silam", "mendatang", "ago",
+    };
+    private static readonly HashSet<string> modifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "other", "more", "new", "additional", "former", "current", "young", "small", "large", "major", "senior", "top", "different", "separate",
+        "local", "foreign", "armed", "civilian", "sitting", "total", "registered", "active", "active-duty", "unarmed", "innocent", "undocumented",
+        "federal", "state", "retired", "elected", "military", "black", "white", "female", "male", "high-ranking", "veteran",
     };
     private static readonly Regex count = new(
-        @"(?<![\p{L}\d.,/:+\-$#])(?<n>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + Alt(numberWordsEn.Keys.Concat(numberWordsId.Keys).SelectMany(w => new[] { w, char.ToUpperInvariant(w[0]) + w[1..] })) + @")(?![\p{L}\d])"
-        + @"(?:(?<pct>%)|\s+(?<scale>" + Alt(scales) + @")(?!\p{L})|\s+(?<head>\p{Ll}[\p{Ll}\-]*\p{Ll}))",
+        @"(?:(?<=Rp)|(?<![\p{L}\d.,/:+\-#]))(?<n>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + Alt(numberWordsEn.Keys.Concat(numberWordsId.Keys).SelectMany(w => new[] { w, char.ToUpperInvariant(w[0]) + w[1..] })) + @")(?![\p{L}\d])"
+        + @"(?:(?<pct>%)|\s+(?<scale>" + Alt(scales) + @")(?!\p{L})|(?<ws>\s+\p{L}[\p{L}\-]*\p{L}(?:[ ]\p{L}[\p{L}\-]*\p{L}){0,2}))",
         Opts, timeout);
-    private static readonly Regex countBefore = new(@"(?:\b(?:ke|no|nomor|pasal|nomer|number|pukul|jam|at|tanggal|rp|us)[\s.-]*|[+#$])$", Opts | RegexOptions.IgnoreCase, timeout);
+    private static readonly Regex countBefore = new(@"(?:\b(?:ke|no|nomor|pasal|nomer|number|pukul|jam|at|tanggal|tgl)[\s.-]*|[+#])$", Opts | RegexOptions.IgnoreCase, timeout);
     private static readonly Regex qualifierBefore = new(@"(?:\b(?:about|around|nearly|almost|roughly|approximately|some|over|more than|less than|at least|up to|sekitar|hampir|lebih dari|kurang dari|sedikitnya|setidaknya|sekira|kira-kira|hingga|sebanyak|mencapai))\s*$", Opts | RegexOptions.IgnoreCase, timeout);
 
     // names
@@ -215,21 +222,50 @@ public static class InjectionSites
         foreach (Match m in count.Matches(text))
         {
             var n = m.Groups["n"];
+            var others = new List<string>();
             var before = text.AsSpan(Math.Max(0, n.Index - 12), n.Index - Math.Max(0, n.Index - 12)).ToString();
             if (countBefore.IsMatch(before)) continue;
-            string unit = m.Groups["pct"].Success ? "persen" : m.Groups["scale"].Success ? m.Groups["scale"].Value.ToLowerInvariant() : m.Groups["head"].Value.ToLowerInvariant();
-            if (unit is "percent" or "persen") unit = "persen";
-            if (!m.Groups["pct"].Success && !m.Groups["scale"].Success && (notHeads.Contains(unit) || months.ContainsKey(m.Groups["head"].Value))) continue;
+            // the unit: a percent, a scale word, or the head noun right after the number, or after one modifier ("2,000 American troops", "19 other states")
+            string unit;
+            int end;
+            if (m.Groups["pct"].Success || m.Groups["scale"].Success)
+            {
+                unit = m.Groups["pct"].Success ? "persen" : m.Groups["scale"].Value;
+                end = m.Index + m.Length;
+            }
+            else
+            {
+                // the head noun: the first word after the number that is not a modifier; a capitalized word or a modifier may come before it
+                var words = Regex.Matches(m.Groups["ws"].Value, @"\S+", RegexOptions.CultureInvariant, timeout).Select(w => (Start: m.Groups["ws"].Index + w.Index, W: w.Value)).ToList();
+                unit = "";
+                end = 0;
+                foreach (var (ws, w) in words)
+                {
+                    if (notHeads.Contains(w) || months.ContainsKey(w) || weekdays.ContainsKey(w)) break;
+                    bool modifier = modifiers.Contains(w) || char.IsUpper(w[0]);
+                    if (!modifier)
+                    {
+                        if (unit == "") { unit = w; end = ws + w.Length; }
+                        else others.Add(w.ToLowerInvariant());
+                    }
+                    if (IsSentenceEnd(text, ws + w.Length)) break;
+                }
+                if (unit == "") continue;
+            }
+            unit = unit.ToLowerInvariant();
+            if (unit is "percent" or "persen" or "%") unit = "persen";
             var (value, form) = ParseNumber(n.Value, lang);
             if (value is null) continue;
             if (form == "digits" && value is >= 1900 and <= 2099) continue;               // a year
             if (form == "digits" && n.Value.Length >= 7) continue;                         // a phone or id number
             if (value < 2) continue;
             if (form == "word" && char.IsUpper(n.Value[0]) && unit.Length > 0 && m.Index > 0 && !IsSentenceStart(text, m.Index)) continue;
-            int end = m.Index + m.Length;
-            // the number must not run on into a date or a clock time ("12 Maret", "10.30 WIB" are not counts)
-            sites.Add(new Site(m.Index, end, m.Value, $"n:{value.Value.ToString("R", CultureInfo.InvariantCulture)} {unit}")
-            { ValueStart = n.Index, ValueEnd = n.Index + n.Length, Count = value, Form = form });
+            string v = value.Value.ToString("R", CultureInfo.InvariantCulture);
+            sites.Add(new Site(m.Index, end, text[m.Index..end], $"n:{v} {unit}")
+            {
+                ValueStart = n.Index, ValueEnd = n.Index + n.Length, Count = value, Form = form,
+                Keys = [$"n:{v} {unit}", .. others.Where(o => !notHeads.Contains(o)).Select(o => $"n:{v} {o}")],
+            });
         }
         return sites;
     }
@@ -237,6 +273,8 @@ public static class InjectionSites
     /// <summary>True when a qualifier (about, sekitar, more than) stands right before the count.</summary>
     public static bool Qualified(string text, Site s) =>
         qualifierBefore.IsMatch(text.AsSpan(Math.Max(0, s.ValueStart - 16), s.ValueStart - Math.Max(0, s.ValueStart - 16)).ToString());
+
+    private static bool IsSentenceEnd(string text, int at) => at < text.Length && text[at] is '.' or ',' or ';' or ':' or '!' or '?' or '\n';
 
     private static bool IsSentenceStart(string text, int at)
     {
@@ -283,9 +321,15 @@ public static class InjectionSites
             if (b - a < 2) continue;
             // a run broken by a function word in the middle ("Trump And Pence") is not one name
             if (words.Skip(a).Take(b - a).Any(w => nameStop.Contains(w.W))) continue;
-            int start = words[a].Start, end = words[b - 1].Start + words[b - 1].W.Length;
-            var name = text[start..end];
-            sites.Add(new Site(start, end, name, "name:" + name) { ValueStart = start, ValueEnd = end, Form = "name" });
+            // the whole run, and its shorter ends ("Defense Secretary Jim Mattis": also "Jim Mattis", "Secretary Jim Mattis", "Defense Secretary")
+            for (int i = a; i <= b - 2; i++)
+                for (int j = b; j >= i + 2; j--)
+                {
+                    if (i != a && j != b) continue;
+                    int start = words[i].Start, end = words[j - 1].Start + words[j - 1].W.Length;
+                    var name = text[start..end];
+                    sites.Add(new Site(start, end, name, "name:" + name) { ValueStart = start, ValueEnd = end, Form = i == a && j == b ? "name" : "name-part" });
+                }
         }
         return sites;
     }
