@@ -258,7 +258,7 @@ public static class InjectionSites
             if (value is null) continue;
             if (form == "digits" && value is >= 1900 and <= 2099) continue;               // a year
             if (form == "digits" && n.Value.Length >= 7) continue;                         // a phone or id number
-            if (value < 2) continue;
+            if (value < 2 && !m.Groups["scale"].Success) continue;
             if (form == "word" && char.IsUpper(n.Value[0]) && unit.Length > 0 && m.Index > 0 && !IsSentenceStart(text, m.Index)) continue;
             string v = value.Value.ToString("R", CultureInfo.InvariantCulture);
             sites.Add(new Site(m.Index, end, text[m.Index..end], $"n:{v} {unit}")
