@@ -76,7 +76,7 @@ public static class InjectionSites
     private static readonly Regex anyWeekday = new($@"(?<![\p{{L}}])(?<w>{Wd})(?!\p{{L}})", Opts, timeout);
     /// <summary>A weekday followed by a full date: "Kamis (19/6/2025)", "Senin, 12 Februari 2018", "Tuesday, March 12, 2019".</summary>
     private static readonly Regex weekdayDate = new($@"(?<![\p{{L}}])(?<w>{Wd}),?\s*(?:(?:pagi|siang|sore|malam|morning|afternoon|evening|night)\s*)?(?:(?:\(\s*)?(?<d>\d{{1,2}})[/.-](?<m>\d{{1,2}})[/.-](?<y>(?:19|20)\d{{2}})|(?<d>\d{{1,2}})\s+(?<mon>{Mon})\s+(?<y>(?:19|20)\d{{2}})|(?<mon>{Mon})\s+(?<d>\d{{1,2}}),?\s+(?<y>(?:19|20)\d{{2}}))(?!\d)", Opts, timeout);
-    private static readonly Regex weekdayBefore = new($@"(?<![\p{{L}}])(?:{Wd})(?!\p{{L}})[\s,(]*(?:(?:pagi|siang|sore|malam|morning|afternoon|evening|night)\s*)?$", Opts, timeout);
+    private static readonly Regex weekdayBefore = new($@"(?<![\p{{L}}])(?:{Wd})(?!\p{{L}})[\s,(]*(?:(?:pagi|siang|sore|malam|morning|afternoon|evening|night)[\s,(]*)?$", Opts, timeout);
 
     // counts
     private static readonly Dictionary<string, int> numberWordsEn = new(StringComparer.OrdinalIgnoreCase)

@@ -29,6 +29,7 @@ public class InjectionSitesTests
     [TestCase("The hearing is on Feb. 30 at noon.", "en")]           // no such day
     [TestCase("Ia lahir pada 2019 dan tumbuh besar.", "id")]       // a year without since/sejak/in/tahun
     [TestCase("Harga naik 12 persen pada Mei.", "id")]
+    [TestCase("Server mati pada Minggu malam (10/1/2020) lalu.", "id")]  // a weekday beside the date, across a part of day
     public void A_weekday_date_a_bare_year_or_an_impossible_day_is_not_a_date_site(string text, string lang) =>
         Assert.That(InjectionSites.Dates(text, lang).Where(s => s.Form != "weekday").Select(s => s.Text), Is.Empty);
 
