@@ -188,7 +188,8 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
                 case InjectionKind.Name:
                 {
                     // the longest run that another article writes too: "Jim Mattis" inside "Defense Secretary Jim Mattis" when only that is shared
-                    var candidates = r.Names.Where(s => Free(s.Start, s.End))
+                    var common = InjectionSites.LowerCaseWords(reads.Select(x => x.Text));
+                    var candidates = r.Names.Where(s => Free(s.Start, s.End) && !InjectionSites.IsCommonPhrase(s.Text, common))
                         .Select(s => (Site: s, Also: others.FirstOrDefault(o => InjectionSites.WritesName(o.Text, s.Text)))).Where(x => x.Also is not null)
                         .GroupBy(x => x.Site.Start).Select(g => g.MaxBy(x => x.Site.End - x.Site.Start)).ToList();
                     while (candidates.Count > 0 && plan is null)
@@ -196,7 +197,7 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
                         int k = rng.Next(candidates.Count);
                         var (site, also) = candidates[k];
                         candidates.RemoveAt(k);
-                        var typo = InjectionSites.Typo(site.Text, rng);
+                        var typo = InjectionSites.Typo(site.Text, rng, common);
                         // a slip that is itself written somewhere in the story would be another name, not a slip
                         if (typo is null || reads.Any(x => InjectionSites.WritesName(x.Text, typo))) continue;
                         plan = new Plan(di, site.Start, site.End, typo, site.Form, site.Key, also!.Article.Id, site.Text);

@@ -334,6 +334,14 @@ public static class InjectionSites
         return sites;
     }
 
+    /// <summary>The words a text writes in lower case (common words: "direktur", "tahun"), lowered.</summary>
+    public static IReadOnlySet<string> LowerCaseWords(IEnumerable<string> texts) =>
+        texts.SelectMany(t => wordRx.Matches(t).Select(m => m.Value)).Where(w => char.IsLower(w[0])).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>True when every word of a capitalized run is a word the story also writes in lower case ("Peraturan Pemerintah", "Ulang Tahun"): a capitalized phrase, not a name.</summary>
+    public static bool IsCommonPhrase(string name, IReadOnlySet<string> lowerCaseWords) =>
+        wordRx.Matches(name).All(m => lowerCaseWords.Contains(m.Value.ToLowerInvariant()));
+
     /// <summary>True when <paramref name="text"/> writes <paramref name="name"/> exactly, as whole words.</summary>
     public static bool WritesName(string text, string name)
     {
@@ -433,9 +441,12 @@ public static class InjectionSites
     }
 
     /// <summary>A typing slip in one word of a name (four letters or more): two inner letters swapped, or one dropped; null when no word can take one.</summary>
-    public static string? Typo(string name, Random rng)
+    public static string? Typo(string name, Random rng, IReadOnlySet<string>? commonWords = null)
     {
         var words = Regex.Matches(name, @"\p{L}{4,}", RegexOptions.CultureInvariant, timeout).ToList();
+        // the slip goes into a proper word ("Maumere" in "Kepala Bandara Maumere") when the text writes the others in lower case too
+        var proper = words.Where(w => commonWords is null || !commonWords.Contains(w.Value.ToLowerInvariant())).ToList();
+        if (proper.Count > 0) words = proper;
         if (words.Count == 0) return null;
         var w = words[rng.Next(words.Count)];
         // inner positions only: the first and the last letter stay

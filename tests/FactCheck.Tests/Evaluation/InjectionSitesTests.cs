@@ -138,6 +138,17 @@ public class InjectionSitesTests
     }
 
     [Test]
+    public void A_capitalized_phrase_of_common_words_is_not_a_name_and_a_slip_goes_into_a_proper_word()
+    {
+        var common = InjectionSites.LowerCaseWords(["peraturan pemerintah itu berlaku; kepala bandara datang", "ulang tahun ke-50"]);
+        Assert.That(InjectionSites.IsCommonPhrase("Peraturan Pemerintah", common), Is.True);
+        Assert.That(InjectionSites.IsCommonPhrase("Ulang Tahun", common), Is.True);
+        Assert.That(InjectionSites.IsCommonPhrase("Bandara Frans Seda", common), Is.False);
+        for (int seed = 0; seed < 20; seed++)
+            Assert.That(InjectionSites.Typo("Kepala Bandara Maumere", new Random(seed), common), Does.StartWith("Kepala Bandara M"));
+    }
+
+    [Test]
     public void A_paraphrase_rewords_a_sentence_without_numbers_or_dates_and_leaves_others_alone()
     {
         Assert.That(InjectionSites.Paraphrase("Ia mengatakan bahwa warga harus tenang.", "id"), Is.EqualTo("Ia menyatakan bahwa warga mesti tenang."));
