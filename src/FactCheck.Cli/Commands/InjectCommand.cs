@@ -94,6 +94,9 @@ public static class InjectCommand
             var g = report.Injections.Where(i => i.Kind == kind).ToList();
             int n = g.Count, hit = g.Count(i => i.Benign ? i.Flagged : i.Detected), other = g.Sum(i => i.Other.Count);
             output.WriteLine(string.Create(inv, $"{kind,-20} {n,6} {hit,6} {(n == 0 ? 0 : 100.0 * hit / n),6:F1}%  {other}  ({(InjectionHarness.IsBenign(kind) ? "flagged" : "detected")})"));
+            if (kind is InjectionKind.DateNoWeekday or InjectionKind.Count && n > 0)
+                output.WriteLine("    by form: " + string.Join(", ", g.GroupBy(i => i.Form).OrderByDescending(f => f.Count()).ThenBy(f => f.Key, StringComparer.Ordinal)
+                    .Select(f => $"{f.Key} {f.Count(i => i.Detected)}/{f.Count()}")));
         }
         output.WriteLine(string.Create(inv,
             $"injected discrepancies: recall {100 * report.Recall:F1}% ({report.Detected}/{report.Injected}), precision {100 * report.Precision:F1}%; benign edits flagged: {report.BenignFlagged}/{report.Benign} ({100 * report.BenignFlaggedShare:F1}%)"));

@@ -147,6 +147,7 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
     private static Plan? Pick(InjectionKind kind, List<Read> reads, IReadOnlyList<Finding> baseline, HashSet<(InjectionKind, int, int)> usedSites, Random rng)
     {
         var order = Enumerable.Range(0, reads.Count).OrderBy(_ => rng.Next()).ToList();
+        if (kind == InjectionKind.DateNoWeekday) return PickDate(reads, usedSites, order, rng);
         foreach (var di in order)
         {
             var r = reads[di];
@@ -160,19 +161,6 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
                     var s = PickOne(r.WeekdayDates.Where(s => InjectionSites.WeekdayFits(s) && Free(s.Start, s.End)), rng);
                     var text = s is null ? null : InjectionSites.EditWeekdayDate(r.Text, s, rng);
                     if (text is not null) plan = new Plan(di, s!.Start, s.End, text, s.Form, s.Key);
-                    break;
-                }
-                case InjectionKind.DateNoWeekday:
-                {
-                    var candidates = r.Dates.Where(s => Free(s.Start, s.End))
-                        .Select(s => (Site: s, Also: others.FirstOrDefault(o => o.DateKeys.ContainsKey(s.Key)))).Where(x => x.Also is not null).ToList();
-                    var pick = candidates.Count == 0 ? default : candidates[rng.Next(candidates.Count)];
-                    var text = pick.Site is null ? null : InjectionSites.EditDate(r.Text, pick.Site, rng);
-                    if (text is not null)
-                    {
-                        var (a, b) = pick.Also!.DateKeys[pick.Site!.Key];
-                        plan = new Plan(di, pick.Site.Start, pick.Site.End, text, pick.Site.Form, pick.Site.Key, pick.Also.Article.Id, pick.Also.Text[a..b]);
-                    }
                     break;
                 }
                 case InjectionKind.Count:
@@ -256,6 +244,33 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
                 }
             }
             if (plan is not null) return plan;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A date without a weekday that another article also states: a form first (weekday, year, month-day, day-month, numeric), over
+    /// every article of the story, then a site of that form, so that "on Tuesday", written so often in English news, does not crowd out the rest.
+    /// </summary>
+    private static Plan? PickDate(List<Read> reads, HashSet<(InjectionKind, int, int)> usedSites, List<int> order, Random rng)
+    {
+        var candidates = order.SelectMany(di => reads[di].Dates
+                .Where(s => !usedSites.Contains((InjectionKind.DateNoWeekday, di, s.Start)) && !InBoilerplate(reads[di].Article, s.Start, s.End))
+                .Select(s => (Doc: di, Site: s, Also: reads.Where((o, j) => j != di).FirstOrDefault(o => o.DateKeys.ContainsKey(s.Key)))))
+            .Where(x => x.Also is not null).ToList();
+        while (candidates.Count > 0)
+        {
+            var forms = candidates.Select(x => x.Site.Form).Distinct().Order(StringComparer.Ordinal).ToList();
+            var form = forms[rng.Next(forms.Count)];
+            var ofForm = candidates.Where(x => x.Site.Form == form).ToList();
+            var (di, site, also) = ofForm[rng.Next(ofForm.Count)];
+            var text = InjectionSites.EditDate(reads[di].Text, site, rng);
+            if (text is not null)
+            {
+                var (a, b) = also!.DateKeys[site.Key];
+                return new Plan(di, site.Start, site.End, text, site.Form, site.Key, also.Article.Id, also.Text[a..b]);
+            }
+            candidates.RemoveAll(x => x.Doc == di && x.Site == site);
         }
         return null;
     }
