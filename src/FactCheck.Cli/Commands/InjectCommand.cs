@@ -59,6 +59,7 @@ public static class InjectCommand
         if (limit > 0) clusters = clusters.Take(limit).ToList();
 
         var report = new InjectionHarness(new ArticleAnalyzer(), new Checker(), seed, Math.Max(1, rounds)).Run(clusters, byId);
+        output.WriteLine($"seed {seed}, rounds {Math.Max(1, rounds)} (each round: at most one edit of each kind per story, at a site not used before)");
         Print(report, output, error, verbose);
 
         if (labelsOut is not null)
