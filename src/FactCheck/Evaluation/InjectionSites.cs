@@ -493,6 +493,7 @@ public static class InjectionSites
         ["called"] = "described", ["criticized"] = "faulted", ["asked"] = "requested", ["decision"] = "choice",
     };
     private static readonly Regex wordRx = new(@"\p{L}+", Opts, timeout);
+    private static readonly Regex leadingClause = new(@"^(?<sub>Karena|Ketika|Meski|Meskipun|Walaupun|Jika|Kalau|Because|While|Although|Though|If)\s+(?<a>[^,;:""“”]{3,}?),\s+(?<b>\p{Ll}[^,;:""“”]*?)(?<end>[.!?]?)$", Opts, timeout);
     private static readonly Regex dateWordRx = new($@"\d|(?<!\p{{L}})(?:{Mon}|{Wd})(?!\p{{L}})", Opts, timeout);
     private static readonly Regex sentenceRx = new(@"[^.!?\n]+(?:[.!?]+|$)", Opts | RegexOptions.Multiline, timeout);
 
@@ -514,9 +515,17 @@ public static class InjectionSites
         if (dateWordRx.IsMatch(sentence)) return null;
         var syn = lang == "en" ? synonymsEn : synonymsId;
         int swaps = 0;
+        // a leading subordinate clause moved to the end: "Karena hujan turun, acara dibatalkan." -> "Acara dibatalkan karena hujan turun."
+        var clause = leadingClause.Match(sentence);
+        if (clause.Success)
+        {
+            var main = clause.Groups["b"].Value;
+            sentence = char.ToUpperInvariant(main[0]) + main[1..] + " " + clause.Groups["sub"].Value.ToLowerInvariant() + " " + clause.Groups["a"].Value + clause.Groups["end"].Value;
+            swaps++;
+        }
         var result = wordRx.Replace(sentence, m =>
         {
-            if (swaps >= 3) return m.Value;
+            if (swaps >= 4) return m.Value;
             var lower = m.Value.ToLowerInvariant();
             if (!syn.TryGetValue(lower, out var s) || (m.Value != lower && m.Value != char.ToUpperInvariant(lower[0]) + lower[1..])) return m.Value;
             swaps++;

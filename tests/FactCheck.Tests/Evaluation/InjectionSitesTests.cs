@@ -153,6 +153,8 @@ public class InjectionSitesTests
     {
         Assert.That(InjectionSites.Paraphrase("Ia mengatakan bahwa warga harus tenang.", "id"), Is.EqualTo("Ia menyatakan bahwa warga mesti tenang."));
         Assert.That(InjectionSites.Paraphrase("But the senator said the plan would help.", "en"), Is.EqualTo("Yet the senator stated the plan would assist."));
+        Assert.That(InjectionSites.Paraphrase("Karena hujan turun deras, acara itu ditunda.", "id"), Is.EqualTo("Acara itu ditunda sebab hujan turun deras."), "clause moved, then a synonym");
+        Assert.That(InjectionSites.Paraphrase("Although the plan failed, the senator stayed calm.", "en"), Is.EqualTo("The senator stayed calm although the plan failed."));
         Assert.That(InjectionSites.Paraphrase("Ia mengatakan 25 orang hadir.", "id"), Is.Null, "a number");
         Assert.That(InjectionSites.Paraphrase("He said it on Tuesday.", "en"), Is.Null, "a weekday");
         Assert.That(InjectionSites.Paraphrase("Nothing here changes.", "en"), Is.Null, "no word of the list");
