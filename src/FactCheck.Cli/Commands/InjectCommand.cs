@@ -20,17 +20,18 @@ public static class InjectCommand
         var labels = new Option<string?>("--labels-out") { Description = "Write bootstrap decisions: findings at injected edits confirmed, findings caused by benign edits dismissed" };
         var verbose = new Option<bool>("--verbose") { Description = "List, on standard error, the findings on the untouched text, the injections that were missed and the benign edits that were flagged" };
         var weak = new Option<string>("--weak-negatives") { Description = "Rules whose findings on the untouched text are written as dismissed (weak labels), comma-separated", DefaultValueFactory = _ => "" };
+        var rounds = new Option<int>("--rounds") { Description = "Edits of each kind per story: each round picks sites not used by an earlier one (a larger sample)", DefaultValueFactory = _ => 1 };
         var limit = new Option<int>("--limit") { Description = "Use at most this many clusters (0: all)", DefaultValueFactory = _ => 0 };
-        var cmd = new Command("inject", "Inject discrepancies (date typo, cross-source date, count, name) into one article of each cluster and measure recall and precision.");
-        cmd.Options.Add(clusters); cmd.Options.Add(articles); cmd.Options.Add(seed); cmd.Options.Add(labels); cmd.Options.Add(limit); cmd.Options.Add(weak); cmd.Options.Add(verbose);
+        var cmd = new Command("inject", "Inject discrepancies (a weekday date typo; a date, a count and a name another article also states) and benign edits into one article of each story, and measure recall and precision.");
+        cmd.Options.Add(clusters); cmd.Options.Add(articles); cmd.Options.Add(seed); cmd.Options.Add(labels); cmd.Options.Add(limit); cmd.Options.Add(weak); cmd.Options.Add(verbose); cmd.Options.Add(rounds);
         cmd.SetAction(pr => Run(pr.GetValue(clusters)!, pr.GetValue(articles)!, pr.GetValue(seed), pr.GetValue(labels), pr.GetValue(limit), Console.Out, Console.Error,
-            pr.GetValue(weak)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), pr.GetValue(verbose)));
+            pr.GetValue(weak)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), pr.GetValue(verbose), pr.GetValue(rounds)));
         return cmd;
     }
 
-    /// <summary>Runs the harness; prints per-kind recall, precision and the untouched-cluster findings; returns the exit code.</summary>
+    /// <summary>Runs the harness; prints per-kind recall, precision and the untouched-story findings; returns the exit code.</summary>
     public static int Run(string clustersPath, IReadOnlyList<string> articlePaths, int seed, string? labelsOut, int limit, TextWriter output, TextWriter error,
-        IReadOnlyCollection<string>? weakNegatives = null, bool verbose = false)
+        IReadOnlyCollection<string>? weakNegatives = null, bool verbose = false, int rounds = 1)
     {
         weakNegatives ??= [];
         int autoSize = clustersPath.StartsWith("auto:", StringComparison.Ordinal) && int.TryParse(clustersPath[5..], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size >= 2 ? size : 0;
@@ -57,24 +58,9 @@ public static class InjectCommand
         }
         if (limit > 0) clusters = clusters.Take(limit).ToList();
 
-        var report = new InjectionHarness(new ArticleAnalyzer(), new Checker(), seed).Run(clusters, byId);
-        output.WriteLine($"clusters used: {report.Clusters}; findings on the untouched clusters: {report.UntouchedFindings} ({string.Join(", ", report.UntouchedByRule.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))})");
-        output.WriteLine($"{"kind",-18} {"injected",8} {"detected",8} {"recall",7}  other-findings");
-        foreach (var g in report.Injections.GroupBy(i => i.Kind).OrderBy(g => g.Key))
-        {
-            int n = g.Count(), hit = g.Count(i => i.Hits.Count > 0), other = g.Sum(i => i.Other.Count);
-            var label = g.First().Benign ? "flagged" : "detected";
-            output.WriteLine($"{g.Key,-18} {n,8} {hit,8} {(n == 0 ? 0 : 100.0 * hit / n),6:F1}%  {other}  ({label})");
-        }
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"injected discrepancies: recall {100 * report.Recall:F1}% ({report.Detected}/{report.Injected}), precision {100 * report.Precision:F1}%; benign edits flagged: {report.BenignFlagged}/{report.Benign}"));
-
-        if (verbose)
-        {
-            foreach (var f in report.Untouched) error.WriteLine($"UNTOUCHED {f.Rule}: {f.Message}");
-            foreach (var i in report.Injections.Where(i => i.Benign ? i.Hits.Count + i.Other.Count > 0 : i.Hits.Count == 0))
-                error.WriteLine($"{i.Kind} {i.Doc}: \"{i.Before}\" -> \"{i.After}\"; other: {string.Join(" | ", i.Other.Concat(i.Hits).Select(f => f.Rule + ": " + f.Message))}");
-        }
+        var report = new InjectionHarness(new ArticleAnalyzer(), new Checker(), seed, Math.Max(1, rounds)).Run(clusters, byId);
+        output.WriteLine($"seed {seed}, rounds {Math.Max(1, rounds)} (each round: at most one edit of each kind per story, at a site not used before)");
+        Print(report, output, error, verbose);
 
         if (labelsOut is not null)
         {
@@ -96,4 +82,33 @@ public static class InjectCommand
         }
         return 0;
     }
+
+    /// <summary>The figures: per kind the sites, how many were detected (benign: flagged) and the share; precision; the untouched-story findings.</summary>
+    public static void Print(InjectionReport report, TextWriter output, TextWriter error, bool verbose)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine($"stories used: {report.Clusters}; findings on the untouched stories: {report.UntouchedFindings}" +
+            (report.UntouchedFindings == 0 ? "" : $" ({string.Join(", ", report.UntouchedByRule.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"))})"));
+        output.WriteLine($"{"kind",-20} {"sites",6} {"found",6} {"share",7}  other-findings");
+        foreach (var kind in Enum.GetValues<InjectionKind>())
+        {
+            var g = report.Injections.Where(i => i.Kind == kind).ToList();
+            int n = g.Count, hit = g.Count(i => i.Benign ? i.Flagged : i.Detected), other = g.Sum(i => i.Other.Count);
+            output.WriteLine(string.Create(inv, $"{kind,-20} {n,6} {hit,6} {(n == 0 ? 0 : 100.0 * hit / n),6:F1}%  {other}  ({(InjectionHarness.IsBenign(kind) ? "flagged" : "detected")})"));
+            if (kind is InjectionKind.DateNoWeekday or InjectionKind.Count && n > 0)
+                output.WriteLine("    by form: " + string.Join(", ", g.GroupBy(i => i.Form).OrderByDescending(f => f.Count()).ThenBy(f => f.Key, StringComparer.Ordinal)
+                    .Select(f => $"{f.Key} {f.Count(i => i.Detected)}/{f.Count()}")));
+        }
+        output.WriteLine(string.Create(inv,
+            $"injected discrepancies: recall {100 * report.Recall:F1}% ({report.Detected}/{report.Injected}), precision {100 * report.Precision:F1}%; benign edits flagged: {report.BenignFlagged}/{report.Benign} ({100 * report.BenignFlaggedShare:F1}%)"));
+        if (!verbose) return;
+        foreach (var f in report.Untouched)
+            error.WriteLine($"UNTOUCHED {f.Rule}: {f.Message}" + string.Concat(f.Evidence.Select(e => $"\n    [{e.Doc}] \"{e.Text}\" in: {Snippet(e.Sentence ?? e.Text)}")));
+        foreach (var i in report.Injections.Where(i => i.Benign ? i.Flagged : !i.Detected))
+            error.WriteLine($"{(i.Benign ? "FLAGGED" : "MISSED")} {i.Kind} {i.Form} [{i.Doc}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\"" +
+                (i.AlsoIn is null ? "" : $" (also in [{i.AlsoIn}]: \"{i.AlsoText}\")") +
+                string.Concat(i.Hits.Concat(i.Other).Select(f => $"\n    {f.Rule}: {f.Message}")));
+    }
+
+    private static string Snippet(string s) => (s.Length > 160 ? s[..157] + "..." : s).Replace('\n', ' ');
 }

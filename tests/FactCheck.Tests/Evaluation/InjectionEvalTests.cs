@@ -1,4 +1,6 @@
+using System.Globalization;
 using FactCheck.Checks;
+using FactCheck.Cli.Commands;
 using FactCheck.Evaluation;
 using FactCheck.Model;
 using FactCheck.Readers;
@@ -6,10 +8,10 @@ using Newtonsoft.Json.Linq;
 
 namespace FactCheck.Tests.Evaluation;
 
-/// <summary>The injected-discrepancy harness: on a hand-made cluster, and on the real id_news clusters (skipped when absent).</summary>
+/// <summary>The injected-discrepancy harness: on hand-made stories, and on the real id_news and BASIL stories (Eval; skipped when absent, failed in CI).</summary>
 public class InjectionEvalTests
 {
-    private static Article Doc(string id, string text) => TestData.Article(text, "id", "2025-06-20", id);
+    private static Article Doc(string id, string text, string lang = "id", string published = "2025-06-20") => TestData.Article(text, lang, published, id);
 
     [Test]
     public void A_date_typo_and_a_misspelled_name_injected_into_a_small_cluster_are_found()
@@ -22,23 +24,150 @@ public class InjectionEvalTests
         Assert.That(typo.After, Is.Not.EqualTo(typo.Before));
         Assert.That(typo.Hits.Select(f => f.Rule), Does.Contain("weekday-date"), $"{typo.Before} -> {typo.After}");
         var benign = report.Injections.Single(i => i.Kind == InjectionKind.BenignDateFormat);
+        Assert.That(benign.After, Does.Contain("Juni 2025"));
         Assert.That(benign.Hits.Concat(benign.Other), Is.Empty, $"{benign.Before} -> {benign.After} is the same date");
+        var name = report.Injections.Single(i => i.Kind == InjectionKind.Name);
+        Assert.That(name.Before, Is.EqualTo("Sri Mulyani Indrawati"));
+        Assert.That(name.AlsoIn, Is.Not.EqualTo(name.Doc));
     }
 
-    [Test, Category("Eval")]
-    public void On_the_id_news_clusters_recall_and_precision_of_injected_discrepancies_reach_90_percent()
+    [Test]
+    public void In_an_english_story_the_harness_picks_a_date_a_count_and_a_name_that_the_other_article_also_states()
     {
-        var eval = TestData.EvalDir is { } e ? Path.Combine(e, "id_news") : null;
-        if (eval is null || !File.Exists(Path.Combine(eval, "id_news_clusters.jsonl"))) Assert.Ignore("../shared/eval/id_news not present");
-        var read = new ArticleReader().Read(Path.Combine(eval!, "id_news_articles.jsonl"));
-        var byId = read.Articles.ToDictionary(x => x.Id, StringComparer.Ordinal);
-        var clusters = File.ReadLines(Path.Combine(eval!, "id_news_clusters.jsonl")).Select(JObject.Parse)
-            .Select(o => (o.Value<string>("cluster_id")!, (IReadOnlyList<string>)o["article_ids"]!.Values<string>().OfType<string>().ToList())).ToList();
-        var report = new InjectionHarness(new ArticleAnalyzer(), new Checker(), seed: 1).Run(clusters, byId);
-        TestContext.Out.WriteLine($"recall {report.Recall:P1} ({report.Detected}/{report.Injected}), precision {report.Precision:P1}, benign flagged {report.BenignFlagged}/{report.Benign}, untouched findings {report.UntouchedFindings}");
-        Assert.That(report.Injected, Is.GreaterThan(200));
-        Assert.That(report.Recall, Is.GreaterThanOrEqualTo(0.90));
-        Assert.That(report.Precision, Is.GreaterThanOrEqualTo(0.90));
-        Assert.That(report.BenignFlagged, Is.LessThanOrEqualTo(report.Benign / 20), "at most 5% of benign edits flagged");
+        var a = Doc("a", "Defense Secretary Jim Mattis resigned on Thursday after the president decided to withdraw 2,000 troops from Syria.\n"
+            + "He had served since 2017 and told aides he would leave.", "en", "2018-12-20");
+        var b = Doc("b", "Jim Mattis said on Thursday that he would step down. The decision to pull 2,000 American troops out of Syria came a day earlier.\n"
+            + "Mattis, who has served since 2017, said the president deserved a secretary whose views were better aligned.", "en", "2018-12-20");
+        var articles = new Dictionary<string, Article> { ["a"] = a, ["b"] = b };
+        var report = new InjectionHarness(new ArticleAnalyzer(), new Checker(), seed: 1, rounds: 2).Run([("s", ["a", "b"])], articles);
+        foreach (var kind in new[] { InjectionKind.DateNoWeekday, InjectionKind.Count, InjectionKind.Name })
+        {
+            var made = report.Injections.Where(i => i.Kind == kind).ToList();
+            Assert.That(made, Is.Not.Empty, kind.ToString());
+            foreach (var i in made)
+            {
+                Assert.That(i.AlsoIn, Is.Not.Null.And.Not.EqualTo(i.Doc), $"{kind} {i.Before}");
+                Assert.That(articles[i.AlsoIn!].Text, Does.Contain(i.AlsoText!), $"{kind} {i.Before}");
+                Assert.That(i.After, Is.Not.EqualTo(i.Before));
+            }
+        }
+        Assert.That(report.Injections.Where(i => i.Kind == InjectionKind.Count).Select(i => i.Before), Has.All.Contains("2,000"));
+        Assert.That(report.Injections.Where(i => i.Kind == InjectionKind.Name).Select(i => i.Before), Has.All.EqualTo("Jim Mattis"));
+        Assert.That(report.Injections.Where(i => i.Kind == InjectionKind.BenignParagraphSwap), Is.Not.Empty);
+    }
+
+    [Test]
+    public void The_same_seed_makes_the_same_edits()
+    {
+        var a = Doc("a", "Presiden Joko Widodo meresmikan 25 penerbangan baru pada Selasa. Sebanyak tujuh orang terluka sejak 2009.");
+        var b = Doc("b", "Joko Widodo meresmikan 25 penerbangan itu pada Selasa; tujuh orang terluka.");
+        var articles = new Dictionary<string, Article> { ["a"] = a, ["b"] = b };
+        string Edits(int seed) => string.Join("|", new InjectionHarness(new ArticleAnalyzer(), new Checker(), seed).Run([("s", ["a", "b"])], articles)
+            .Injections.Select(i => $"{i.Kind}:{i.Doc}:{i.Start}:{i.After}"));
+        Assert.That(Edits(7), Is.EqualTo(Edits(7)));
+        Assert.That(Edits(7), Is.Not.Empty);
+    }
+
+    // ---------- the real corpora ----------
+
+    private const int Rounds = 3;
+    private static readonly Dictionary<string, (InjectionReport Report, IReadOnlyDictionary<string, Article> Articles)> runs = new(StringComparer.Ordinal);
+
+    /// <summary>The harness run on a corpus, once per test run (the analyses are the expensive part).</summary>
+    private static (InjectionReport Report, IReadOnlyDictionary<string, Article> Articles) RunOn(string corpus)
+    {
+        lock (runs)
+        {
+            if (runs.TryGetValue(corpus, out var done)) return done;
+            var (articlesFile, clustersFile) = corpus == "id_news" ? ("id_news_articles.jsonl", "id_news_clusters.jsonl") : ("docs.jsonl", "clusters.jsonl");
+            var dir = TestData.EvalDir is { } e ? Path.Combine(e, corpus) : null;
+            if (dir is null || !File.Exists(Path.Combine(dir, clustersFile)) || !File.Exists(Path.Combine(dir, articlesFile)))
+            {
+                if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+                    Assert.Fail($"../shared/eval/{corpus} not present (CI=true: Eval tests need the shared evaluation data)");
+                Assert.Ignore($"../shared/eval/{corpus} not present");
+            }
+            var read = new ArticleReader().Read(Path.Combine(dir!, articlesFile));
+            var byId = read.Articles.GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var clusters = File.ReadLines(Path.Combine(dir!, clustersFile)).Where(l => !string.IsNullOrWhiteSpace(l)).Select(JObject.Parse)
+                .Select(o => (o.Value<string>("cluster_id")!, (IReadOnlyList<string>)o["article_ids"]!.Values<string>().OfType<string>().ToList())).ToList();
+            var report = new InjectionHarness(new ArticleAnalyzer(), new Checker(), seed: 1, rounds: Rounds).Run(clusters, byId);
+            var writer = new StringWriter();
+            InjectCommand.Print(report, writer, TextWriter.Null, verbose: false);
+            TestContext.Progress.WriteLine($"{corpus}, seed 1, {Rounds} rounds:\n{writer}");
+            return runs[corpus] = (report, byId);
+        }
+    }
+
+    [TestCase("id_news"), TestCase("basil_en_dev"), Category("Eval")]
+    public void The_harness_finds_sites_of_each_kind_and_prints_recall(string corpus)
+    {
+        var (report, _) = RunOn(corpus);
+        var writer = new StringWriter();
+        InjectCommand.Print(report, writer, TextWriter.Null, verbose: false);
+        TestContext.Out.WriteLine($"{corpus}, seed 1, {Rounds} rounds:\n{writer}");
+        foreach (var kind in new[] { InjectionKind.DateNoWeekday, InjectionKind.Count, InjectionKind.Name })
+        {
+            Assert.That(report.Sites(kind), Is.GreaterThanOrEqualTo(40), $"{kind} sites on {corpus}");
+            int stories = report.Injections.Where(i => i.Kind == kind).Select(i => i.Cluster).Distinct().Count();
+            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind}: sites in {stories} of {report.Clusters} stories"));
+        }
+        foreach (var kind in new[] { InjectionKind.BenignParaphrase, InjectionKind.BenignParagraphSwap })
+            Assert.That(report.Sites(kind), Is.GreaterThanOrEqualTo(40), $"{kind} edits on {corpus}");
+    }
+
+    [TestCase("id_news"), TestCase("basil_en_dev"), Category("Eval")]
+    public void Every_site_states_a_value_that_another_article_of_the_story_also_states(string corpus)
+    {
+        var (report, articles) = RunOn(corpus);
+        var wrong = new List<string>();
+        foreach (var i in report.Injections.Where(i => i.Kind is InjectionKind.DateNoWeekday or InjectionKind.Count or InjectionKind.Name))
+        {
+            var other = i.AlsoIn is null ? null : articles[i.AlsoIn].Text;
+            string why = other is null || i.AlsoIn == i.Doc ? "no other article"
+                : !other.Contains(i.AlsoText!, StringComparison.Ordinal) ? "the other article does not write " + i.AlsoText
+                : !SameValue(i, articles[i.Doc].Lang) ? $"\"{i.AlsoText}\" is not the value of \"{i.Before}\""
+                : "";
+            if (why != "") wrong.Add($"{i.Kind} [{i.Doc}] \"{i.Before}\": {why}");
+        }
+        Assert.That(wrong, Is.Empty, string.Join("\n", wrong.Take(20)));
+    }
+
+    /// <summary>An independent reading of the two texts: the same name, the same number, the same day (and month) or weekday or year.</summary>
+    private static bool SameValue(Injection i, string lang)
+    {
+        var also = i.AlsoText!;
+        switch (i.Kind)
+        {
+            case InjectionKind.Name:
+                return also == i.Before;
+            case InjectionKind.Count:
+            {
+                static string FirstNumber(string s) => System.Text.RegularExpressions.Regex.Match(s, @"^(?:\d+(?:[.,]\d+)*|\p{L}+)").Value;
+                var (a, _) = InjectionSites.ParseNumber(FirstNumber(i.Before), lang);
+                var (b, _) = InjectionSites.ParseNumber(FirstNumber(also), lang);
+                return a is not null && a == b;
+            }
+            default:
+            {
+                if (i.Form == "weekday") return also.Contains(i.Before.Split(' ')[^1], StringComparison.Ordinal);
+                if (i.Form == "year") return also.Contains(System.Text.RegularExpressions.Regex.Match(i.Before, @"\d{4}").Value, StringComparison.Ordinal);
+                // the day number written in both
+                var days = System.Text.RegularExpressions.Regex.Matches(i.Before, @"\d{1,2}").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToHashSet();
+                return System.Text.RegularExpressions.Regex.Matches(also, @"\d{1,2}").Any(m => days.Contains(int.Parse(m.Value, CultureInfo.InvariantCulture)));
+            }
+        }
+    }
+
+    [TestCase("id_news"), TestCase("basil_en_dev"), Category("Eval")]
+    public void Benign_edits_raise_findings_in_at_most_2_percent_of_the_cases(string corpus)
+    {
+        var (report, _) = RunOn(corpus);
+        var flagged = report.Injections.Where(i => i.Benign && i.Flagged)
+            .Select(i => $"{i.Kind} [{i.Doc}] \"{i.Before}\" -> \"{i.After}\": {string.Join(" | ", i.Hits.Concat(i.Other).Select(f => f.Rule + ": " + f.Message))}").ToList();
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"benign edits flagged on {corpus}: {report.BenignFlagged}/{report.Benign} ({report.BenignFlaggedShare:P1})"));
+        foreach (var f in flagged) TestContext.Out.WriteLine("  " + f);
+        Assert.That(report.Benign, Is.GreaterThan(100));
+        Assert.That(report.BenignFlaggedShare, Is.LessThanOrEqualTo(0.02), string.Join("\n", flagged.Take(20)));
     }
 }
