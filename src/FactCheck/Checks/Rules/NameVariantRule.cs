@@ -52,14 +52,23 @@ public sealed class NameVariantRule : ICheckRule
                 .ThenByDescending(s => s.Uses.Max(u => u.M.Similarity))
                 .ThenByDescending(s => string.Equals(s.Text, canonical, StringComparison.OrdinalIgnoreCase))
                 .ThenBy(s => s.Text, StringComparer.Ordinal).ToList();
-            var reference = ranked[0];
-            foreach (var variant in ranked.Skip(1))
+            for (int vi = 1; vi < ranked.Count; vi++)
             {
+                var variant = ranked[vi];
                 if (variant.Docs >= 2) continue; // a spelling two articles use is a name in its own right
                 if (IsAlias(variant)) continue;  // a spelling the gazetteer knows ("Amerika Serikat", "AS", "U.S.")
                 var lang = variant.Uses[0].Doc.Lang;
-                if (IsBenign(variant.Text, reference.Text, lang) || canonicals.Any(c => IsBenign(variant.Text, c, lang))) continue;
-                if (spellings.Values.Any(o => o != variant && o.Uses.Max(u => u.M.Similarity) >= 1.0 && IsBenign(variant.Text, o.Text, lang))) continue;
+                int words = WordCount(variant.Text);
+                // compared with spellings at least as long: "Trump" does not make "Doanld Trump" a short form
+                var comparable = ranked.Where(o => o != variant && WordCount(o.Text) >= words).ToList();
+                if (comparable.Any(o => IsBenign(variant.Text, o.Text, lang))) continue;
+                if (canonicals.Any(c => WordCount(c) >= words && IsBenign(variant.Text, c, lang))) continue;
+                // the reference: the closest better-supported spelling (ranked before the variant), close enough to be a slip of it
+                var vkey = Similarity.Key(variant.Text);
+                var reference = ranked.Take(vi).Where(o => WordCount(o.Text) >= words)
+                    .Select(o => (o, r: Similarity.Ratio(vkey, Similarity.Key(o.Text)))).Where(x => x.r >= 0.75)
+                    .OrderByDescending(x => x.r).Select(x => x.o).FirstOrDefault();
+                if (reference is null) continue;
                 var (doc, mention) = variant.Uses[0];
                 bool sameArticle = reference.In(doc.Id);
                 var refUse = reference.Uses.FirstOrDefault(u => u.Doc.Id == doc.Id);
@@ -107,6 +116,8 @@ public sealed class NameVariantRule : ICheckRule
             min = Math.Min(min, counts.GetValueOrDefault(w.ToLowerInvariant()));
         return min == int.MaxValue ? 0 : min;
     }
+
+    private static int WordCount(string name) => name.Split(separators, StringSplitOptions.RemoveEmptyEntries).Count(w => !legalForms.Contains(w));
 
     private static string Who(Spelling s)
     {
@@ -204,7 +215,7 @@ public sealed class NameVariantRule : ICheckRule
         if (common >= 5 && common >= shorter.Length - 1)
         {
             var restA = a[common..]; var restB = b[common..];
-            if (inflections.Contains(restA) || restA.Length == 0 || restA.Length == 1) if (inflections.Contains(restB) || restB.Length <= 1) return true;
+            if ((restA.Length == 0 || inflections.Contains(restA)) && (restB.Length == 0 || inflections.Contains(restB))) return true;
         }
         return false;
     }
