@@ -112,6 +112,8 @@ public static class CheckCommand
 
         PrintSummary(report, stdout, req.Out);
         if (report.Failed > 0) return InputFailed;
+        // a rule that failed on some story: its findings may be missing, so the run did not succeed
+        if (result.Diagnostics.Any(d => d.Level == DiagnosticLevel.Error)) return InputFailed;
         if (req.FailOn is { } fo && Enum.TryParse<Severity>(fo, true, out var level) && findings.Any(f => f.Severity >= level))
             return FindingsReachedFailOn;
         return Ok;

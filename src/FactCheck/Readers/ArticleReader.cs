@@ -91,9 +91,14 @@ public sealed class ArticleReader
         diags.AddRange(r.Diagnostics);
         foreach (var a in r.Articles)
         {
-            if (ids.TryGetValue(a.Id, out var first) && first.Path != a.Origin.Path)
-                diags.Add(Diagnostic.Warning(a.Origin, $"duplicate document id \"{a.Id}\" (also in {first})"));
-            else ids.TryAdd(a.Id, a.Origin);
+            // one article per id: a second copy (the same file given twice, or a reused id) is named and left out, so that
+            // no rule sees one article as two sources
+            if (ids.TryGetValue(a.Id, out var first))
+            {
+                diags.Add(Diagnostic.Warning(a.Origin, $"duplicate document id \"{a.Id}\" (first read from {first}); this copy is ignored"));
+                continue;
+            }
+            ids.Add(a.Id, a.Origin);
             articles.Add(a);
         }
     }
