@@ -16,11 +16,12 @@ public sealed record MentionScore(int Gold, int Predicted, int MatchedGold, int 
 /// <summary>
 /// Dates and numbers against the NewsReader MEANTIME gold (English Wikinews): every sentence is analyzed with the document's
 /// creation time as reference; a prediction matches a gold item of the same sentence when their spans overlap.
-/// The dateline (the creation time itself) is left out on both sides.
+/// The dateline (the creation time itself) is left out on both sides. With a half, only the documents of that
+/// <see cref="DevSplit"/> half are scored.
 /// </summary>
 public static class MeantimeEval
 {
-    public static (MentionScore Dates, MentionScore Numbers) Run(string docsPath, ArticleAnalyzer? analyzer = null)
+    public static (MentionScore Dates, MentionScore Numbers) Run(string docsPath, ArticleAnalyzer? analyzer = null, DevSplit.Half? half = null)
     {
         analyzer ??= new ArticleAnalyzer();
         var dates = new Tally(); var numbers = new Tally();
@@ -28,6 +29,7 @@ public static class MeantimeEval
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             var o = JObject.Parse(line);
+            if (half is { } h && DevSplit.Of(o.Value<string>("id") ?? "") != h) continue;
             var published = GoldReader.TryParsePublished(o.Value<string>("published") ?? "", out var p) ? p : (DateTimeOffset?)null;
             var sentences = (o["sentences"] as JArray ?? []).Values<string>().Select(s => s ?? "").ToList();
             var goldDates = (o["timexes"] as JArray ?? []).OfType<JObject>()
