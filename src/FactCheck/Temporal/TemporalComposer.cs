@@ -44,6 +44,12 @@ internal static class TemporalComposer
         var refDate = reference is { } r ? DateOnly.FromDateTime(r.DateTime) : (DateOnly?)null;
 
         if (f.Decade is { } dec) return new($"{dec}", stated, DateFields.None, null, false, null);
+        if (f.Unit == "CE" && f.Ordinal is { } century)
+        {
+            // "the 19th century" (abad ke-19) is the 1800s: TimeML writes its first two digits, 18
+            if (century is < 1 or > 30) return Composed.Fail($"no century {century}");
+            return new($"{century - 1:00}", stated | DateFields.Year, DateFields.None, null, false, null);
+        }
 
         if (f.Day is not null || f.Month is not null || f.YearFromText || f.Quarter is not null || f.Season is not null
             || (f.Ordinal is not null && f.Unit == "Q"))
@@ -62,6 +68,8 @@ internal static class TemporalComposer
             if (f.NumUnknown) return new((f.Dir ?? 0) < 0 ? "PAST_REF" : (f.Dir ?? 0) > 0 ? "FUTURE_REF" : "PRESENT_REF", stated, DateFields.None, null, true, null);
             int n = (int)Math.Round(f.Num ?? 1);
             int dir = f.Dir ?? 0;
+            // "the weekend" in a past-tense sentence written on a weekday is the one just gone
+            if (unit == "WE" && dir == 0 && f.Tense < 0 && IsoWeekday(rd) <= 5) dir = -1;
             return Offset(unit, dir * n, rd, reference!.Value, stated);
         }
         return Composed.Fail("no calendar fields");
@@ -271,6 +279,11 @@ internal static class TemporalComposer
 
     private static Composed Duration(TemporalFields f)
     {
+        if (f.ClockDuration is var (ch, cm, cs))
+        {
+            var t = (ch > 0 ? $"{ch}H" : "") + (cm > 0 ? $"{cm}M" : "") + (cs > 0 || ch + cm == 0 ? $"{cs}S" : "");
+            return new("PT" + t, DateFields.None, DateFields.None, null, false, null);
+        }
         if (f.Unit is not { } unit) return Composed.Fail("a duration needs a unit");
         string n = f.NumUnknown ? "X" : FormatNum(f.Num ?? 1);
         string v = unit switch

@@ -16,6 +16,11 @@ internal sealed class TemporalFields
     public bool NumUnknown, Every, YearFromText;
     public string? Tod, AmPm, Unit, Mod, Season;
     public TimeSpan? Tz;
+    /// <summary>The second year of a year range ("2011-2012", "1987-88"), and where in the text it starts.</summary>
+    public int? RangeYear;
+    public int RangeYearStart;
+    /// <summary>A measured time written like a clock ("2:14:09"): hours, minutes, seconds.</summary>
+    public (int H, int M, int S)? ClockDuration;
     /// <summary>The other reading of an ambiguous numeric date (month-first vs day-first).</summary>
     public (int Day, int Month)? Alternative;
 
@@ -51,6 +56,15 @@ internal sealed class TemporalFields
             case "clock": if (Shapes.TryClock(span, out var h, out var mi)) { Hour = h; Minute = mi; } break;
             case "isodate":
                 if (Shapes.TryIsoDate(span, out var y, out var mo, out var dd)) { Year = y; Month = mo; Day = dd; YearFromText = true; }
+                break;
+            case "yearrange":
+                if (Shapes.TryYearRange(span, out var y1, out var y2, out var split))
+                {
+                    Year = y1; YearFromText = true; RangeYear = y2; RangeYearStart = tokens[b.Token].Start + split + 1;
+                }
+                break;
+            case "clockdur":
+                if (Shapes.TryClockDuration(span, out var ch, out var cm, out var cs)) ClockDuration = (ch, cm, cs);
                 break;
             case "numdate":
             case "numdm":
