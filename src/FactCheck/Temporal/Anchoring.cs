@@ -8,6 +8,9 @@ internal static class Anchoring
     /// <summary>The anchor value moved by the match's direction and amount, keeping the anchor's granularity; null when the mode or units do not fit.</summary>
     public static string? Shift(string anchor, string mode, TemporalFields f)
     {
+        // "the same day": the previous date's own day
+        if (mode == "same")
+            return anchor.Length >= 10 && DateOnly.TryParseExact(anchor[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? anchor[..10] : null;
         if (f.Unit is not { } unit || f.NumUnknown) return null;
         int delta = (f.Dir ?? 0) * (int)Math.Round(f.Num ?? 1);
         if (delta == 0) return null;

@@ -30,7 +30,11 @@ internal sealed class TemporalFields
         // bindings come newest-first; apply oldest-first so later words refine earlier ones
         var list = new List<Binding>();
         for (var b = bindings; b is not null; b = b.Next) list.Add(b);
-        for (int i = list.Count - 1; i >= 0; i--) f.Apply(list[i], text, tokens, dateOrder);
+        for (int i = list.Count - 1; i >= 0; i--)
+        {
+            if (rule.FirstNumber && (f.Num is not null || f.NumUnknown) && list[i].Class is "int" or "num" or "decimal") continue;
+            f.Apply(list[i], text, tokens, dateOrder);
+        }
         foreach (var (k, v) in rule.Bind) f.Default(k, v);
         return f;
     }

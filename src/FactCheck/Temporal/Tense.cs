@@ -37,7 +37,8 @@ internal static class Tense
         if (t.Type != TokenType.Word) return null;
         var span = t.Span(text);
         if (grammar.Lexicon.TryGet("tense", span, out var e)) return e.Number;
-        if (grammar.PastSuffix is { } suf && span.Length >= suf.Length + 3 && span.EndsWith(suf, StringComparison.OrdinalIgnoreCase)) return -1;
+        // the past-tense ending on lower-case words only: "United", "Ahmed" are names, not verbs
+        if (grammar.PastSuffix is { } suf && span.Length >= suf.Length + 3 && char.IsLower(span[0]) && span.EndsWith(suf, StringComparison.Ordinal)) return -1;
         return null;
     }
 }
