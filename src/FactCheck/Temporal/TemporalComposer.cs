@@ -68,8 +68,8 @@ internal static class TemporalComposer
             if (f.NumUnknown) return new((f.Dir ?? 0) < 0 ? "PAST_REF" : (f.Dir ?? 0) > 0 ? "FUTURE_REF" : "PRESENT_REF", stated, DateFields.None, null, true, null);
             int n = (int)Math.Round(f.Num ?? 1);
             int dir = f.Dir ?? 0;
-            // "the weekend" in a past-tense sentence written on a weekday is the one just gone
-            if (unit == "WE" && dir == 0 && f.Tense < 0 && IsoWeekday(rd) <= 5) dir = -1;
+            // "the weekend" written on a weekday is the one just gone, unless the sentence speaks of the future
+            if (unit == "WE" && dir == 0 && f.Tense is not > 0 && IsoWeekday(rd) <= 5) dir = -1;
             return Offset(unit, dir * n, rd, reference!.Value, stated);
         }
         return Composed.Fail("no calendar fields");
@@ -109,7 +109,7 @@ internal static class TemporalComposer
             {
                 if (year is null)
                 {
-                    var picked = InferYear(d, month, f.Weekday, f.Dir, refDate!.Value);
+                    var picked = InferYear(d, month, f.Weekday, f.Dir, f.Tense, refDate!.Value);
                     if (picked is null) return Composed.Fail($"{d}/{month} is not a date in any year near {refDate:yyyy}");
                     year = picked; inferred |= DateFields.Year;
                 }
@@ -140,8 +140,8 @@ internal static class TemporalComposer
         return Composed.Fail("no calendar fields");
     }
 
-    /// <summary>The year (reference year -1, 0 or +1) that makes day/month closest to the reference, agreeing with a stated weekday and a stated "ago".</summary>
-    private static int? InferYear(int day, int month, int? weekday, int? dir, DateOnly reference)
+    /// <summary>The year (reference year -1, 0 or +1) that makes day/month closest to the reference, agreeing with a stated weekday and a stated "ago", and leaning to the sentence's tense.</summary>
+    private static int? InferYear(int day, int month, int? weekday, int? dir, int? tense, DateOnly reference)
     {
         int? best = null; double bestScore = double.MaxValue;
         for (int y = reference.Year - 1; y <= reference.Year + 1; y++)
@@ -152,6 +152,9 @@ internal static class TemporalComposer
             if (weekday is { } wd && IsoWeekday(d) != wd) score += 10_000;
             if (dir is < 0 && d > reference) score += 1_000;
             if (dir is > 0 && d < reference) score += 1_000;
+            // the sentence's tense weighs like half a year, as for a bare month
+            if (dir is null && tense is < 0 && d > reference) score += 183;
+            if (dir is null && tense is > 0 && d < reference) score += 183;
             if (score < bestScore) { bestScore = score; best = y; }
         }
         return best;
