@@ -44,6 +44,7 @@ internal static class TemporalComposer
         var refDate = reference is { } r ? DateOnly.FromDateTime(r.DateTime) : (DateOnly?)null;
 
         if (f.Decade is { } dec) return new($"{dec}", stated, DateFields.None, null, false, null);
+        if (f.Holiday is { } holiday) return HolidayDate(holiday, f, stated, refDate);
         if (f.Unit == "CE" && f.Ordinal is { } century)
         {
             // "the 19th century" (abad ke-19) is the 1800s: TimeML writes its first two digits, 18
@@ -138,6 +139,37 @@ internal static class TemporalComposer
         }
         if (year is { } y) return new($"{y:0000}", stated, inferred, null, false, null);
         return Composed.Fail("no calendar fields");
+    }
+
+    private static Composed HolidayDate(string holiday, TemporalFields f, DateFields stated, DateOnly? refDate)
+    {
+        stated |= DateFields.Month | DateFields.Day;
+        DateOnly? Of(int y) => Holidays.Date(holiday, y);
+        DateFields inferred = DateFields.None;
+        int? year = f.Year ?? (f.YearDelta is { } yd && refDate is { } r0 ? r0.Year + yd : null);
+        if (year is null)
+        {
+            if (refDate is not { } rd) return new("XXXX-XX-XX", stated, DateFields.None, null, true, null);
+            // the occurrence nearest the reference, leaning to a stated direction or the sentence's tense
+            double bestScore = double.MaxValue;
+            for (int y = rd.Year - 1; y <= rd.Year + 1; y++)
+            {
+                if (Of(y) is not { } d) continue;
+                double score = Math.Abs(d.DayNumber - rd.DayNumber);
+                int lean = f.Dir ?? f.Tense ?? 0;
+                if (lean < 0 && d > rd) score += 1_000;
+                if (lean > 0 && d < rd) score += 1_000;
+                if (score < bestScore) { bestScore = score; year = y; }
+            }
+            inferred |= DateFields.Year;
+        }
+        if (year is null || Of(year.Value) is not { } date) return Composed.Fail($"no date for holiday {holiday}");
+        if (f.Unit == "W")
+        {
+            var dt = date.ToDateTime(TimeOnly.MinValue);
+            return new($"{ISOWeek.GetYear(dt):0000}-W{ISOWeek.GetWeekOfYear(dt):00}", stated, inferred, null, inferred != 0, null);
+        }
+        return new(Iso(date), stated, inferred, date, inferred != 0, null);
     }
 
     /// <summary>The year (reference year -1, 0 or +1) that makes day/month closest to the reference, agreeing with a stated weekday and a stated "ago", and leaning to the sentence's tense.</summary>
@@ -282,6 +314,21 @@ internal static class TemporalComposer
 
     private static Composed Duration(TemporalFields f)
     {
+        // "5 1/2 hours" = PT5H30M, "2 1/2 years" = P2Y6M, "a minute and a half" = PT1M30S
+        if (f.Num is { } whole && whole != Math.Floor(whole) && !f.NumUnknown && f.Unit is "H" or "MI" or "Y" or "D")
+        {
+            int w = (int)Math.Floor(whole);
+            double frac = whole - w;
+            string? mixed = f.Unit switch
+            {
+                "H" => $"PT{(w > 0 ? $"{w}H" : "")}{FormatNum(frac * 60)}M",
+                "MI" => $"PT{(w > 0 ? $"{w}M" : "")}{FormatNum(frac * 60)}S",
+                "Y" => $"P{(w > 0 ? $"{w}Y" : "")}{FormatNum(frac * 12)}M",
+                "D" => $"P{(w > 0 ? $"{w}D" : "")}T{FormatNum(frac * 24)}H",
+                _ => null,
+            };
+            if (mixed is not null && !mixed.Contains('.')) return new(mixed, DateFields.None, DateFields.None, null, false, null);
+        }
         if (f.ClockDuration is var (ch, cm, cs))
         {
             var t = (ch > 0 ? $"{ch}H" : "") + (cm > 0 ? $"{cm}M" : "") + (cs > 0 || ch + cm == 0 ? $"{cs}S" : "");

@@ -31,6 +31,8 @@ public sealed record TemporalRule : IPatternRule
     public bool SetsReference { get; init; }
     /// <summary>True for ranges ("two to three weeks"): the first number gives the value, later numbers do not replace it.</summary>
     public bool FirstNumber { get; init; }
+    /// <summary>For years spelled in words: "hundreds" ("nineteen ninety-six") or "thousands" ("two thousand eight").</summary>
+    public string? SpelledYear { get; init; }
 }
 
 /// <summary>A language's temporal rules, compiled once from temporal.json and indexed by the tokens they can start with.</summary>
@@ -73,7 +75,7 @@ public sealed class TemporalGrammar
                 Examples = h.Examples, Negative = h.Negative, Order = h.Order,
                 Ignore = r.Value<bool?>("ignore") ?? false, Anchor = r.Value<string>("anchor"),
                 SetsReference = r.Value<bool?>("setsReference") ?? false,
-                FirstNumber = r.Value<bool?>("firstNumber") ?? false,
+                FirstNumber = r.Value<bool?>("firstNumber") ?? false, SpelledYear = r.Value<string>("spelledYear"),
             };
         });
         return new TemporalGrammar(lang, lexicon, rules, json.Value<string>("dateOrder") ?? "dmy")
