@@ -45,7 +45,7 @@ internal static class TemporalComposer
 
         if (f.Decade is { } dec) return new($"{dec}", stated, DateFields.None, null, false, null);
         if (f.Holiday is { } holiday) return HolidayDate(holiday, f, stated, refDate);
-        if (f.Unit == "CE" && f.Ordinal is { } century)
+        if (f.Unit == "CE" && f.Dir is null && (f.Ordinal ?? (f.Num is { } cn && cn == Math.Floor(cn) ? (int)cn : null)) is { } century)
         {
             // "the 19th century" (abad ke-19) is the 1800s: TimeML writes its first two digits, 18
             if (century is < 1 or > 30) return Composed.Fail($"no century {century}");
