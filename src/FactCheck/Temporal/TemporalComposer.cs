@@ -69,8 +69,8 @@ internal static class TemporalComposer
             if (f.NumUnknown) return new((f.Dir ?? 0) < 0 ? "PAST_REF" : (f.Dir ?? 0) > 0 ? "FUTURE_REF" : "PRESENT_REF", stated, DateFields.None, null, true, null);
             int n = (int)Math.Round(f.Num ?? 1);
             int dir = f.Dir ?? 0;
-            // "the weekend" written on a weekday is the one just gone, unless the sentence speaks of the future
-            if (unit == "WE" && dir == 0 && f.Tense is not > 0 && IsoWeekday(rd) <= 5) dir = -1;
+            // "the weekend" (no this/next/last) written on a weekday is the one just gone, unless the sentence speaks of the future
+            if (unit == "WE" && f.Dir is null && f.Tense is not > 0 && IsoWeekday(rd) <= 5) dir = -1;
             return Offset(unit, dir * n, rd, reference!.Value, stated);
         }
         return Composed.Fail("no calendar fields");
@@ -314,8 +314,8 @@ internal static class TemporalComposer
 
     private static Composed Duration(TemporalFields f)
     {
-        // "5 1/2 hours" = PT5H30M, "2 1/2 years" = P2Y6M, "a minute and a half" = PT1M30S
-        if (f.Num is { } whole && whole != Math.Floor(whole) && !f.NumUnknown && f.Unit is "H" or "MI" or "Y" or "D")
+        // "5 1/2 hours" = PT5H30M, "2 1/2 years" = P2Y6M, "a minute and a half" = PT1M30S (a decimal stays: "3.5 years" = P3.5Y)
+        if (f.Fraction && f.Num is { } whole && whole != Math.Floor(whole) && !f.NumUnknown && f.Unit is "H" or "MI" or "Y" or "D")
         {
             int w = (int)Math.Floor(whole);
             double frac = whole - w;

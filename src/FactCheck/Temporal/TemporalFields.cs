@@ -14,6 +14,8 @@ internal sealed class TemporalFields
     public int? Tense;
     public double? Num;
     public bool NumUnknown, Every, YearFromText;
+    /// <summary>True when the number has a written fraction ("5 1/2", "a minute and a half"), read as smaller units.</summary>
+    public bool Fraction;
     public string? Tod, AmPm, Unit, Mod, Season;
     /// <summary>A holiday's rule from the lexicon or a rule ("12-25", "11-4-4" = fourth Thursday of November, "EASTER", "ELECTION").</summary>
     public string? Holiday;
@@ -40,7 +42,7 @@ internal sealed class TemporalFields
             if (rule.FirstNumber && (f.Num is not null || f.NumUnknown) && number) continue;
             // in a duration, "1/2" after a number is a fraction ("5 1/2 hours"), not a day and month
             if (rule.Kind == TemporalKind.Duration && list[i].Class == "numdm" && Shapes.TryNumericDate(tokens[list[i].Token].Span(text), out var fr)
-                && fr.Length == 2 && fr[0] < fr[1] && fr[1] <= 4) { f.Num = (f.Num ?? 0) + (double)fr[0] / fr[1]; continue; }
+                && fr.Length == 2 && fr[0] < fr[1] && fr[1] <= 4) { f.Num = (f.Num ?? 0) + (double)fr[0] / fr[1]; f.Fraction = true; continue; }
             f.Apply(list[i], text, tokens, dateOrder);
         }
         if (spelled is { Count: > 0 })
@@ -139,7 +141,7 @@ internal sealed class TemporalFields
             case "season": Season = value; break;
             case "holiday":
             case "holidayname": Holiday = value; break;
-            case "plus": Num = (Num ?? 0) + double.Parse(value, CultureInfo.InvariantCulture); break;
+            case "plus": Num = (Num ?? 0) + double.Parse(value, CultureInfo.InvariantCulture); Fraction = true; break;
             case "every": Every = true; break;
             case "quarter": Quarter = Int(); break;
             case "month": Month = Int(); break;

@@ -104,7 +104,7 @@ public static class Shapes
         return hour is >= 0 and <= 24 && minute is >= 0 and <= 59;
     }
 
-    /// <summary>"2011-2012", "1987-88", "2009/10": two years joined by a hyphen or slash, the second later (two digits continue the first's century); split is the separator's index.</summary>
+    /// <summary>"2011-2012", "1987-88", "2009/10": two years joined by a hyphen or slash, the second later (two digits continue the first's century and must exceed its last two, so "2016-11" stays a month); split is the separator's index.</summary>
     public static bool TryYearRange(ReadOnlySpan<char> s, out int first, out int second, out int split)
     {
         first = second = 0;
@@ -113,7 +113,6 @@ public static class Shapes
         if (!AllDigits(s[..4]) || !AllDigits(s[5..])) return false;
         first = Int(s[..4]);
         second = s.Length == 9 ? Int(s[5..]) : first / 100 * 100 + Int(s[5..]);
-        if (s.Length == 7 && second <= first) second += 100;
         return first is >= 1000 and <= 2199 && second > first && second - first <= 100;
     }
 
