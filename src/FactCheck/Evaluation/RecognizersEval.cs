@@ -7,12 +7,15 @@ using Newtonsoft.Json.Linq;
 namespace FactCheck.Evaluation;
 
 /// <summary>How FactCheck does on one Recognizers-Text spec file, on one half of its cases.</summary>
+/// <param name="File">The spec file's name without extension (DateTimeModel).</param>
+/// <param name="Half">Which half of the file's cases.</param>
 /// <param name="WithValue">Cases whose expected results carry a TIMEX value.</param>
 /// <param name="ValueFound">Of those, cases where every expected value is produced by a mention overlapping the expected span.</param>
 /// <param name="WithSpan">Cases with expected results (extractor files have spans only).</param>
 /// <param name="SpanFound">Of those, cases where every expected span is overlapped by a mention.</param>
 /// <param name="Negative">Cases that expect nothing.</param>
 /// <param name="Quiet">Of those, cases where FactCheck found nothing either.</param>
+/// <param name="Failures">The first failed cases, for analysis (as many as asked for).</param>
 public sealed record RecognizersFileScore(string File, DevSplit.Half Half, int WithValue, int ValueFound, int WithSpan, int SpanFound,
     int Negative, int Quiet, IReadOnlyList<string> Failures)
 {

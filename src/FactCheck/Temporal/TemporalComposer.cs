@@ -124,6 +124,7 @@ internal static class TemporalComposer
                     alt = Iso(new DateOnly(year.Value, a.Month, a.Day));
                 return new(Iso(date), stated, inferred, date, inferred != 0, alt);
             }
+            if (year is null && f.Dir == 0) { year = refDate!.Value.Year; inferred |= DateFields.Year; } // "this September"
             if (year is null)
             {
                 year = ClosestYearForMonth(month, f.Dir, f.Tense, refDate!.Value);
