@@ -25,6 +25,18 @@ internal static class TestData
         }
     }
 
+    /// <summary>A folder or file under ../shared/eval; when it is missing the test is ignored, or fails under CI=true
+    /// (in CI the measurements must run, not silently skip).</summary>
+    public static string RequireEval(string relative)
+    {
+        var path = EvalDir is { } e ? Path.Combine(e, relative) : null;
+        if (path is not null && (File.Exists(path) || Directory.Exists(path))) return path;
+        var message = $"../shared/eval/{relative} not present";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) Assert.Fail(message);
+        Assert.Ignore(message);
+        return "";
+    }
+
     public static string Path2(params string[] parts) => Path.Combine([RepoRoot, .. parts]);
 
     /// <summary>An article with the given text, language and reference date (yyyy-MM-dd, midnight UTC+7).</summary>

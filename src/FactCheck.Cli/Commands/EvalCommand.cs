@@ -27,6 +27,7 @@ public static class EvalCommand
         eval.Subcommands.Add(CreateTimex());
         eval.Subcommands.Add(InjectCommand.Create());
         eval.Subcommands.Add(CreateMeantime());
+        eval.Subcommands.Add(CreateRecognizers());
         return eval;
     }
 
@@ -34,13 +35,15 @@ public static class EvalCommand
     {
         var docs = new Option<string>("--docs") { Description = "MEANTIME docs.jsonl (sentences, timexes, values)", Required = true };
         var show = new Option<int>("--show") { Description = "Print this many misses and spurious items of each kind", DefaultValueFactory = _ => 0 };
+        var half = new Option<string>("--half") { Description = "dev, test or all documents (split by hash of the document id)", DefaultValueFactory = _ => "all" };
+        half.AcceptOnlyFromAmong("dev", "test", "all");
         var cmd = new Command("meantime", "Precision and recall of dates and numbers against the MEANTIME gold (English).");
-        cmd.Options.Add(docs); cmd.Options.Add(show);
+        cmd.Options.Add(docs); cmd.Options.Add(show); cmd.Options.Add(half);
         cmd.SetAction(pr =>
         {
             var path = pr.GetValue(docs)!;
             if (!File.Exists(path)) { Console.Error.WriteLine($"error: {path}: no such file"); return FileError; }
-            var (dates, numbers) = MeantimeEval.Run(path);
+            var (dates, numbers) = MeantimeEval.Run(path, half: DevSplit.Parse(pr.GetValue(half)));
             foreach (var (name, s) in new[] { ("dates", dates), ("numbers", numbers) })
             {
                 var valueAcc = s.MatchedGold == 0 ? 0 : 100.0 * s.ValueCorrect / s.MatchedGold;
@@ -53,6 +56,45 @@ public static class EvalCommand
             return Ok;
         });
         return cmd;
+    }
+
+    private static Command CreateRecognizers()
+    {
+        var specs = new Option<string>("--specs") { Description = "The recognizers_specs folder (holding DateTime/English/*.json)", Required = true };
+        var show = new Option<int>("--show") { Description = "Print this many failed cases of each file and half", DefaultValueFactory = _ => 0 };
+        var file = new Option<string?>("--file") { Description = "Only print failures of this spec file (e.g. DateTimeModel)" };
+        var half = new Option<string>("--half") { Description = "Print failures of the dev or test half", DefaultValueFactory = _ => "dev" };
+        half.AcceptOnlyFromAmong("dev", "test");
+        var cmd = new Command("recognizers", "Per Recognizers-Text English DateTime spec file: share of cases whose expected TIMEX values FactCheck produces, dev and test halves.");
+        cmd.Options.Add(specs); cmd.Options.Add(show); cmd.Options.Add(file); cmd.Options.Add(half);
+        cmd.SetAction(pr =>
+        {
+            var dir = pr.GetValue(specs)!;
+            if (!Directory.Exists(Path.Combine(dir, "DateTime", "English"))) { Console.Error.WriteLine($"error: {dir}: no DateTime/English folder"); return FileError; }
+            var scores = RecognizersEval.Run(dir, keepFailures: pr.GetValue(show));
+            WriteRecognizers(Console.Out, scores);
+            var only = pr.GetValue(file); var which = DevSplit.Parse(pr.GetValue(half));
+            foreach (var s in scores.Where(s => s.Half == which && (only is null || s.File == only)))
+                foreach (var f in s.Failures) Console.WriteLine($"  {s.File}: {f}");
+            return Ok;
+        });
+        return cmd;
+    }
+
+    /// <summary>One row per spec file: value share (cases with TIMEX values) and span share, dev and test halves, and quiet negatives.</summary>
+    public static void WriteRecognizers(TextWriter w, IReadOnlyList<RecognizersFileScore> scores)
+    {
+        static string Pct(int found, int all) => all == 0 ? "     -      " : FormattableString.Invariant($"{100.0 * found / all,5:F1} ({all,3})");
+        w.WriteLine(FormattableString.Invariant($"{"spec file",-32} {"value dev",-12} {"value test",-12} {"span dev",-12} {"span test",-12} {"quiet neg",-12}"));
+        var totals = new int[12];
+        foreach (var g in scores.GroupBy(s => s.File))
+        {
+            var d = g.First(s => s.Half == DevSplit.Half.Dev); var t = g.First(s => s.Half == DevSplit.Half.Test);
+            w.WriteLine($"{g.Key,-32} {Pct(d.ValueFound, d.WithValue)} {Pct(t.ValueFound, t.WithValue)} {Pct(d.SpanFound, d.WithSpan)} {Pct(t.SpanFound, t.WithSpan)} {Pct(d.Quiet + t.Quiet, d.Negative + t.Negative)}");
+            int[] add = [d.ValueFound, d.WithValue, t.ValueFound, t.WithValue, d.SpanFound, d.WithSpan, t.SpanFound, t.WithSpan, d.Quiet + t.Quiet, d.Negative + t.Negative];
+            for (int k = 0; k < add.Length; k++) totals[k] += add[k];
+        }
+        w.WriteLine($"{"all",-32} {Pct(totals[0], totals[1])} {Pct(totals[2], totals[3])} {Pct(totals[4], totals[5])} {Pct(totals[6], totals[7])} {Pct(totals[8], totals[9])}");
     }
 
     private static Command CreateTimex()

@@ -8,6 +8,18 @@ internal static class Anchoring
     /// <summary>The anchor value moved by the match's direction and amount, keeping the anchor's granularity; null when the mode or units do not fit.</summary>
     public static string? Shift(string anchor, string mode, TemporalFields f)
     {
+        DateOnly day = default;
+        bool isDay = anchor.Length >= 10 && DateOnly.TryParseExact(anchor[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        bool isMonth = anchor.Length >= 7 && anchor[4] == '-' && char.IsDigit(anchor[5]) && char.IsDigit(anchor[6]) && (anchor.Length == 7 || isDay);
+        // "the same day", "that year": the previous date's own day, month or year
+        if (mode == "same")
+            return f.Unit switch
+            {
+                "D" => isDay ? anchor[..10] : null,
+                "M" => isMonth ? anchor[..7] : null,
+                "Y" => anchor.Length >= 4 && int.TryParse(anchor.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out _) ? anchor[..4] : null,
+                _ => null,
+            };
         if (f.Unit is not { } unit || f.NumUnknown) return null;
         int delta = (f.Dir ?? 0) * (int)Math.Round(f.Num ?? 1);
         if (delta == 0) return null;
@@ -22,6 +34,14 @@ internal static class Anchoring
                 if (rest.Length >= 6 && rest[1] != 'Q' && rest[1] != 'W' && DateOnly.TryParseExact(anchor[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                     return d.AddYears(delta).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + anchor[10..];
                 return (year + delta).ToString("0000", CultureInfo.InvariantCulture) + rest;
+            case "M" when isMonth && mode == "any":
+                var m = new DateOnly(year, int.Parse(anchor.AsSpan(5, 2), CultureInfo.InvariantCulture), 1).AddMonths(delta);
+                return m.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            case "D" when isDay && mode == "any":
+                return day.AddDays(delta).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            case "W" when isDay && mode == "any":
+                var w = day.AddDays(7 * delta).ToDateTime(TimeOnly.MinValue);
+                return $"{ISOWeek.GetYear(w):0000}-W{ISOWeek.GetWeekOfYear(w):00}";
             case "Q" when isQuarter && rest[2] is >= '1' and <= '4':
                 int q0 = year * 4 + (rest[2] - '1') + delta;
                 return $"{q0 / 4:0000}-Q{q0 % 4 + 1}";

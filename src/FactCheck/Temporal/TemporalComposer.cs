@@ -44,6 +44,13 @@ internal static class TemporalComposer
         var refDate = reference is { } r ? DateOnly.FromDateTime(r.DateTime) : (DateOnly?)null;
 
         if (f.Decade is { } dec) return new($"{dec}", stated, DateFields.None, null, false, null);
+        if (f.Holiday is { } holiday) return HolidayDate(holiday, f, stated, refDate);
+        if (f.Unit == "CE" && f.Dir is null && (f.Ordinal ?? (f.Num is { } cn && cn == Math.Floor(cn) ? (int)cn : null)) is { } century)
+        {
+            // "the 19th century" (abad ke-19) is the 1800s: TimeML writes its first two digits, 18
+            if (century is < 1 or > 30) return Composed.Fail($"no century {century}");
+            return new($"{century - 1:00}", stated | DateFields.Year, DateFields.None, null, false, null);
+        }
 
         if (f.Day is not null || f.Month is not null || f.YearFromText || f.Quarter is not null || f.Season is not null
             || (f.Ordinal is not null && f.Unit == "Q"))
@@ -62,6 +69,8 @@ internal static class TemporalComposer
             if (f.NumUnknown) return new((f.Dir ?? 0) < 0 ? "PAST_REF" : (f.Dir ?? 0) > 0 ? "FUTURE_REF" : "PRESENT_REF", stated, DateFields.None, null, true, null);
             int n = (int)Math.Round(f.Num ?? 1);
             int dir = f.Dir ?? 0;
+            // "the weekend" (no this/next/last) written on a weekday is the one just gone, unless the sentence speaks of the future
+            if (unit == "WE" && f.Dir is null && f.Tense is not > 0 && IsoWeekday(rd) <= 5) dir = -1;
             return Offset(unit, dir * n, rd, reference!.Value, stated);
         }
         return Composed.Fail("no calendar fields");
@@ -101,7 +110,7 @@ internal static class TemporalComposer
             {
                 if (year is null)
                 {
-                    var picked = InferYear(d, month, f.Weekday, f.Dir, refDate!.Value);
+                    var picked = InferYear(d, month, f.Weekday, f.Dir, f.Tense, refDate!.Value);
                     if (picked is null) return Composed.Fail($"{d}/{month} is not a date in any year near {refDate:yyyy}");
                     year = picked; inferred |= DateFields.Year;
                 }
@@ -115,6 +124,7 @@ internal static class TemporalComposer
                     alt = Iso(new DateOnly(year.Value, a.Month, a.Day));
                 return new(Iso(date), stated, inferred, date, inferred != 0, alt);
             }
+            if (year is null && f.Dir == 0) { year = refDate!.Value.Year; inferred |= DateFields.Year; } // "this September"
             if (year is null)
             {
                 year = ClosestYearForMonth(month, f.Dir, f.Tense, refDate!.Value);
@@ -132,8 +142,39 @@ internal static class TemporalComposer
         return Composed.Fail("no calendar fields");
     }
 
-    /// <summary>The year (reference year -1, 0 or +1) that makes day/month closest to the reference, agreeing with a stated weekday and a stated "ago".</summary>
-    private static int? InferYear(int day, int month, int? weekday, int? dir, DateOnly reference)
+    private static Composed HolidayDate(string holiday, TemporalFields f, DateFields stated, DateOnly? refDate)
+    {
+        stated |= DateFields.Month | DateFields.Day;
+        DateOnly? Of(int y) => Holidays.Date(holiday, y);
+        DateFields inferred = DateFields.None;
+        int? year = f.Year ?? (f.YearDelta is { } yd && refDate is { } r0 ? r0.Year + yd : null);
+        if (year is null)
+        {
+            if (refDate is not { } rd) return new("XXXX-XX-XX", stated, DateFields.None, null, true, null);
+            // the occurrence nearest the reference, leaning to a stated direction or the sentence's tense
+            double bestScore = double.MaxValue;
+            for (int y = rd.Year - 1; y <= rd.Year + 1; y++)
+            {
+                if (Of(y) is not { } d) continue;
+                double score = Math.Abs(d.DayNumber - rd.DayNumber);
+                int lean = f.Dir ?? f.Tense ?? 0;
+                if (lean < 0 && d > rd) score += 1_000;
+                if (lean > 0 && d < rd) score += 1_000;
+                if (score < bestScore) { bestScore = score; year = y; }
+            }
+            inferred |= DateFields.Year;
+        }
+        if (year is null || Of(year.Value) is not { } date) return Composed.Fail($"no date for holiday {holiday}");
+        if (f.Unit == "W")
+        {
+            var dt = date.ToDateTime(TimeOnly.MinValue);
+            return new($"{ISOWeek.GetYear(dt):0000}-W{ISOWeek.GetWeekOfYear(dt):00}", stated, inferred, null, inferred != 0, null);
+        }
+        return new(Iso(date), stated, inferred, date, inferred != 0, null);
+    }
+
+    /// <summary>The year (reference year -1, 0 or +1) that makes day/month closest to the reference, agreeing with a stated weekday and a stated "ago", and leaning to the sentence's tense.</summary>
+    private static int? InferYear(int day, int month, int? weekday, int? dir, int? tense, DateOnly reference)
     {
         int? best = null; double bestScore = double.MaxValue;
         for (int y = reference.Year - 1; y <= reference.Year + 1; y++)
@@ -144,6 +185,9 @@ internal static class TemporalComposer
             if (weekday is { } wd && IsoWeekday(d) != wd) score += 10_000;
             if (dir is < 0 && d > reference) score += 1_000;
             if (dir is > 0 && d < reference) score += 1_000;
+            // the sentence's tense weighs like half a year, as for a bare month
+            if (dir is null && tense is < 0 && d > reference) score += 183;
+            if (dir is null && tense is > 0 && d < reference) score += 183;
             if (score < bestScore) { bestScore = score; best = y; }
         }
         return best;
@@ -271,6 +315,26 @@ internal static class TemporalComposer
 
     private static Composed Duration(TemporalFields f)
     {
+        // "5 1/2 hours" = PT5H30M, "2 1/2 years" = P2Y6M, "a minute and a half" = PT1M30S (a decimal stays: "3.5 years" = P3.5Y)
+        if (f.Fraction && f.Num is { } whole && whole != Math.Floor(whole) && !f.NumUnknown && f.Unit is "H" or "MI" or "Y" or "D")
+        {
+            int w = (int)Math.Floor(whole);
+            double frac = whole - w;
+            string? mixed = f.Unit switch
+            {
+                "H" => $"PT{(w > 0 ? $"{w}H" : "")}{FormatNum(frac * 60)}M",
+                "MI" => $"PT{(w > 0 ? $"{w}M" : "")}{FormatNum(frac * 60)}S",
+                "Y" => $"P{(w > 0 ? $"{w}Y" : "")}{FormatNum(frac * 12)}M",
+                "D" => $"P{(w > 0 ? $"{w}D" : "")}T{FormatNum(frac * 24)}H",
+                _ => null,
+            };
+            if (mixed is not null && !mixed.Contains('.')) return new(mixed, DateFields.None, DateFields.None, null, false, null);
+        }
+        if (f.ClockDuration is var (ch, cm, cs))
+        {
+            var t = (ch > 0 ? $"{ch}H" : "") + (cm > 0 ? $"{cm}M" : "") + (cs > 0 || ch + cm == 0 ? $"{cs}S" : "");
+            return new("PT" + t, DateFields.None, DateFields.None, null, false, null);
+        }
         if (f.Unit is not { } unit) return Composed.Fail("a duration needs a unit");
         string n = f.NumUnknown ? "X" : FormatNum(f.Num ?? 1);
         string v = unit switch

@@ -32,6 +32,7 @@ public sealed class TemporalExtractor
         var text = article.Text;
         var boiler = article.Boilerplate;
         int bi = 0;
+        DateTimeOffset? localRef = null; int localRefUntil = -1;
         for (int i = 0; i < tokens.Length;)
         {
             var t = tokens[i];
@@ -54,23 +55,43 @@ public sealed class TemporalExtractor
 
             int start = t.Start, stop = tokens[bestEnd - 1].End;
             var fields = TemporalFields.From(bestB, text, tokens, best, grammar.DateOrder);
-            if (fields.Dir is null && (fields.Weekday is not null || fields.Month is not null || fields.Unit == "Q") && !fields.YearFromText)
+            if (fields.Dir is null && (fields.Weekday is not null || fields.Month is not null || fields.Unit is "Q" or "WE") && !fields.YearFromText)
                 fields.Tense = Tense.Of(grammar, text, tokens, i, bestEnd);
-            var composed = TemporalComposer.Compose(best, fields, article.Published);
+            var reference = localRef is { } lr && start < localRefUntil ? lr : article.Published;
+            var composed = TemporalComposer.Compose(best, fields, reference);
             if (composed.Error is null && best.Anchor is { } anchorMode && LastDate(mentions, start - grammar.AnchorDistance) is { } anchor
                 && Anchoring.Shift(anchor.Value, anchorMode, fields) is { } shifted)
                 composed = composed with { Value = shifted, Date = null };
+            if (composed.Error is null && best.SetsReference && composed.Date is { } own)
+            {
+                localRef = new DateTimeOffset(own.ToDateTime(TimeOnly.MinValue), article.Published?.Offset ?? TimeSpan.Zero);
+                localRefUntil = stop + grammar.InsertReach;
+            }
             if (composed.Error is { } err)
                 diagnostics.Add(Diagnostic.Warning(LineOrigin(article, start),
                     $"document {article.Id}: \"{text[start..stop]}\" is not a valid date: {err}"));
+            int firstStop = fields.RangeYear is not null ? fields.RangeYearStart - 1 : stop;
             mentions.Add(new TemporalMention
             {
-                Doc = article.Id, Start = start, End = stop, Text = text[start..stop], Kind = best.Kind,
+                Doc = article.Id, Start = start, End = firstStop, Text = text[start..firstStop], Kind = best.Kind,
                 Value = composed.Error is null ? composed.Value : "XXXX-XX-XX", Mod = fields.Mod ?? best.Mod, Rule = best.Id,
                 Stated = composed.Stated, Inferred = composed.Inferred, StatedWeekday = fields.Weekday,
                 Date = composed.Date, PartOfDay = fields.Tod, Offset = fields.Tz, Relative = composed.Relative,
                 AlternativeValue = composed.AlternativeValue, Invalid = composed.Error,
             });
+            if (fields.RangeYear is { } second)
+            {
+                // a year range ("2011-2012", "tahun 1987-88") is two dates, as TimeML marks them
+                int s2 = fields.RangeYearStart, e2 = stop;
+                for (int k = i; k < bestEnd; k++) if (tokens[k].Start < s2 && s2 < tokens[k].End) { e2 = tokens[k].End; break; }
+                var end = new TemporalFields { Year = second, YearFromText = true };
+                var c2 = TemporalComposer.Compose(best, end, reference);
+                mentions.Add(new TemporalMention
+                {
+                    Doc = article.Id, Start = s2, End = e2, Text = text[s2..e2], Kind = best.Kind, Value = c2.Error is null ? c2.Value : "XXXX-XX-XX",
+                    Rule = best.Id, Stated = c2.Stated, Inferred = c2.Inferred, Relative = false,
+                });
+            }
             i = bestEnd;
         }
         return new TemporalResult(mentions, diagnostics);

@@ -14,8 +14,17 @@ internal sealed class TemporalFields
     public int? Tense;
     public double? Num;
     public bool NumUnknown, Every, YearFromText;
+    /// <summary>True when the number has a written fraction ("5 1/2", "a minute and a half"), read as smaller units.</summary>
+    public bool Fraction;
     public string? Tod, AmPm, Unit, Mod, Season;
+    /// <summary>A holiday's rule from the lexicon or a rule ("12-25", "11-4-4" = fourth Thursday of November, "EASTER", "ELECTION").</summary>
+    public string? Holiday;
     public TimeSpan? Tz;
+    /// <summary>The second year of a year range ("2011-2012", "1987-88"), and where in the text it starts.</summary>
+    public int? RangeYear;
+    public int RangeYearStart;
+    /// <summary>A measured time written like a clock ("2:14:09"): hours, minutes, seconds.</summary>
+    public (int H, int M, int S)? ClockDuration;
     /// <summary>The other reading of an ambiguous numeric date (month-first vs day-first).</summary>
     public (int Day, int Month)? Alternative;
 
@@ -25,7 +34,24 @@ internal sealed class TemporalFields
         // bindings come newest-first; apply oldest-first so later words refine earlier ones
         var list = new List<Binding>();
         for (var b = bindings; b is not null; b = b.Next) list.Add(b);
-        for (int i = list.Count - 1; i >= 0; i--) f.Apply(list[i], text, tokens, dateOrder);
+        List<double>? spelled = rule.SpelledYear is not null ? [] : null;
+        for (int i = list.Count - 1; i >= 0; i--)
+        {
+            bool number = list[i].Class is "int" or "num" or "decimal";
+            if (number && spelled is not null) { if (list[i].Entry is { } ne) spelled.Add(ne.Number); else if (Shapes.TryDecimal(tokens[list[i].Token].Span(text), out var sv)) spelled.Add(sv); continue; }
+            if (rule.FirstNumber && (f.Num is not null || f.NumUnknown) && number) continue;
+            // in a duration, "1/2" after a number is a fraction ("5 1/2 hours"), not a day and month
+            if (rule.Kind == TemporalKind.Duration && list[i].Class == "numdm" && Shapes.TryNumericDate(tokens[list[i].Token].Span(text), out var fr)
+                && fr.Length == 2 && fr[0] < fr[1] && fr[1] <= 4) { f.Num = (f.Num ?? 0) + (double)fr[0] / fr[1]; f.Fraction = true; continue; }
+            f.Apply(list[i], text, tokens, dateOrder);
+        }
+        if (spelled is { Count: > 0 })
+        {
+            // "nineteen ninety-six" = 19 * 100 + 90 + 6; "two thousand eight" = 2 * 1000 + 8
+            double y = spelled[0] * (rule.SpelledYear == "thousands" ? 1000 : 100);
+            for (int k = 1; k < spelled.Count; k++) y += spelled[k];
+            f.Year = (int)y; f.YearFromText = true;
+        }
         foreach (var (k, v) in rule.Bind) f.Default(k, v);
         return f;
     }
@@ -51,6 +77,15 @@ internal sealed class TemporalFields
             case "clock": if (Shapes.TryClock(span, out var h, out var mi)) { Hour = h; Minute = mi; } break;
             case "isodate":
                 if (Shapes.TryIsoDate(span, out var y, out var mo, out var dd)) { Year = y; Month = mo; Day = dd; YearFromText = true; }
+                break;
+            case "yearrange":
+                if (Shapes.TryYearRange(span, out var y1, out var y2, out var split))
+                {
+                    Year = y1; YearFromText = true; RangeYear = y2; RangeYearStart = tokens[b.Token].Start + split + 1;
+                }
+                break;
+            case "clockdur":
+                if (Shapes.TryClockDuration(span, out var ch, out var cm, out var cs)) ClockDuration = (ch, cm, cs);
                 break;
             case "numdate":
             case "numdm":
@@ -104,6 +139,9 @@ internal sealed class TemporalFields
             case "tz": Tz = TimeSpan.Parse(value.TrimStart('+', '-'), CultureInfo.InvariantCulture) * (value.StartsWith('-') ? -1 : 1); break;
             case "mod": Mod = value; break;
             case "season": Season = value; break;
+            case "holiday":
+            case "holidayname": Holiday = value; break;
+            case "plus": Num = (Num ?? 0) + double.Parse(value, CultureInfo.InvariantCulture); Fraction = true; break;
             case "every": Every = true; break;
             case "quarter": Quarter = Int(); break;
             case "month": Month = Int(); break;
@@ -120,7 +158,7 @@ internal sealed class TemporalFields
         {
             "unit" => Unit is null, "num" => Num is null && !NumUnknown, "dir" => Dir is null, "tod" => Tod is null,
             "mod" => Mod is null, "month" => Month is null, "day" => Day is null, "weekday" => Weekday is null,
-            "hour" => Hour is null, "minute" => Minute is null, "quarter" => Quarter is null, "season" => Season is null, "yeardelta" => YearDelta is null,
+            "hour" => Hour is null, "minute" => Minute is null, "quarter" => Quarter is null, "season" => Season is null, "holiday" => Holiday is null, "yeardelta" => YearDelta is null,
             _ => true,
         };
         if (missing) Set(key, value);

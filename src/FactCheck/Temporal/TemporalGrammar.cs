@@ -23,8 +23,16 @@ public sealed record TemporalRule : IPatternRule
     public int Order { get; init; }
     /// <summary>True for rules that only claim their words so that no other rule reads them as time ("6-year-old", "quarterly dividend").</summary>
     public bool Ignore { get; init; }
-    /// <summary>How the value may lean on the previous date in the text instead of the reference date: "any" ("a year earlier"), "quarter" (only a quarter: "a year ago" after "the third quarter").</summary>
+    /// <summary>How the value may lean on the previous date in the text instead of the reference date: "any" ("a year earlier"), "quarter" (only a quarter: "a year ago" after "the third quarter"), "same" (the previous date's own day: "the same day").</summary>
     public string? Anchor { get; init; }
+    /// <summary>True for the date line of an embedded e-mail, letter or datelined insert ("Sent: Tuesday, March 4, 2003"): the
+    /// text after it is read against that date, not the article's, up to <see cref="TemporalGrammar.InsertReach"/> characters
+    /// or the next such line.</summary>
+    public bool SetsReference { get; init; }
+    /// <summary>True for ranges ("two to three weeks"): the first number gives the value, later numbers do not replace it.</summary>
+    public bool FirstNumber { get; init; }
+    /// <summary>For years spelled in words: "hundreds" ("nineteen ninety-six") or "thousands" ("two thousand eight").</summary>
+    public string? SpelledYear { get; init; }
 }
 
 /// <summary>A language's temporal rules, compiled once from temporal.json and indexed by the tokens they can start with.</summary>
@@ -41,6 +49,8 @@ public sealed class TemporalGrammar
     public string? PastSuffix { get; private init; }
     /// <summary>How far (characters) back a previous date may be to anchor "a year earlier".</summary>
     public int AnchorDistance { get; private init; } = 400;
+    /// <summary>How far (characters) the date line of an embedded e-mail or letter stays the reference date of the text after it.</summary>
+    public int InsertReach { get; private init; } = 1500;
 
     private TemporalGrammar(string lang, Lexicon lexicon, List<TemporalRule> rules, string dateOrder)
     {
@@ -64,12 +74,15 @@ public sealed class TemporalGrammar
                 Value = r.Value<string>("value"), Mod = r.Value<string>("mod"), Bind = h.Bind,
                 Examples = h.Examples, Negative = h.Negative, Order = h.Order,
                 Ignore = r.Value<bool?>("ignore") ?? false, Anchor = r.Value<string>("anchor"),
+                SetsReference = r.Value<bool?>("setsReference") ?? false,
+                FirstNumber = r.Value<bool?>("firstNumber") ?? false, SpelledYear = r.Value<string>("spelledYear"),
             };
         });
         return new TemporalGrammar(lang, lexicon, rules, json.Value<string>("dateOrder") ?? "dmy")
         {
             PastSuffix = json.Value<string>("pastSuffix"),
             AnchorDistance = json.Value<int?>("anchorDistance") ?? 400,
+            InsertReach = json.Value<int?>("insertReach") ?? 1500,
         };
     }
 }

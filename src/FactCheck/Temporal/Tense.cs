@@ -36,8 +36,10 @@ internal static class Tense
     {
         if (t.Type != TokenType.Word) return null;
         var span = t.Span(text);
-        if (grammar.Lexicon.TryGet("tense", span, out var e)) return e.Number;
-        if (grammar.PastSuffix is { } suf && span.Length >= suf.Length + 3 && span.EndsWith(suf, StringComparison.OrdinalIgnoreCase)) return -1;
+        // a listed word decides: +1, -1, or 0 for a word that only looks past ("succeed") and marks nothing
+        if (grammar.Lexicon.TryGet("tense", span, out var e)) return e.Number == 0 ? null : e.Number;
+        // the past-tense ending on lower-case words only: "United", "Ahmed" are names, not verbs
+        if (grammar.PastSuffix is { } suf && span.Length >= suf.Length + 3 && char.IsLower(span[0]) && span.EndsWith(suf, StringComparison.Ordinal)) return -1;
         return null;
     }
 }

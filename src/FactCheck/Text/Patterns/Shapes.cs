@@ -10,6 +10,7 @@ public static class Shapes
     {
         "int", "num", "day", "monthnum", "year", "numdate", "numdm", "isodate", "clock", "ordinal", "decade", "decimal",
         "word", "cap", "any", "punct", "amount", "amountsfx", "cardinal", "colonclock", "milclock", "amountrange",
+        "yearrange", "clockdur",
     };
 
     /// <summary>True when the token has the named shape.</summary>
@@ -44,6 +45,8 @@ public static class Shapes
             case "amount": return TryAmount(s, '.', out _);
             case "amountsfx": return TrySplitSuffix(s, out var digits, out _) && TryAmount(digits, '.', out _);
             case "cardinal": return IsCardinal(s);
+            case "yearrange": return TryYearRange(s, out _, out _, out _);
+            case "clockdur": return TryClockDuration(s, out _, out _, out _);
         }
         return false;
     }
@@ -99,6 +102,29 @@ public static class Shapes
         if (rest.Length != 2 || !AllDigits(h) || !AllDigits(rest)) return false;
         hour = Int(h); minute = Int(rest);
         return hour is >= 0 and <= 24 && minute is >= 0 and <= 59;
+    }
+
+    /// <summary>"2011-2012", "1987-88", "2009/10": two years joined by a hyphen or slash, the second later (two digits continue the first's century and must exceed its last two, so "2016-11" stays a month); split is the separator's index.</summary>
+    public static bool TryYearRange(ReadOnlySpan<char> s, out int first, out int second, out int split)
+    {
+        first = second = 0;
+        split = s.IndexOfAny('-', '/');
+        if (split != 4 || s.Length is not (7 or 9)) return false;
+        if (!AllDigits(s[..4]) || !AllDigits(s[5..])) return false;
+        first = Int(s[..4]);
+        second = s.Length == 9 ? Int(s[5..]) : first / 100 * 100 + Int(s[5..]);
+        return first is >= 1000 and <= 2199 && second > first && second - first <= 100;
+    }
+
+    /// <summary>"2:14:09", "1:02:33": hours, minutes and seconds of a measured time (a race), read as a duration.</summary>
+    public static bool TryClockDuration(ReadOnlySpan<char> s, out int hours, out int minutes, out int seconds)
+    {
+        hours = minutes = seconds = -1;
+        int a = s.IndexOf(':');
+        if (a < 1 || a > 2 || s.Length != a + 6 || s[a + 3] != ':') return false;
+        if (!AllDigits(s[..a]) || !AllDigits(s.Slice(a + 1, 2)) || !AllDigits(s[(a + 4)..])) return false;
+        hours = Int(s[..a]); minutes = Int(s.Slice(a + 1, 2)); seconds = Int(s[(a + 4)..]);
+        return minutes <= 59 && seconds <= 59;
     }
 
     /// <summary>"0800", "1430": four digits read as hours and minutes (only meaningful beside a time zone: "0800 UTC").</summary>
