@@ -41,13 +41,15 @@ public static class CheckCommand
         lang.AcceptOnlyFromAmong("auto", "id", "en");
         var model = new Option<string>("--model") { Description = "Triage model folder; without a model each finding's score is its rule's prior", DefaultValueFactory = _ => FactCheck.Triage.ModelStore.DefaultDir };
         var generated = new Option<string?>("--generated") { Description = "The report's \"generated\" stamp (default: the latest publication date of the input)" };
+        var db = StoreOptions.DbOption();
         cmd.Arguments.Add(paths);
-        foreach (var o in new Option[] { output, failOn, format, labels, lang, model, generated }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { output, failOn, format, labels, lang, model, generated, db }) cmd.Options.Add(o);
         cmd.SetAction(pr => Run(new CheckRequest(pr.GetValue(paths)!, pr.GetValue(output)!)
         {
             FailOn = pr.GetValue(failOn), ClaimReview = (pr.GetValue(format) ?? []).Contains("claimreview"),
             Labels = pr.GetValue(labels), LabelsGiven = pr.GetResult(labels) is { Implicit: false },
             Lang = pr.GetValue(lang) ?? "auto", Generated = pr.GetValue(generated), Model = pr.GetValue(model),
+            Db = pr.GetValue(db) ?? FactCheck.Store.FactStore.DefaultLocation(), DbGiven = pr.GetResult(db) is { Implicit: false },
         }, Console.Out, Console.Error));
         return cmd;
     }
@@ -65,6 +67,10 @@ public static class CheckCommand
         /// <summary>Triage model folder; null or missing: scores are the rules' priors.</summary>
         public string? Model { get; init; }
         public bool Progress { get; init; } = true;
+        /// <summary>The store (--db) that receives the run and gives the verdicts; null: none (the --labels file only).</summary>
+        public string? Db { get; init; }
+        /// <summary>True when --db was given explicitly: a store that cannot be opened is then an error, not a warning.</summary>
+        public bool DbGiven { get; init; }
     }
 
     /// <summary>Runs the check; returns the exit code.</summary>
@@ -91,7 +97,10 @@ public static class CheckCommand
         var result = checker.Check(analyzed);
         foreach (var d in result.Diagnostics) stderr.WriteLine(d);
         var findings = Score(result.Findings, checker, req.Model, stderr);
-        if (req.Labels is { } labels)
+        using var store = CheckStore.Open(req, stderr, out var storeFailed);
+        if (storeFailed) return WriteFailed;
+        if (store is not null && !req.LabelsGiven) findings = Checker.ApplyDecisions(findings, store.Load());
+        else if (req.Labels is { } labels)
         {
             if (File.Exists(labels))
             {
@@ -109,6 +118,7 @@ public static class CheckCommand
             return WriteFailed;
         }
 
+        if (!CheckStore.Save(store, report, stdout, stderr) && req.DbGiven) return WriteFailed;
         PrintSummary(report, stdout, req.Out);
         if (report.Failed > 0) return InputFailed;
         if (req.FailOn is { } fo && Enum.TryParse<Severity>(fo, true, out var level) && findings.Any(f => f.Severity >= level))
