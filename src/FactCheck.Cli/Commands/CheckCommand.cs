@@ -111,7 +111,7 @@ public static class CheckCommand
         }
 
         var report = Report.Build(read, analyzed, findings, req.Generated);
-        try { ReportWriter.Write(report, req.Out, req.ClaimReview); }
+        try { ReportWriter.Write(report, req.Out, req.ClaimReview, CheckStore.ClaimReviewOptions(store)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"error: {req.Out}: cannot write the reports: {e.Message}");
@@ -148,7 +148,7 @@ public static class CheckCommand
         {
             var doc = f.Evidence.Count > 0 ? f.Evidence[0].Doc : "";
             var sugg = f.Suggestions.Count > 0 ? $" -> {f.Suggestions[0].Text}" : "";
-            w.WriteLine($"  {f.Severity.ToString().ToUpperInvariant(),-6} {f.Rule,-17} {doc}: {f.Message}{sugg}");
+            w.WriteLine(SafeText.Terminal($"  {f.Severity.ToString().ToUpperInvariant(),-6} {f.Rule,-17} {doc}: {f.Message}{sugg}"));
         }
         if (r.Findings.Count > 5) w.WriteLine($"  ... {r.Findings.Count - 5} more in {Path.Combine(outDir, "report.md")}");
         w.WriteLine($"reports: {Path.Combine(outDir, "report.json")}, report.md, report.html");

@@ -19,6 +19,23 @@ public static class CheckStore
         return null;
     }
 
+    /// <summary>The ClaimReview settings (from the environment), dated by when each finding was confirmed in the store.</summary>
+    public static ClaimReviewOptions ClaimReviewOptions(FactStore? store)
+    {
+        var options = Output.ClaimReviewOptions.FromEnvironment();
+        if (store is null) return options;
+        IReadOnlyDictionary<string, DecisionSummary>? summaries = null;
+        return options with
+        {
+            ReviewedAt = f =>
+            {
+                try { summaries ??= store.Summaries(); }
+                catch (StoreException) { summaries = new Dictionary<string, DecisionSummary>(); }
+                return summaries.TryGetValue(f.Id, out var s) ? s.Latest?.Time : null;
+            },
+        };
+    }
+
     /// <summary>Stores the run; false (with a message) when that failed.</summary>
     public static bool Save(FactStore? store, Report report, TextWriter stdout, TextWriter stderr)
     {

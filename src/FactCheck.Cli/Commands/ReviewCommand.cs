@@ -193,14 +193,14 @@ public static class ReviewCommand
         var findings = report.Findings;
         if (findings.Count == 0)
         {
-            console.MarkupLine($"[green]No findings in {Markup.Escape(report.Path)}: nothing to review.[/]");
+            console.MarkupLine($"[green]No findings in {Esc(report.Path)}: nothing to review.[/]");
             return Ok;
         }
         var latest = new Dictionary<string, Decision>(store.Latest(), StringComparer.Ordinal);
         int index = Enumerable.Range(0, findings.Count).FirstOrDefault(i => !latest.ContainsKey(findings[i].Id), -1);
         if (index < 0)
         {
-            console.MarkupLine($"[green]All {findings.Count} findings have a decision in {Markup.Escape(store.Where)}.[/] Press b to go back over them, any other key to quit.");
+            console.MarkupLine($"[green]All {findings.Count} findings have a decision in {Esc(store.Where)}.[/] Press b to go back over them, any other key to quit.");
             if (input.ReadKey() is not { KeyChar: 'b' or 'B' }) return Ok;
             index = findings.Count - 1;
         }
@@ -245,35 +245,38 @@ public static class ReviewCommand
         }
         int left = findings.Count(f => !latest.ContainsKey(f.Id));
         console.MarkupLine(string.Format(CultureInfo.InvariantCulture, "{0} decision{1} written to {2}; {3} of {4} findings still without a decision.",
-            written, written == 1 ? "" : "s", Markup.Escape(store.Where), left, findings.Count));
+            written, written == 1 ? "" : "s", Esc(store.Where), left, findings.Count));
         return Ok;
     }
 
     private static void Show(IAnsiConsole console, Finding f, int index, int count, Decision? earlier, string? note)
     {
         console.WriteLine();
-        console.Write(new Rule($"[bold]{index + 1}/{count}[/] {Markup.Escape(f.Rule)} [dim]{Markup.Escape(f.Id)}[/]").LeftJustified());
+        console.Write(new Rule($"[bold]{index + 1}/{count}[/] {Esc(f.Rule)} [dim]{Esc(f.Id)}[/]").LeftJustified());
         var severity = f.Severity switch { Severity.High => "red", Severity.Medium => "yellow", _ => "grey" };
         console.MarkupLine(string.Format(CultureInfo.InvariantCulture, "[{0}]{1}[/]  score [bold]{2:0.00}[/]", severity, f.Severity.ToString().ToLowerInvariant(), f.Score));
-        console.MarkupLine(Markup.Escape(f.Message));
+        console.MarkupLine(Esc(f.Message));
         var table = new Table().Border(TableBorder.Rounded).AddColumn("source").AddColumn("evidence");
         foreach (var e in f.Evidence)
         {
-            var who = e.Source is { Length: > 0 } s ? $"{Markup.Escape(s)}\n[dim]{Markup.Escape(e.Doc)}[/]" : Markup.Escape(e.Doc);
+            var who = e.Source is { Length: > 0 } s ? $"{Esc(s)}\n[dim]{Esc(e.Doc)}[/]" : Esc(e.Doc);
             table.AddRow(new Markup(who), new Markup(Highlight(e)));
         }
         console.Write(table);
         if (f.Suggestions.Count > 0)
         {
             var best = f.Suggestions[0];
-            console.MarkupLine($"suggestion: [green]{Markup.Escape(best.Text)}[/]" + (best.Reason.Length > 0 ? $" [dim]({Markup.Escape(best.Reason)})[/]" : ""));
+            console.MarkupLine($"suggestion: [green]{Esc(best.Text)}[/]" + (best.Reason.Length > 0 ? $" [dim]({Esc(best.Reason)})[/]" : ""));
         }
         if (earlier is not null)
-            console.MarkupLine($"[dim]earlier decision: {DecisionStore.VerdictName(earlier.Verdict)} by {Markup.Escape(earlier.Reviewer)} at {earlier.Time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}" +
-                (earlier.Note is { } n ? $" ({Markup.Escape(n)})" : "") + "[/]");
-        if (note is not null) console.MarkupLine($"note: [italic]{Markup.Escape(note)}[/]");
+            console.MarkupLine($"[dim]earlier decision: {DecisionStore.VerdictName(earlier.Verdict)} by {Esc(earlier.Reviewer)} at {earlier.Time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}" +
+                (earlier.Note is { } n ? $" ({Esc(n)})" : "") + "[/]");
+        if (note is not null) console.MarkupLine($"note: [italic]{Esc(note)}[/]");
         console.MarkupLine("[dim]c confirm  d dismiss  u unsure  n note  s skip  b back  q quit[/]");
     }
+
+    /// <summary>Article text for the terminal: control sequences stripped, then markup-escaped.</summary>
+    private static string Esc(string? s) => Markup.Escape(FactCheck.Output.SafeText.Terminal(s));
 
     /// <summary>The evidence sentence (or span text) as markup, with the disputed span highlighted; all text escaped.</summary>
     public static string Highlight(Evidence e)
@@ -282,11 +285,11 @@ public static class ReviewCommand
         {
             int start = e.Start - e.SentenceStart, end = e.End - e.SentenceStart;
             if (start >= 0 && end <= sentence.Length && start < end)
-                return Markup.Escape(sentence[..start]) + "[black on yellow]" + Markup.Escape(sentence[start..end]) + "[/]"
-                    + Markup.Escape(sentence[end..]) + (e.Value is { } v1 ? $" [dim]= {Markup.Escape(v1)}[/]" : "");
-            return Markup.Escape(sentence) + $"\n[black on yellow]{Markup.Escape(e.Text)}[/]" + (e.Value is { } v2 ? $" [dim]= {Markup.Escape(v2)}[/]" : "");
+                return Esc(sentence[..start]) + "[black on yellow]" + Esc(sentence[start..end]) + "[/]"
+                    + Esc(sentence[end..]) + (e.Value is { } v1 ? $" [dim]= {Esc(v1)}[/]" : "");
+            return Esc(sentence) + $"\n[black on yellow]{Esc(e.Text)}[/]" + (e.Value is { } v2 ? $" [dim]= {Esc(v2)}[/]" : "");
         }
-        return $"[black on yellow]{Markup.Escape(e.Text)}[/]" + (e.Value is { } v ? $" [dim]= {Markup.Escape(v)}[/]" : "");
+        return $"[black on yellow]{Esc(e.Text)}[/]" + (e.Value is { } v ? $" [dim]= {Esc(v)}[/]" : "");
     }
 }
 
