@@ -27,6 +27,8 @@ internal sealed class Api(ServeOptions options, FactStore store, CheckPipeline p
         var req = ctx.Request;
         if (req.ContentLength > options.MaxBodyBytes)
         {
+            // Read what was sent (Kestrel stops at a hard limit above ours) so the client gets the answer, not a reset.
+            try { await req.Body.CopyToAsync(Stream.Null); } catch (BadHttpRequestException) { }
             await Error(ctx, 413, $"request body of {req.ContentLength} bytes is over the {options.MaxBodyBytes} byte limit");
             return null;
         }
@@ -43,6 +45,7 @@ internal sealed class Api(ServeOptions options, FactStore store, CheckPipeline p
             buffer.Write(chunk, 0, n);
             if (buffer.Length > options.MaxBodyBytes)
             {
+                try { await req.Body.CopyToAsync(Stream.Null); } catch (BadHttpRequestException) { }
                 await Error(ctx, 413, $"request body over the {options.MaxBodyBytes} byte limit");
                 return null;
             }

@@ -63,7 +63,7 @@ public static class ReviewServer
         builder.Logging.ClearProviders();
         if (o.Log) builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls([.. o.Urls]);
-        builder.WebHost.ConfigureKestrel(k => { k.Limits.MaxRequestBodySize = o.MaxBodyBytes; k.AddServerHeader = false; });
+        builder.WebHost.ConfigureKestrel(k => { k.Limits.MaxRequestBodySize = Math.Max(o.MaxBodyBytes * 4, o.MaxBodyBytes + (1 << 20)); k.AddServerHeader = false; });
         var app = builder.Build();
         var api = new Api(o, store, new CheckPipeline(o.ModelDir));
 
