@@ -8,4 +8,5 @@ root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(StoriesCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(ReviewCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return root.Parse(args).Invoke();

@@ -41,13 +41,15 @@ public static class CheckCommand
         lang.AcceptOnlyFromAmong("auto", "id", "en");
         var model = new Option<string>("--model") { Description = "Triage model folder; without a model each finding's score is its rule's prior", DefaultValueFactory = _ => FactCheck.Triage.ModelStore.DefaultDir };
         var generated = new Option<string?>("--generated") { Description = "The report's \"generated\" stamp (default: the latest publication date of the input)" };
+        var db = StoreOptions.DbOption();
         cmd.Arguments.Add(paths);
-        foreach (var o in new Option[] { output, failOn, format, labels, lang, model, generated }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { output, failOn, format, labels, lang, model, generated, db }) cmd.Options.Add(o);
         cmd.SetAction(pr => Run(new CheckRequest(pr.GetValue(paths)!, pr.GetValue(output)!)
         {
             FailOn = pr.GetValue(failOn), ClaimReview = (pr.GetValue(format) ?? []).Contains("claimreview"),
             Labels = pr.GetValue(labels), LabelsGiven = pr.GetResult(labels) is { Implicit: false },
             Lang = pr.GetValue(lang) ?? "auto", Generated = pr.GetValue(generated), Model = pr.GetValue(model),
+            Db = pr.GetValue(db) ?? FactCheck.Store.FactStore.DefaultLocation(), DbGiven = pr.GetResult(db) is { Implicit: false },
         }, Console.Out, Console.Error));
         return cmd;
     }
@@ -65,6 +67,10 @@ public static class CheckCommand
         /// <summary>Triage model folder; null or missing: scores are the rules' priors.</summary>
         public string? Model { get; init; }
         public bool Progress { get; init; } = true;
+        /// <summary>The store (--db) that receives the run and gives the verdicts; null: none (the --labels file only).</summary>
+        public string? Db { get; init; }
+        /// <summary>True when --db was given explicitly: a store that cannot be opened is then an error, not a warning.</summary>
+        public bool DbGiven { get; init; }
     }
 
     /// <summary>Runs the check; returns the exit code.</summary>
@@ -92,7 +98,10 @@ public static class CheckCommand
         var result = checker.CheckStories(analyzed, stories);
         foreach (var d in result.Diagnostics) stderr.WriteLine(d);
         var findings = Score(result.Findings, checker, req.Model, stderr);
-        if (req.Labels is { } labels)
+        using var store = CheckStore.Open(req, stderr, out var storeFailed);
+        if (storeFailed) return WriteFailed;
+        if (store is not null && !req.LabelsGiven) findings = Checker.ApplyDecisions(findings, store.Load());
+        else if (req.Labels is { } labels)
         {
             if (File.Exists(labels))
             {
@@ -103,13 +112,14 @@ public static class CheckCommand
         }
 
         var report = Report.Build(read, analyzed, findings, req.Generated, stories);
-        try { ReportWriter.Write(report, req.Out, req.ClaimReview); }
+        try { ReportWriter.Write(report, req.Out, req.ClaimReview, CheckStore.ClaimReviewOptions(store)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"error: {req.Out}: cannot write the reports: {e.Message}");
             return WriteFailed;
         }
 
+        if (!CheckStore.Save(store, report, stdout, stderr) && req.DbGiven) return WriteFailed;
         PrintSummary(report, stdout, req.Out);
         if (report.Failed > 0) return InputFailed;
         // a rule that failed on some story: its findings may be missing, so the run did not succeed
@@ -141,7 +151,7 @@ public static class CheckCommand
         {
             var doc = f.Evidence.Count > 0 ? f.Evidence[0].Doc : "";
             var sugg = f.Suggestions.Count > 0 ? $" -> {f.Suggestions[0].Text}" : "";
-            w.WriteLine($"  {f.Severity.ToString().ToUpperInvariant(),-6} {f.Rule,-17} {doc}: {f.Message}{sugg}");
+            w.WriteLine(SafeText.Terminal($"  {f.Severity.ToString().ToUpperInvariant(),-6} {f.Rule,-17} {doc}: {f.Message}{sugg}"));
         }
         if (r.Findings.Count > 5) w.WriteLine($"  ... {r.Findings.Count - 5} more in {Path.Combine(outDir, "report.md")}");
         w.WriteLine($"reports: {Path.Combine(outDir, "report.json")}, report.md, report.html");

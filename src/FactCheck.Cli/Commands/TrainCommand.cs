@@ -25,6 +25,8 @@ public static class TrainCommand
         public ulong Seed { get; init; } = 1;
         public bool Force { get; init; }
         public LogisticRegressionOptions Options { get; init; } = new();
+        /// <summary>Train on the store's latest verdicts (--db, or the default store when --labels is not given); null: the Labels file.</summary>
+        public string? Db { get; init; }
     }
 
     public static Command Create()
@@ -34,12 +36,14 @@ public static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds", DefaultValueFactory = _ => 5 };
         var seed = new Option<ulong>("--seed") { Description = "Seed for the cross-validation folds (training itself is deterministic)", DefaultValueFactory = _ => 1 };
         var force = new Option<bool>("--force") { Description = "Replace the model even when the new one is worse" };
+        var db = StoreOptions.DbOption();
         var cmd = new Command("train", "Train the triage classifier on review decisions (confirmed = real, dismissed = not; unsure skipped).");
         cmd.Options.Add(labels);
         cmd.Options.Add(output);
         cmd.Options.Add(folds);
         cmd.Options.Add(seed);
         cmd.Options.Add(force);
+        cmd.Options.Add(db);
         cmd.SetAction(pr =>
         {
             var settings = new Settings
@@ -47,6 +51,7 @@ public static class TrainCommand
                 Labels = pr.GetValue(labels) ?? DecisionStore.DefaultPath,
                 Out = pr.GetValue(output) ?? ModelStore.DefaultDir,
                 Folds = pr.GetValue(folds), Seed = pr.GetValue(seed), Force = pr.GetValue(force),
+                Db = pr.GetValue(labels) is null ? pr.GetValue(db) ?? FactCheck.Store.FactStore.DefaultLocation() : pr.GetValue(db),
             };
             var progress = Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive ? null : AnsiConsole.Console;
             return Run(settings, Console.Out, Console.Error, TimeProvider.System, progress);
@@ -67,7 +72,8 @@ public static class TrainCommand
 
         string source = s.Labels;
 
-        var log = new DecisionStore(s.Labels, d => error.WriteLine(d)).Read();
+        var log = s.Db is { } db ? StoreLog(db, error, ref source) : new DecisionStore(s.Labels, d => error.WriteLine(d)).Read();
+        if (log is null) return FileError;
         if (log.Diagnostics.Any(d => d.Level == Model.DiagnosticLevel.Error)) return FileError;
         var latest = log.Latest;
         var examples = TrainingData.FromDecisions(latest);
@@ -96,13 +102,13 @@ public static class TrainCommand
         if (outcome.Status is TrainStatus.NoLabels or TrainStatus.OneClass)
         {
             var what = outcome.Status == TrainStatus.NoLabels
-                ? (File.Exists(s.Labels) ? $"no confirmed or dismissed decisions in {s.Labels}" + (unsure > 0 ? $" ({unsure} unsure)" : "") : $"no decisions file {s.Labels}")
-                : $"{s.Labels}: {outcome.Reason}";
+                ? (s.Db is not null || File.Exists(s.Labels) ? $"no confirmed or dismissed decisions in {source}" + (unsure > 0 ? $" ({unsure} unsure)" : "") : $"no decisions file {s.Labels}")
+                : $"{source}: {outcome.Reason}";
             error.WriteLine($"error: cannot train: {what}. Review some findings first (factcheck review REPORT_DIR). The model in {s.Out} is unchanged.");
             return NoTrainingData;
         }
 
-        output.WriteLine(string.Format(inv, "labels: {0}: {1} confirmed, {2} dismissed{3}", s.Labels, outcome.Positives, outcome.Negatives,
+        output.WriteLine(string.Format(inv, "labels: {0}: {1} confirmed, {2} dismissed{3}", source, outcome.Positives, outcome.Negatives,
             unsure > 0 ? $", {unsure} unsure skipped" : ""));
         output.WriteLine(string.Format(inv, "{0}-fold stratified cross-validation (seed {1}), threshold 0.5{2}:", outcome.Folds, s.Seed,
             outcome.Folds < s.Folds ? $" (fewer folds than the {s.Folds} asked: only {Math.Min(outcome.Positives, outcome.Negatives)} of the smaller class)" : ""));
@@ -120,6 +126,22 @@ public static class TrainCommand
         }
         output.WriteLine($"wrote {ModelStore.ModelPath(s.Out)}: {outcome.Reason}");
         return Ok;
+    }
+
+    /// <summary>The store's latest verdicts as a decision log, or null (with a message) when the store cannot be read.</summary>
+    private static DecisionLog? StoreLog(string db, TextWriter error, ref string source)
+    {
+        var (store, problem) = StoreOptions.Open(db, error);
+        if (store is null) { error.WriteLine("error: " + problem); return null; }
+        using (store)
+        {
+            try
+            {
+                source = store.Describe;
+                return new DecisionLog(store.Latest().Values.OrderBy(d => d.Time).ToList(), []);
+            }
+            catch (FactCheck.Store.StoreException e) { error.WriteLine("error: " + e.Message); return null; }
+        }
     }
 
     private static void WriteComparison(TextWriter w, BinaryMetrics candidate, BinaryMetrics? current)

@@ -68,6 +68,6 @@ public static class ReportMarkdown
     private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
     private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');
     /// <summary>Article text is data: no raw HTML, no emphasis markers taken from it.</summary>
-    private static string Esc(string? s) => s is null ? "" : System.Net.WebUtility.HtmlEncode(s).Replace("*", "\\*").Replace("_", "\\_").Replace("`", "\\`");
+    private static string Esc(string? s) => SafeText.Markdown(s);
     private static string Cell(string? s) => Esc(OneLine(s ?? "")).Replace("|", "\\|");
 }

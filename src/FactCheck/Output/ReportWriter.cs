@@ -4,7 +4,7 @@ namespace FactCheck.Output;
 public static class ReportWriter
 {
     /// <summary>The paths written.</summary>
-    public static IReadOnlyList<string> Write(Report report, string outDir, bool claimReview = false)
+    public static IReadOnlyList<string> Write(Report report, string outDir, bool claimReview = false, ClaimReviewOptions? claimReviewOptions = null)
     {
         Directory.CreateDirectory(outDir);
         var written = new List<string>();
@@ -17,7 +17,7 @@ public static class ReportWriter
         W("report.json", ReportJson.Serialize(report));
         W("report.md", ReportMarkdown.Render(report));
         W("report.html", ReportHtml.Render(report));
-        if (claimReview) W("claimreview.jsonld", ClaimReviewJson.Serialize(report));
+        if (claimReview) W("claimreview.jsonld", ClaimReviewJson.Serialize(report, claimReviewOptions ?? ClaimReviewOptions.FromEnvironment()));
         return written;
     }
 }

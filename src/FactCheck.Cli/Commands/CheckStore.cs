@@ -1,0 +1,55 @@
+using FactCheck.Output;
+using FactCheck.Store;
+
+namespace FactCheck.Cli.Commands;
+
+/// <summary>What `check` does with the store: opens it (verdicts come from it) and stores the run.</summary>
+public static class CheckStore
+{
+    /// <summary>The store of the request, or null (no --db, or the default store could not be opened: a warning).
+    /// <paramref name="failed"/> is true when an explicitly given --db could not be opened.</summary>
+    public static FactStore? Open(CheckCommand.CheckRequest req, TextWriter stderr, out bool failed)
+    {
+        failed = false;
+        if (req.Db is null) return null;
+        var (store, error) = StoreOptions.Open(req.Db, stderr);
+        if (store is not null) return store;
+        if (req.DbGiven) { stderr.WriteLine("error: " + error); failed = true; }
+        else stderr.WriteLine($"warning: {error}; the run is not stored");
+        return null;
+    }
+
+    /// <summary>The ClaimReview settings (from the environment), dated by when each finding was confirmed in the store.</summary>
+    public static ClaimReviewOptions ClaimReviewOptions(FactStore? store)
+    {
+        var options = Output.ClaimReviewOptions.FromEnvironment();
+        if (store is null) return options;
+        IReadOnlyDictionary<string, DecisionSummary>? summaries = null;
+        return options with
+        {
+            ReviewedAt = f =>
+            {
+                try { summaries ??= store.Summaries(); }
+                catch (StoreException) { summaries = new Dictionary<string, DecisionSummary>(); }
+                return summaries.TryGetValue(f.Id, out var s) ? s.Latest?.Time : null;
+            },
+        };
+    }
+
+    /// <summary>Stores the run; false (with a message) when that failed.</summary>
+    public static bool Save(FactStore? store, Report report, TextWriter stdout, TextWriter stderr)
+    {
+        if (store is null) return true;
+        try
+        {
+            var id = store.SaveRun(report);
+            stdout.WriteLine($"stored as {id} in {store.Describe}");
+            return true;
+        }
+        catch (StoreException e)
+        {
+            stderr.WriteLine("error: cannot store the run: " + e.Message);
+            return false;
+        }
+    }
+}
