@@ -52,11 +52,11 @@ public static class TextDecoder
         {
             var enc = head[0] == 0xFF ? strictUtf16Le : strictUtf16Be;
             int len = (head.Length - 2) & ~1;
-            string text;
-            try { text = enc.GetString(head.Slice(2, len)); }
-            catch (DecoderFallbackException) { text = ""; }
+            // judged with replacement characters (a lone surrogate becomes U+FFFD, which NotText counts)
+            var lenient = head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            string text = lenient.GetString(head.Slice(2, len));
             // the head may cut a surrogate pair at its end; judge the rest
-            if (text.Length > 0 && char.IsHighSurrogate(text[^1])) text = text[..^1];
+            if (text.Length > 0 && (char.IsHighSurrogate(text[^1]) || text[^1] == '\uFFFD')) text = text[..^1];
             if (NotText(text) is { } why) { error = NotUtf16(origin, why); return null; }
             return enc;
         }
