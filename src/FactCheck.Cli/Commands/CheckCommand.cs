@@ -4,6 +4,7 @@ using FactCheck.Model;
 using FactCheck.Output;
 using FactCheck.Readers;
 using Spectre.Console;
+using FactCheck.Cli;
 
 namespace FactCheck.Cli.Commands;
 
@@ -12,13 +13,13 @@ namespace FactCheck.Cli.Commands;
 public static class CheckCommand
 {
     /// <summary>Every input was read and no finding reached --fail-on.</summary>
-    public const int Ok = 0;
+    public const int Ok = ExitCodes.Ok;
     /// <summary>Some input could not be read (it is listed in the report; the others were checked).</summary>
-    public const int InputFailed = 1;
+    public const int InputFailed = ExitCodes.InputFailed;
     /// <summary>The reports could not be written.</summary>
-    public const int WriteFailed = 2;
-    /// <summary>Some finding is at or above the --fail-on severity.</summary>
-    public const int FindingsReachedFailOn = 3;
+    public const int WriteFailed = ExitCodes.WriteFailed;
+    /// <summary>Some finding is at or above the --fail-on severity (also when some input failed: 3 wins over 1).</summary>
+    public const int FindingsReachedFailOn = ExitCodes.FindingsReachedFailOn;
 
     /// <summary>Articles from which a progress bar is shown (when the output is a terminal).</summary>
     public const int ProgressThreshold = 20;
@@ -29,8 +30,8 @@ public static class CheckCommand
     public static Command Create()
     {
         var cmd = new Command("check", "Check articles for inconsistent dates and write a discrepancy report. " +
-            "Exit codes: 0 ok, 1 some input failed, 2 reports not written, 3 findings reached --fail-on.");
-        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders (.txt, .jsonl, .html)" };
+            "Exit codes: 0 ok, 1 some input failed, 2 reports not written, 3 findings reached --fail-on (also when an input failed), 64 usage error.");
+        var paths = CliOptions.Paths();
         var output = new Option<string>("--out") { Description = "Folder for report.json, report.md, report.html", Required = true };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 3 when a finding has this severity or higher" };
         failOn.AcceptOnlyFromAmong("high", "medium", "low");
@@ -42,14 +43,17 @@ public static class CheckCommand
         var model = new Option<string>("--model") { Description = "Triage model folder; without a model each finding's score is its rule's prior", DefaultValueFactory = _ => FactCheck.Triage.ModelStore.DefaultDir };
         var generated = new Option<string?>("--generated") { Description = "The report's \"generated\" stamp (default: the latest publication date of the input)" };
         var db = StoreOptions.DbOption();
+        var threads = CliOptions.Threads();
+        var maxDoc = CliOptions.MaxDocMb();
         cmd.Arguments.Add(paths);
-        foreach (var o in new Option[] { output, failOn, format, labels, lang, model, generated, db }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { output, failOn, format, labels, lang, model, generated, db, threads, maxDoc }) cmd.Options.Add(o);
         cmd.SetAction(pr => Run(new CheckRequest(pr.GetValue(paths)!, pr.GetValue(output)!)
         {
             FailOn = pr.GetValue(failOn), ClaimReview = (pr.GetValue(format) ?? []).Contains("claimreview"),
             Labels = pr.GetValue(labels), LabelsGiven = pr.GetResult(labels) is { Implicit: false },
             Lang = pr.GetValue(lang) ?? "auto", Generated = pr.GetValue(generated), Model = pr.GetValue(model),
             Db = pr.GetValue(db) ?? FactCheck.Store.FactStore.DefaultLocation(), DbGiven = pr.GetResult(db) is { Implicit: false },
+            Threads = pr.GetValue(threads), Limits = CliOptions.Limits(pr.GetValue(maxDoc)),
         }, Console.Out, Console.Error));
         return cmd;
     }
@@ -71,27 +75,15 @@ public static class CheckCommand
         public string? Db { get; init; }
         /// <summary>True when --db was given explicitly: a store that cannot be opened is then an error, not a warning.</summary>
         public bool DbGiven { get; init; }
+        /// <summary>Analysis threads; 0: every core. The report is the same for any number.</summary>
+        public int Threads { get; init; }
+        public ReadLimits? Limits { get; init; }
     }
 
     /// <summary>Runs the check; returns the exit code.</summary>
     public static int Run(CheckRequest req, TextWriter stdout, TextWriter stderr)
     {
-        var read = new ArticleReader().Read(req.Paths);
-        foreach (var d in read.Diagnostics) stderr.WriteLine(d);
-
-        var analyzer = new ArticleAnalyzer();
-        var articles = read.Articles.Select(a => req.Lang == "auto" ? a : a with { Lang = req.Lang }).ToList();
-        var analyzed = new List<AnalyzedArticle>(articles.Count);
-        bool bar = req.Progress && articles.Count >= ProgressThreshold && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-        if (bar)
-            AnsiConsole.Progress().AutoClear(true).Start(ctx =>
-            {
-                var task = ctx.AddTask("analyzing", maxValue: articles.Count);
-                foreach (var a in articles) { analyzed.Add(analyzer.Analyze(a)); task.Increment(1); }
-            });
-        else
-            foreach (var a in articles) analyzed.Add(analyzer.Analyze(a));
-        foreach (var d in analyzed.SelectMany(a => a.Diagnostics)) stderr.WriteLine(d);
+        var (read, analyzed) = ReadAndAnalyze(req, stdout, stderr);
 
         var stories = new FactCheck.Stories.StoryGrouper().Group(analyzed);
         var checker = new Checker();
@@ -121,12 +113,35 @@ public static class CheckCommand
 
         if (!CheckStore.Save(store, report, stdout, stderr) && req.DbGiven) return WriteFailed;
         PrintSummary(report, stdout, req.Out);
+        // precedence: a finding at --fail-on (3) wins over a failed input or rule (1), so a CI gate cannot pass because an
+        // input also failed; the failed inputs are still listed on stderr and in the report
+        if (req.FailOn is { } fo && Enum.TryParse<Severity>(fo, true, out var level) && findings.Any(f => f.Severity >= level))
+        {
+            if (report.Failed > 0) stderr.WriteLine($"error: {report.Failed} input(s) failed (exit code 3 for --fail-on {fo} takes precedence over 1)");
+            return FindingsReachedFailOn;
+        }
         if (report.Failed > 0) return InputFailed;
         // a rule that failed on some story: its findings may be missing, so the run did not succeed
         if (result.Diagnostics.Any(d => d.Level == DiagnosticLevel.Error)) return InputFailed;
-        if (req.FailOn is { } fo && Enum.TryParse<Severity>(fo, true, out var level) && findings.Any(f => f.Severity >= level))
-            return FindingsReachedFailOn;
         return Ok;
+    }
+
+    /// <summary>Reads and analyzes on every core (FactCheck.Pipeline.AnalysisPipeline), printing diagnostics as they come, with a
+    /// progress bar on a terminal.</summary>
+    private static (ReadResult, IReadOnlyList<AnalyzedArticle>) ReadAndAnalyze(CheckRequest req, TextWriter stdout, TextWriter stderr)
+    {
+        var items = new ArticleReader(req.Limits).Stream(req.Paths);
+        bool bar = req.Progress && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+        FactCheck.Pipeline.AnalysisRun run = null!;
+        if (bar)
+            AnsiConsole.Progress().AutoClear(true).Start(ctx =>
+            {
+                var task = ctx.AddTask("analyzing");
+                task.IsIndeterminate = true;
+                run = FactCheck.Pipeline.AnalysisPipeline.Run(items, req.Lang, req.Threads, d => stderr.WriteLine(d), () => task.Increment(1));
+            });
+        else run = FactCheck.Pipeline.AnalysisPipeline.Run(items, req.Lang, req.Threads, d => stderr.WriteLine(d));
+        return (run.Read, run.Analyzed);
     }
 
     /// <summary>Scores findings with the triage model when one loads (then reorders), else leaves the rules' priors.</summary>

@@ -1,71 +1,105 @@
 using System.CommandLine;
 using FactCheck.Model;
-using FactCheck.Output;
+using FactCheck.Pipeline;
 using FactCheck.Readers;
-using FactCheck.Checks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FactCheck.Cli.Commands;
 
-/// <summary>`factcheck extract PATHS... [--format jsonl|json|table] [--lang auto|id|en] [--claims] [--kinds ...]`: prints the mentions (and claim frames) found in articles.</summary>
+/// <summary>`factcheck extract PATHS... [--format jsonl|json|table] [--lang auto|id|en] [--claims] [--kinds ...] [--threads N]`:
+/// prints the mentions (and claim frames) found in articles. Documents are read as a stream, analyzed on every core and printed
+/// in input order, so the output is the same for any --threads and memory does not grow with the input.</summary>
 public static class ExtractCommand
 {
+    public static readonly string[] AllKinds = ["temporal", "quantity", "entity"];
+
     public static Command Create()
     {
-        var cmd = new Command("extract", "Print the dates, times, durations, quantities, money, names (and with --claims, claim frames) found in articles.");
-        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders (.txt, .jsonl, .html)" };
+        var cmd = new Command("extract", "Print the dates, times, durations, quantities, money, names (and with --claims, claim frames) found in articles. " +
+            "Exit codes: 0 ok, 1 some input failed, 64 usage error.");
+        var paths = CliOptions.Paths();
         var format = new Option<string>("--format") { Description = "jsonl (one mention per line), json, or table", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "json", "table");
         var lang = new Option<string>("--lang") { Description = "auto (use the document's lang or detect it), id, or en", DefaultValueFactory = _ => "auto" };
         lang.AcceptOnlyFromAmong("auto", "id", "en");
         var claims = new Option<bool>("--claims") { Description = "Also print claim frames (who did what, to whom, when, how many)" };
-        var kinds = new Option<string>("--kinds") { Description = "Comma-separated kinds to print: temporal, quantity, entity (default: all)", DefaultValueFactory = _ => "temporal,quantity,entity" };
+        var kinds = new Option<string>("--kinds") { Description = "Comma-separated kinds to print: temporal, quantity, entity (default: all); temporal alone runs only the temporal stage", DefaultValueFactory = _ => "temporal,quantity,entity" };
+        kinds.Validators.Add(r =>
+        {
+            var bad = (r.GetValueOrDefault<string>() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(k => !AllKinds.Contains(k)).ToList();
+            if (bad.Count > 0) r.AddError($"--kinds: unknown kind {string.Join(", ", bad.Select(b => $"\"{b}\""))}; known: {string.Join(", ", AllKinds)}");
+        });
+        var threads = CliOptions.Threads();
+        var maxDoc = CliOptions.MaxDocMb();
         cmd.Arguments.Add(paths);
-        cmd.Options.Add(format);
-        cmd.Options.Add(lang);
-        cmd.Options.Add(claims);
-        cmd.Options.Add(kinds);
+        foreach (var o in new Option[] { format, lang, claims, kinds, threads, maxDoc }) cmd.Options.Add(o);
         cmd.SetAction(pr => Run(pr.GetValue(paths)!, pr.GetValue(format)!, pr.GetValue(lang)!, Console.Out, Console.Error,
-            pr.GetValue(claims), pr.GetValue(kinds)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            pr.GetValue(claims), pr.GetValue(kinds)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            pr.GetValue(threads), CliOptions.Limits(pr.GetValue(maxDoc))));
         return cmd;
     }
 
     /// <summary>Runs the command; returns 0 when every input was read, 1 when some input failed.</summary>
     public static int Run(IReadOnlyList<string> paths, string format, string lang, TextWriter stdout, TextWriter stderr,
-        bool claims = false, IReadOnlyCollection<string>? kinds = null)
+        bool claims = false, IReadOnlyCollection<string>? kinds = null, int threads = 0, ReadLimits? limits = null)
     {
-        kinds ??= ["temporal", "quantity", "entity"];
-        var read = new ArticleReader().Read(paths);
-        foreach (var d in read.Diagnostics) stderr.WriteLine(d);
-        var analyzer = new ArticleAnalyzer();
-        var all = new JArray();
-        foreach (var article in read.Articles)
+        kinds ??= AllKinds;
+        var options = new ExtractOptions
         {
-            var a = lang == "auto" ? article : article with { Lang = lang };
-            var result = analyzer.Analyze(a);
-            foreach (var d in result.Diagnostics) stderr.WriteLine(d);
-            var rows = new List<JObject>();
-            if (kinds.Contains("temporal")) rows.AddRange(result.Temporal.Select(MentionJson.ToJson));
-            if (kinds.Contains("quantity")) rows.AddRange(result.QuantityMentions.Select(MentionJson.ToJson));
-            if (kinds.Contains("entity")) rows.AddRange(result.EntityMentions.Select(MentionJson.ToJson));
-            rows.Sort((x, y) => x.Value<int>("start").CompareTo(y.Value<int>("start")));
-            if (claims) rows.AddRange(result.Claims.Select(MentionJson.ToJson));
-            foreach (var o in rows)
+            Temporal = kinds.Contains("temporal"), Quantity = kinds.Contains("quantity"), Entity = kinds.Contains("entity"),
+            Claims = claims, Lang = lang, Lines = format == "jsonl",
+        };
+        var work = new ExtractionWork(options);
+        bool failed = false;
+        var writer = new RowWriter(format, stdout);
+        var items = new ArticleReader(limits).Stream(paths);
+        OrderedPipeline.Run(items,
+            item => item.Article is { } a ? (item.Diagnostic, work.Run(a)) : (item.Diagnostic, null),
+            r =>
             {
-                if (format == "jsonl") stdout.WriteLine(o.ToString(Formatting.None));
-                else all.Add(o);
-            }
-        }
-        if (format == "json") stdout.WriteLine(all.ToString(Formatting.Indented));
-        else if (format == "table") WriteTable(all, stdout);
-        return read.HasErrors ? 1 : 0;
+                if (r.Diagnostic is { } d) { stderr.WriteLine(d); failed |= d.Level == DiagnosticLevel.Error; }
+                if (r.Item2 is not { } doc) return;
+                foreach (var dd in doc.Diagnostics) { stderr.WriteLine(dd); failed |= dd.Level == DiagnosticLevel.Error && dd.Message.Contains("analysis failed"); }
+                if (doc.Lines is { } lines) foreach (var l in lines) stdout.WriteLine(l);
+                else foreach (var o in doc.Rows) writer.Write(o);
+            },
+            threads <= 0 ? OrderedPipeline.DefaultThreads : threads);
+        writer.End();
+        stdout.Flush();
+        return failed ? 1 : 0;
     }
 
-    private static void WriteTable(JArray rows, TextWriter w)
+    /// <summary>Prints rows as they come: jsonl lines, the elements of one indented JSON array, or table rows.</summary>
+    private sealed class RowWriter(string format, TextWriter w)
     {
-        w.WriteLine($"{"doc",-24} {"start",6} {"kind",-12} {"text",-32} {"value",-24} rule");
-        foreach (var o in rows.OfType<JObject>())
+        private bool any;
+
+        public void Write(JObject o)
+        {
+            switch (format)
+            {
+                case "jsonl": w.WriteLine(o.ToString(Formatting.None)); break;
+                case "json":
+                    w.Write(any ? ",\n" : "[\n");
+                    // the element as JArray.ToString(Indented) would print it: indented two more spaces
+                    w.Write("  " + o.ToString(Formatting.Indented).ReplaceLineEndings("\n  "));
+                    break;
+                default:
+                    if (!any) w.WriteLine($"{"doc",-24} {"start",6} {"kind",-12} {"text",-32} {"value",-24} rule");
+                    WriteTableRow(o);
+                    break;
+            }
+            any = true;
+        }
+
+        public void End()
+        {
+            if (format == "json") w.WriteLine(any ? "\n]" : "[]");
+            else if (format == "table" && !any) w.WriteLine($"{"doc",-24} {"start",6} {"kind",-12} {"text",-32} {"value",-24} rule");
+        }
+
+        private void WriteTableRow(JObject o)
         {
             var text = (o.Value<string>("text") ?? o["predicate"]?.Value<string>("text") ?? "").Replace('\n', ' ');
             if (text.Length > 32) text = text[..31] + "…";

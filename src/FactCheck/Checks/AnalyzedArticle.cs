@@ -55,7 +55,19 @@ public sealed record AnalyzedArticle
         return new TextSpan(a, b < 0 ? text.Length : b);
     }
 
-    public string SentenceText(TextSpan s) => Article.Text[s.Start..s.End];
+    /// <summary>The text of a sentence; the last one asked for is kept, so the many mentions of one long sentence share one
+    /// string (and the word lists' memo of it) instead of copying it each time.</summary>
+    public string SentenceText(TextSpan s)
+    {
+        var m = lastSentence;
+        if (m is not null && m.Span == s) return m.Text;
+        var text = Article.Text[s.Start..s.End];
+        lastSentence = new SentenceMemo(s, text);
+        return text;
+    }
+
+    private sealed record SentenceMemo(TextSpan Span, string Text);
+    private SentenceMemo? lastSentence;
 }
 
 /// <summary>Runs the analysis stages over an article: tokenizer, sentences, temporal, quantity and entity extraction, claim frames.</summary>

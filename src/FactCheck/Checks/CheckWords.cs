@@ -19,6 +19,19 @@ public sealed record WordList(string Name, IReadOnlyList<string[]> Forms, IReadO
     /// <summary>The first phrase of the list anywhere in the text, or null.</summary>
     public string? Anywhere(string text)
     {
+        // many mentions in one long sentence ask about the same sentence (the same string instance, see
+        // AnalyzedArticle.SentenceText): answer each long text once, or the check grows with the square of the sentence
+        if (text.Length < MemoFrom) return AnywhereUncached(text);
+        return anywhereMemo.GetValue(text, t => new Answer(AnywhereUncached(t))).Phrase;
+    }
+
+    /// <summary>Texts from this length on have their <see cref="Anywhere"/> answer kept (by reference) while they live.</summary>
+    private const int MemoFrom = 512;
+    private sealed record Answer(string? Phrase);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Answer> anywhereMemo = new();
+
+    private string? AnywhereUncached(string text)
+    {
         var words = Words(text, int.MaxValue);
         for (int i = 0; i < words.Count; i++)
         {
@@ -45,6 +58,16 @@ public sealed record WordList(string Name, IReadOnlyList<string[]> Forms, IReadO
     internal static List<string> Words(string text, int max)
     {
         var words = new List<string>();
+        // a few opening words need only the start of a long text (cut after a space, so no word is split)
+        if (max <= 16 && text.Length > 1024)
+        {
+            int cut = text.IndexOf(' ', 1024);
+            if (cut > 0)
+            {
+                var head = Words(text[..cut], max);
+                if (head.Count >= max) return head;
+            }
+        }
         var tokens = Tokenizer.Tokenize(text);
         for (int i = 0; i < tokens.Length && words.Count < max; i++)
         {

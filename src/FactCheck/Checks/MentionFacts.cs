@@ -28,16 +28,49 @@ public static class MentionFacts
     public static Evidence EvidenceOf(AnalyzedArticle a, TemporalMention m)
     {
         var s = a.SentenceAt(m.Start);
+        // a window of the sentence around the span (the whole sentence when it is short): a finding on a very long sentence
+        // must not copy all of it, or many findings in one sentence grow with its square (FactCheck.Output.EvidenceWindow)
+        int end = Math.Max(s.End, Math.Min(a.Article.Text.Length, m.End)), from = s.Start;
+        int radius = FactCheck.Output.EvidenceWindow.Radius;
+        if (end - from > 2 * radius)
+        {
+            from = Math.Max(s.Start, m.Start - radius - 1);
+            end = Math.Min(end, m.End + radius + 1);
+        }
         return new Evidence(a.Id, m.Start, m.End, m.Text)
         {
-            Sentence = a.Article.Text[s.Start..Math.Max(s.End, Math.Min(a.Article.Text.Length, m.End))], SentenceStart = s.Start,
+            Sentence = a.Article.Text[from..end], SentenceStart = from,
             Value = m.Invalid is null ? m.Value : null, Source = a.Article.Source,
         };
     }
 
     /// <summary>A stable id from content: rule, document, the sentence, the span text and its value (never offsets or run order).</summary>
-    public static string IdOf(string rule, AnalyzedArticle a, TemporalMention m, params string[] extra) =>
-        Finding.MakeId(rule, [a.Id, a.SentenceText(a.SentenceAt(m.Start)), m.Text, m.Value, .. extra]);
+    public static string IdOf(string rule, AnalyzedArticle a, TemporalMention m, params string[] extra)
+    {
+        var sentence = a.SentenceText(a.SentenceAt(m.Start));
+        if (sentence.Length < 1024) return Finding.MakeId(rule, [a.Id, sentence, m.Text, m.Value, .. extra]);
+        // the same id as Finding.MakeId, but the hash of the (long) sentence prefix is computed once per sentence and cloned,
+        // so many findings in one long sentence cost the length of the sentence once, not once each
+        var memo = idPrefix;
+        if (memo is null || !ReferenceEquals(memo.Sentence, sentence) || memo.Rule != rule || memo.Doc != a.Id)
+        {
+            var h = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            h.AppendData(System.Text.Encoding.UTF8.GetBytes(rule + "\u001f" + a.Id + "\u001f" + sentence + "\u001f"));
+            idPrefix = memo = new IdPrefix(rule, a.Id, sentence, h);
+        }
+        using var clone = memo.Hash.Clone();
+        clone.AppendData(System.Text.Encoding.UTF8.GetBytes(string.Join("\u001f", [m.Text, m.Value, .. extra])));
+        var bytes = clone.GetHashAndReset();
+        return rule + "-" + Convert.ToHexString(bytes, 0, 6).ToLowerInvariant();
+    }
+
+    private sealed record IdPrefix(string Rule, string Doc, string Sentence, System.Security.Cryptography.IncrementalHash Hash);
+    [ThreadStatic] private static IdPrefix? idPrefix;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzedArticle, IReadOnlyList<TemporalMention>> events = new();
+
+    /// <summary><see cref="Events"/>, computed once per article (the ranking context asks for every mention).</summary>
+    private static IReadOnlyList<TemporalMention> EventsOnce(AnalyzedArticle a) => events.GetValue(a, Events);
 
     /// <summary>The language pack of the article (English when the language has none).</summary>
     public static LanguagePack Pack(AnalyzedArticle a)
@@ -50,9 +83,14 @@ public static class MentionFacts
     /// the sentence's sequence opener and plan marker.</summary>
     public static DateContext ContextOf(AnalyzedArticle a, TemporalMention m)
     {
-        var events = Events(a);
-        var prev = events.Where(e => e.End <= m.Start).TakeLast(2).Select(e => e.Date!.Value).ToList();
-        var next = events.FirstOrDefault(e => e.Start >= m.End)?.Date;
+        var events = EventsOnce(a);
+        // events are in text order: the last two ending before the mention and the first starting after it, by binary search
+        int lo = 0, hi = events.Count;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (events[mid].End <= m.Start) lo = mid + 1; else hi = mid; }
+        var prev = new List<DateOnly>(2);
+        for (int k = Math.Max(0, lo - 2); k < lo; k++) if (events[k].End <= m.Start) prev.Add(events[k].Date!.Value);
+        DateOnly? next = null;
+        for (int k = Math.Max(0, lo - 1); k < events.Count; k++) if (events[k].Start >= m.End) { next = events[k].Date; break; }
         var words = CheckWords.Get(a.Lang);
         var sentence = a.SentenceText(a.SentenceAt(m.Start));
         return new DateContext(a.PublishedDate, prev, next, words.Sequence.Opening(sentence), words.Future.Anywhere(sentence) is not null);

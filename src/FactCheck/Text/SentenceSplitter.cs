@@ -129,10 +129,35 @@ public sealed class SentenceSplitter
         return p >= start && text[p] is not ('.' or '!' or '?' or '…' or ':' or '"' or '”');
     }
 
-    private static void Emit(List<TextSpan> spans, string text, int start, int end)
+    /// <summary>A sentence longer than this (unpunctuated or scraped text) is cut into pieces of at most this many characters,
+    /// after the last comma, semicolon or space in its second half, so everything that works per sentence stays linear.</summary>
+    public int MaxSentenceLength { get; init; } = 1000;
+
+    private void Emit(List<TextSpan> spans, string text, int start, int end)
     {
         while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        while (end - start > MaxSentenceLength)
+        {
+            int cut = Cut(text, start, start + MaxSentenceLength);
+            int e = cut;
+            while (e > start && char.IsWhiteSpace(text[e - 1])) e--;
+            if (e > start) spans.Add(new TextSpan(start, e));
+            start = cut;
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
+        }
         if (end > start) spans.Add(new TextSpan(start, end));
+    }
+
+    /// <summary>Where to cut a long sentence at or before <paramref name="limit"/>: after a comma or semicolon followed by a
+    /// space, else at a space, else at the limit (never inside a surrogate pair).</summary>
+    private static int Cut(string text, int start, int limit)
+    {
+        int half = start + (limit - start) / 2;
+        for (int i = limit - 1; i > half; i--)
+            if (text[i - 1] is ',' or ';' && char.IsWhiteSpace(text[i])) return i;
+        for (int i = limit - 1; i > half; i--)
+            if (char.IsWhiteSpace(text[i])) return i;
+        return char.IsLowSurrogate(text[limit]) ? limit - 1 : limit;
     }
 
     private static SentenceSplitter Load()

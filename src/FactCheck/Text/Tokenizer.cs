@@ -24,6 +24,7 @@ public static class Tokenizer
         {
             char c = text[i];
             if (char.IsWhiteSpace(c) || char.IsControl(c)) { space = true; if (c == '\n') newlines++; i++; continue; }
+            if (IsFormat(c)) { i++; continue; }   // zero-width and bidi characters are invisible: no token, no space
             bool para = newlines > 1;
             newlines = 0;
             int start = i;
@@ -60,14 +61,24 @@ public static class Tokenizer
     private static int ScanNumber(string text, int i)
     {
         int n = text.Length;
-        while (i < n && char.IsDigit(text[i])) i++;
-        while (i + 1 < n && IsNumberSeparator(text[i]) && char.IsDigit(text[i + 1]))
+        while (true)
         {
-            i++;
             while (i < n && char.IsDigit(text[i])) i++;
+            // a format character (zero-width space, bidi mark) inside a number group is part of it: "10\u200b/1/2020"
+            int j = i;
+            while (j < n && IsFormat(text[j])) j++;
+            if (j + 1 < n && IsNumberSeparator(text[j]))
+            {
+                int k = j + 1;
+                while (k < n && IsFormat(text[k])) k++;
+                if (k < n && char.IsDigit(text[k])) { i = k; continue; }
+            }
+            else if (j > i && j < n && char.IsDigit(text[j])) { i = j; continue; }
+            return i;
         }
-        return i;
     }
+
+    private static bool IsFormat(char c) => c >= 0x80 && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     private static bool IsLowerRun(string text, int from, int to)
     {
@@ -75,7 +86,7 @@ public static class Tokenizer
         return true;
     }
 
-    private static bool IsNumberSeparator(char c) => c is '/' or '.' or ':' or ',' or '-';
+    private static bool IsNumberSeparator(char c) => c is '/' or '.' or ':' or ',' or '-' or '\uFF0F' or '\uFF0E' or '\uFF1A' or '\uFF0C' or '\uFF0D';
 
     private static int ScanWord(string text, int i)
     {

@@ -16,7 +16,7 @@ public static class Shapes
     /// <summary>True when the token has the named shape.</summary>
     public static bool Is(string shape, string text, in Token t)
     {
-        var s = t.Span(text);
+        var s = Clean(t.Span(text));
         switch (shape)
         {
             case "any": return true;
@@ -53,17 +53,42 @@ public static class Shapes
 
     public static bool AllDigits(ReadOnlySpan<char> s)
     {
+        s = Clean(s);
         if (s.IsEmpty) return false;
         foreach (var c in s) if (c < '0' || c > '9') return false;
         return true;
     }
 
     public static int Int(ReadOnlySpan<char> s) =>
-        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        int.TryParse(Clean(s), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+
+    /// <summary>
+    /// A number token as ASCII: other decimal digits (full-width "１０", Arabic-Indic "١٠", Devanagari ...) become ASCII digits
+    /// of the same value, full-width punctuation its ASCII form, and format characters (zero-width space, joiners, bidi marks,
+    /// soft hyphen) are dropped. The token's span in the original text is unchanged, so offsets still point into it; only the
+    /// value is read from the cleaned form. Plain ASCII comes back as it is, without copying.
+    /// </summary>
+    public static ReadOnlySpan<char> Clean(ReadOnlySpan<char> s)
+    {
+        int k = 0;
+        while (k < s.Length && s[k] < 0x80) k++;
+        if (k == s.Length) return s;
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (c < 0x80) sb.Append(c);
+            else if (char.GetUnicodeCategory(c) == UnicodeCategory.Format) continue;
+            else if (char.IsDigit(c)) sb.Append((char)('0' + (int)char.GetNumericValue(c)));
+            else if (c is >= '\uFF01' and <= '\uFF5E') sb.Append((char)(c - 0xFEE0));
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     /// <summary>"22nd", "1st", "3rd", "4th", "ke-5" style ordinals written with digits.</summary>
     public static bool TryOrdinal(ReadOnlySpan<char> s, out int value)
     {
+        s = Clean(s);
         value = 0;
         int i = 0;
         while (i < s.Length && char.IsDigit(s[i])) i++;
@@ -79,6 +104,7 @@ public static class Shapes
     /// <summary>"1990s", "1990-an", "80s": the decade as its first three digits (199) or two-digit form (8 -> 198).</summary>
     public static bool TryDecade(ReadOnlySpan<char> s, out int decade)
     {
+        s = Clean(s);
         decade = 0;
         ReadOnlySpan<char> digits;
         if (s.EndsWith("-an", StringComparison.OrdinalIgnoreCase)) digits = s[..^3];
@@ -93,6 +119,7 @@ public static class Shapes
     /// <summary>"09:24", "8.23", "23:59:10": hours and minutes (seconds ignored).</summary>
     public static bool TryClock(ReadOnlySpan<char> s, out int hour, out int minute)
     {
+        s = Clean(s);
         hour = minute = -1;
         int sep = s.IndexOfAny(':', '.');
         if (sep < 1 || sep > 2) return false;
@@ -130,6 +157,7 @@ public static class Shapes
     /// <summary>"0800", "1430": four digits read as hours and minutes (only meaningful beside a time zone: "0800 UTC").</summary>
     public static bool TryMilitaryClock(ReadOnlySpan<char> s, out int hour, out int minute)
     {
+        s = Clean(s);
         hour = minute = -1;
         if (s.Length != 4 || !AllDigits(s)) return false;
         hour = Int(s[..2]); minute = Int(s[2..]);
@@ -139,6 +167,7 @@ public static class Shapes
     /// <summary>"15-20", "200-250", "1,500-2,000": two amounts joined by a hyphen, the first smaller than the second (else a code or a score).</summary>
     public static bool TryAmountRange(ReadOnlySpan<char> s, char decimalSep, out double low, out double high)
     {
+        s = Clean(s);
         low = high = 0;
         int dash = s.IndexOf('-');
         if (dash < 1 || dash == s.Length - 1 || s[(dash + 1)..].IndexOf('-') >= 0) return false;
@@ -151,6 +180,7 @@ public static class Shapes
     /// <summary>"8/1/2021", "18-06-2025", "10.1.2021" (dots need a 4-digit year), "10/1": the numeric parts in written order.</summary>
     public static bool TryNumericDate(ReadOnlySpan<char> s, out int[] parts)
     {
+        s = Clean(s);
         Span<int> buf = stackalloc int[3];
         int count = NumericDateParts(s, buf);
         parts = count > 0 ? buf[..count].ToArray() : [];
@@ -190,6 +220,7 @@ public static class Shapes
     /// <summary>"2021-01-10": ISO calendar date.</summary>
     public static bool TryIsoDate(ReadOnlySpan<char> s, out int y, out int m, out int d)
     {
+        s = Clean(s);
         y = m = d = 0;
         if (s.Length != 10 || s[4] != '-' || s[7] != '-') return false;
         if (!AllDigits(s[..4]) || !AllDigits(s.Slice(5, 2)) || !AllDigits(s.Slice(8, 2))) return false;
@@ -200,6 +231,7 @@ public static class Shapes
     /// <summary>A number written with digits: "12", "1,5" or "1.5" (decimal), "12.000" or "300,000" (thousands).</summary>
     public static bool TryDecimal(ReadOnlySpan<char> s, out double value)
     {
+        s = Clean(s);
         value = 0;
         int sepCount = 0; char sep = '\0';
         foreach (var c in s)
@@ -229,6 +261,7 @@ public static class Shapes
     /// </summary>
     public static bool TryAmount(ReadOnlySpan<char> s, char decimalSep, out double value)
     {
+        s = Clean(s);
         value = 0;
         if (s.IsEmpty || s.Length > 24 || !char.IsAsciiDigit(s[0]) || !char.IsAsciiDigit(s[^1])) return false;
         if (s.Length > 1 && s[0] == '0' && char.IsAsciiDigit(s[1])) return false;
@@ -278,6 +311,7 @@ public static class Shapes
     /// <summary>"12jt", "1.5bn", "300rb": the digits and a glued lowercase suffix of 1-3 letters (whether it is a multiplier is the lexicon's business).</summary>
     public static bool TrySplitSuffix(ReadOnlySpan<char> s, out ReadOnlySpan<char> digits, out ReadOnlySpan<char> suffix)
     {
+        s = Clean(s);
         int k = s.Length;
         while (k > 0 && char.IsAsciiLetterLower(s[k - 1])) k--;
         digits = s[..k]; suffix = s[k..];
@@ -287,6 +321,7 @@ public static class Shapes
     /// <summary>An amount that can stand alone as a count: not a likely year (4 digits, 1800-2100) and not a long digit run without separators (phone numbers, ids).</summary>
     public static bool IsCardinal(ReadOnlySpan<char> s)
     {
+        s = Clean(s);
         if (!TryAmount(s, '.', out _)) return false;
         if (AllDigits(s))
         {

@@ -1,0 +1,52 @@
+using FactCheck.Checks;
+using FactCheck.Model;
+using FactCheck.Readers;
+
+namespace FactCheck.Pipeline;
+
+/// <summary>What the read-and-analyze stage of `check` produced: what was read (articles and diagnostics, in input order)
+/// and the analyzed articles in the same order.</summary>
+public sealed record AnalysisRun(ReadResult Read, IReadOnlyList<AnalyzedArticle> Analyzed);
+
+/// <summary>
+/// The read and analyze stages of `check`: a reader streams the inputs, the analyzer runs on every core, and the results are
+/// collected in input order, so a run with any thread count gives the same report as a single-threaded one. The tokens of
+/// each analyzed article are dropped once it is analyzed (no check rule reads them), which keeps a large run's memory down.
+/// </summary>
+public static class AnalysisPipeline
+{
+    public static AnalysisRun Run(IEnumerable<ReadItem> items, string lang = "auto", int threads = 0,
+        Action<Diagnostic>? onDiagnostic = null, Action? onArticle = null)
+    {
+        var analyzer = new ArticleAnalyzer();
+        var articles = new List<Article>();
+        var diagnostics = new List<Diagnostic>();
+        var analyzed = new List<AnalyzedArticle>();
+        OrderedPipeline.Run(items,
+            item => item.Article is { } a ? (item.Diagnostic, Analyze(analyzer, lang == "auto" ? a : a with { Lang = lang })) : (item.Diagnostic, null),
+            r =>
+            {
+                if (r.Diagnostic is { } d) { diagnostics.Add(d); onDiagnostic?.Invoke(d); }
+                if (r.Item2 is not { } an) return;
+                articles.Add(an.Article);
+                analyzed.Add(an);
+                foreach (var ad in an.Diagnostics) onDiagnostic?.Invoke(ad);
+                onArticle?.Invoke();
+            },
+            threads <= 0 ? OrderedPipeline.DefaultThreads : threads);
+        return new AnalysisRun(new ReadResult(articles, diagnostics), analyzed);
+    }
+
+    private static AnalyzedArticle Analyze(ArticleAnalyzer analyzer, Article a)
+    {
+        try { return analyzer.Analyze(a) with { Tokens = [] }; }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {   // one document's failure must not lose the others: it is checked with what it has (nothing)
+            return new AnalyzedArticle
+            {
+                Article = a,
+                Diagnostics = [Diagnostic.Error(a.Origin, $"document \"{a.Id}\": analysis failed: {e.GetType().Name}: {e.Message}")],
+            };
+        }
+    }
+}
