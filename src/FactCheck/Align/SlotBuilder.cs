@@ -66,6 +66,7 @@ public static class SlotBuilder
         var text = a.Article.Text;
         var tokens = a.Tokens;
         var slots = new List<Slot>();
+        var texts = new Dictionary<(int, int), string>();
         int sentences = Math.Max(1, a.Sentences.Count);
         var claimTimes = new Dictionary<int, string>();
         var claimQty = new Dictionary<int, string>();
@@ -89,7 +90,7 @@ public static class SlotBuilder
                 _ => null,
             };
             if (slot is null) continue;
-            slots.Add(WithContext(a, lex, slot, m.Start, m.End, sentences) with { Relation = claimTimes.GetValueOrDefault(m.Start) });
+            slots.Add(WithContext(a, lex, slot, m.Start, m.End, sentences, texts) with { Relation = claimTimes.GetValueOrDefault(m.Start) });
         }
         foreach (var q in a.QuantityMentions)
         {
@@ -106,7 +107,7 @@ public static class SlotBuilder
                 Qualifier = q.Qualifier, Unit = q.Unit, Quantity = q,
                 Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
             };
-            slot = WithContext(a, lex, slot, q.Start, q.End, sentences);
+            slot = WithContext(a, lex, slot, q.Start, q.End, sentences, texts);
             var head = kind == SlotKind.Count ? HeadOf(a, lex, q.Start, q.End) : kind == SlotKind.Money ? ListKey(a, q.Start) : null;
             slots.Add(slot with { Head = head, Relation = claimQty.GetValueOrDefault(q.Start) });
         }
@@ -117,7 +118,7 @@ public static class SlotBuilder
             if (c.Relation == "said" || c.Negated) continue;
             var key = ClaimAligner.KeyOf(c);
             if (c.Time is { Invalid: null } t && taken.Add(t.Start) && (t.Kind == TemporalKind.Date ? DateSlot(a, t) : TimeSlot(a, t)) is { } ts)
-                slots.Add(WithContext(a, lex, ts, t.Start, t.End, sentences) with { Relation = key });
+                slots.Add(WithContext(a, lex, ts, t.Start, t.End, sentences, texts) with { Relation = key });
             if (c.Quantity is { Value: { } v } q && taken.Add(q.Start))
             {
                 var (lo, hi, _, _) = QuantityInterval.Of(v, q.Qualifier);
@@ -128,7 +129,7 @@ public static class SlotBuilder
                     Value = v.ToString("R", CultureInfo.InvariantCulture), Number = v, Low = lo, High = hi, Qualifier = q.Qualifier, Unit = q.Unit,
                     Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
                 };
-                slots.Add(WithContext(a, lex, qs, q.Start, q.End, sentences) with { Relation = key });
+                slots.Add(WithContext(a, lex, qs, q.Start, q.End, sentences, texts) with { Relation = key });
             }
         }
         slots.Sort((x, y) => x.Start.CompareTo(y.Start));
@@ -243,7 +244,7 @@ public static class SlotBuilder
         return null;
     }
 
-    private static Slot WithContext(AnalyzedArticle a, SlotLexicon lex, Slot slot, int start, int end, int sentenceCount)
+    private static Slot WithContext(AnalyzedArticle a, SlotLexicon lex, Slot slot, int start, int end, int sentenceCount, Dictionary<(int, int), string> texts)
     {
         var text = a.Article.Text;
         var s = a.SentenceAt(start);
@@ -277,9 +278,16 @@ public static class SlotBuilder
         return slot with
         {
             Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end), Frame = frame,
-            Near = near, Far = far, Entities = ents, Sentence = text[s.Start..Math.Max(s.End, Math.Min(text.Length, end))], SentenceStart = s.Start,
+            Near = near, Far = far, Entities = ents, Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };
+    }
+
+    /// <summary>One string per sentence, shared by the slots of that sentence.</summary>
+    private static string SentenceText(Dictionary<(int, int), string> texts, string text, int start, int end)
+    {
+        if (!texts.TryGetValue((start, end), out var t)) texts[(start, end)] = t = text[start..end];
+        return t;
     }
 
     private static bool IsFunction(SlotLexicon lex, ReadOnlySpan<char> w)

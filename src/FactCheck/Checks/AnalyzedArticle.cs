@@ -27,6 +27,9 @@ public sealed record AnalyzedArticle
     public IReadOnlyList<QuantityMention> QuantityMentions { get; init; } = [];
     /// <summary>Claim frames: who did what, to whom, when, how many, per sentence.</summary>
     public IReadOnlyList<ClaimFrame> Claims { get; init; } = [];
+    /// <summary>The stated values with their context, for cross-source alignment (built with the analysis, so that the
+    /// tokens need not be kept); null when the article was assembled without them.</summary>
+    public IReadOnlyList<FactCheck.Align.Slot>? Slots { get; init; }
     /// <summary>Messages from the analysis (not-a-date warnings, unknown language).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
@@ -96,12 +99,13 @@ public sealed class ArticleAnalyzer
         var claims = ClaimBuilder.For(pack.Lang).Build(article, tokens, sentences, temporal, entityArgs, qtyArgs).ToList();
         claims.AddRange(ClaimBuilder.RoleFrames(article, sentences,
             names.Where(n => n.Role is not null).Select(n => (ToArgument(n), n.Role!, n.RoleValue ?? n.Role!.ToLowerInvariant(), n.RoleOf)), entityArgs, pack.Lang));
-        return new AnalyzedArticle
+        var analyzed = new AnalyzedArticle
         {
             Article = article, Tokens = tokens, Sentences = sentences, Temporal = temporal,
             Quantities = qtyArgs, Entities = entityArgs, EntityMentions = names, QuantityMentions = quantities,
             Claims = claims, Diagnostics = diagnostics,
         };
+        return analyzed with { Slots = FactCheck.Align.SlotBuilder.Build(analyzed) };
     }
 
     /// <summary>An entity mention as a claim argument: kind in lower case, canonical name and stable id.</summary>

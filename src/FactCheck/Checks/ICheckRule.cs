@@ -35,7 +35,7 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
     /// <summary>The stated values of each article with their context (in article order); built on first use.</summary>
     public IReadOnlyList<IReadOnlyList<Slot>> SlotsByArticle
     {
-        get => slotsByArticle ??= Articles.Select(SlotBuilder.Build).ToList();
+        get => slotsByArticle ??= Articles.Select(a => a.Slots ?? SlotBuilder.Build(a)).ToList();
         init => slotsByArticle = value;
     }
     public IReadOnlyList<Slot> Slots => slots ??= SlotsByArticle.SelectMany(s => s).ToList();
@@ -54,7 +54,7 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
             if (words is not null) return words;
             var d = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var a in Articles)
-                foreach (var t in a.Tokens)
+                foreach (var t in a.Tokens.Count > 0 ? a.Tokens : FactCheck.Text.Tokenizer.Tokenize(a.Article.Text))
                     if (t.Type == FactCheck.Text.TokenType.Word)
                     {
                         var w = a.Article.Text.Substring(t.Start, t.Length).ToLowerInvariant();

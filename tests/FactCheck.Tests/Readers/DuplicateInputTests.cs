@@ -16,9 +16,12 @@ public class DuplicateInputTests
         {
             var file = Path.Combine(dir, "a.jsonl");
             File.WriteAllText(file, """{"id": "x", "text": "Google menghapus Parler pada Jumat (8/1/2021).", "published": "2021-01-11"}""" + "\n");
+            var copy = Path.Combine(dir, "b.jsonl");
+            File.Copy(file, copy);
             var r = new ArticleReader().Read(file, file, dir);
-            Assert.That(r.Articles, Has.Count.EqualTo(1));
-            Assert.That(r.Diagnostics.Count(d => d.Level == DiagnosticLevel.Warning && d.Message.Contains("duplicate document id \"x\"")), Is.EqualTo(2));
+            Assert.That(r.Articles, Has.Count.EqualTo(1), "the same file through two paths, and a copy with the same id");
+            Assert.That(r.Diagnostics.Count(d => d.Level == DiagnosticLevel.Warning && d.Message.Contains("read once")), Is.EqualTo(2));
+            Assert.That(r.Diagnostics.Count(d => d.Level == DiagnosticLevel.Warning && d.Message.Contains("duplicate document id \"x\"")), Is.EqualTo(1));
         }
         finally { Directory.Delete(dir, true); }
     }
