@@ -95,7 +95,7 @@ public static class SlotBuilder
         foreach (var q in a.QuantityMentions)
         {
             if (a.Article.IsBoilerplate(q.Start)) continue;
-            if (a.Temporal.Any(t => t.Start < q.End && q.Start < t.End)) continue;
+            if (OverlapsTemporal(a.Temporal, q.Start, q.End)) continue;
             if (AfterMonth(a, q.Start)) continue; // "Sept. 11 hijackers": the day of a date, not a count
             var kind = q.Kind switch { QuantityKind.Money => SlotKind.Money, QuantityKind.Percent => SlotKind.Percent, _ => SlotKind.Count };
             if (kind == SlotKind.Count && q.Value < 2 && q.Unit is null) continue;
@@ -135,14 +135,20 @@ public static class SlotBuilder
         slots.Sort((x, y) => x.Start.CompareTo(y.Start));
         // values in a paragraph that also says "hari ini" / "today" belong to the article's own day
         // ("hari ini", "kemarin", "today": a relative day without a weekday; "on Tuesday" names its own day)
-        var anchors = a.Temporal.Where(t => t.Relative && t.Kind == TemporalKind.Date && t.Date is not null && t.StatedWeekday is null
-            && !a.Article.IsBoilerplate(t.Start)).ToList();
-        for (int i = 0; i < slots.Count; i++)
+        var paragraphs = new List<(TextSpan Span, int Anchor)>();
+        foreach (var t in a.Temporal)
         {
-            var s = slots[i];
-            if (anchors.Any(t => t.Start != s.Start && Paragraph(a.Article.Text, t.Start).Contains(s.Start)))
-                slots[i] = s with { AnchoredToPublication = true };
+            if (!(t.Relative && t.Kind == TemporalKind.Date && t.Date is not null && t.StatedWeekday is null) || a.Article.IsBoilerplate(t.Start)) continue;
+            if (paragraphs.Count > 0 && paragraphs[^1].Span.Contains(t.Start)) { paragraphs[^1] = (paragraphs[^1].Span, -1); continue; } // two anchors: any slot
+            paragraphs.Add((Paragraph(a.Article.Text, t.Start), t.Start));
         }
+        if (paragraphs.Count > 0)
+            for (int i = 0; i < slots.Count; i++)
+            {
+                var s = slots[i];
+                var p = Within(paragraphs, x => x.Span.Start, 0, s.Start + 1).LastOrDefault();
+                if (p.Span.Contains(s.Start) && p.Anchor != s.Start) slots[i] = s with { AnchoredToPublication = true };
+            }
         return slots;
     }
 
@@ -171,7 +177,9 @@ public static class SlotBuilder
     private static bool StatesAbsoluteDate(AnalyzedArticle a, TemporalMention m)
     {
         var s = a.SentenceAt(m.Start);
-        return a.Temporal.Any(t => !ReferenceEquals(t, m) && t.Start >= s.Start && t.End <= s.End && MentionFacts.FullyStated(t));
+        foreach (var t in Within(a.Temporal, x => x.Start, s.Start, s.End))
+            if (!ReferenceEquals(t, m) && t.End <= s.End && MentionFacts.FullyStated(t)) return true;
+        return false;
     }
 
     /// <summary>The key of a list line ("Harga emas Antam 500 gram: Rp938.820.000" -> "500 gram"): the words just before a
@@ -269,10 +277,15 @@ public static class SlotBuilder
             if (!list.Contains(stem)) list.Add(stem);
         }
         far.RemoveAll(near.Contains);
-        var ents = a.EntityMentions.Where(e => e.Start >= s.Start && e.End <= s.End).Select(e => e.EntityId).Distinct().ToList();
-        int index = 0;
-        for (int k = 0; k < a.Sentences.Count; k++) if (a.Sentences[k].Start <= start) index = k;
-        var frame = a.Temporal.Where(t => t.Start >= s.Start && t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null
+        var ents = Within(a.EntityMentions, e => e.Start, s.Start, s.End).Where(e => e.End <= s.End).Select(e => e.EntityId).Distinct().ToList();
+        // the sentence's index by binary search (the last sentence starting at or before the value)
+        int lo = 0, hi = a.Sentences.Count - 1, index = 0;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (a.Sentences[mid].Start <= start) { index = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        var frame = Within(a.Temporal, x => x.Start, s.Start, s.End).Where(t => t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null
                 && t.Kind is TemporalKind.Date or TemporalKind.Time && (t.Date is not null || t.Kind == TemporalKind.Time))
             .Select(t => t.Kind == TemporalKind.Time ? t.Value : t.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Distinct().ToList();
         return slot with
@@ -281,6 +294,32 @@ public static class SlotBuilder
             Near = near, Far = far, Entities = ents, Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };
+    }
+
+    /// <summary>The items (in order of <paramref name="start"/>) that start in [from, to), found by binary search.</summary>
+    private static IEnumerable<T> Within<T>(IReadOnlyList<T> items, Func<T, int> start, int from, int to)
+    {
+        int lo = 0, hi = items.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (start(items[mid]) < from) lo = mid + 1; else hi = mid;
+        }
+        for (int i = lo; i < items.Count && start(items[i]) < to; i++) yield return items[i];
+    }
+
+    /// <summary>True when a temporal mention overlaps [start, end) (mentions in text order; a few before may reach in).</summary>
+    private static bool OverlapsTemporal(IReadOnlyList<TemporalMention> temporal, int start, int end)
+    {
+        int lo = 0, hi = temporal.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (temporal[mid].Start < start) lo = mid + 1; else hi = mid;
+        }
+        for (int i = Math.Max(0, lo - 4); i < temporal.Count && temporal[i].Start < end; i++)
+            if (temporal[i].Start < end && start < temporal[i].End) return true;
+        return false;
     }
 
     /// <summary>One string per sentence, shared by the slots of that sentence.</summary>

@@ -21,12 +21,16 @@ public abstract class CrossSourceSlotRule : ICheckRule
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
+        Dictionary<(SlotKind, string), int>? stated = null;
         foreach (var group in context.SlotGroups)
         {
             if (!Covers(group.Kind) || !group.Conflicts) continue;
             var readings = Readings(group.Slots);
             if (readings.Count < 2) continue;
-            var supportOf = readings.ToDictionary(r => r, r => Support(r, context), ReferenceEqualityComparer.Instance);
+            // how often each value is stated in the story, counted once per context
+            stated ??= context.Slots.GroupBy(o => (o.Kind, o.Value)).ToDictionary(g => g.Key, g => g.Count());
+            var supportOf = new Dictionary<List<Slot>, double>(ReferenceEqualityComparer.Instance);
+            foreach (var r in readings) supportOf[r] = Support(r, stated);
             var ordered = readings.OrderByDescending(r => r.Count).ThenByDescending(r => supportOf[r])
                 .ThenByDescending(r => r[0].Doc, StringComparer.Ordinal).ToList();
             var reference = ordered[0];
@@ -35,7 +39,7 @@ public abstract class CrossSourceSlotRule : ICheckRule
             var own = readings.First(r => r.Contains(group.Center));
             bool majority = reference.Count > ordered[1].Count;
             bool likelier = !majority && supportOf[reference] > supportOf[ordered[1]];
-            yield return Build(group, group.Center, reference, own, majority, likelier, readings.Sum(r => r.Count), context);
+            yield return Build(group, group.Center, reference, own, majority, likelier, readings.Sum(r => r.Count), stated);
         }
     }
 
@@ -53,10 +57,9 @@ public abstract class CrossSourceSlotRule : ICheckRule
 
     /// <summary>How much the story supports a reading beyond its own slots: other slots of the story stating the same value
     /// (in any article), and how it was stated (exactly, with its year, not relative to publication).</summary>
-    private static double Support(List<Slot> reading, CheckContext context)
+    private static double Support(List<Slot> reading, Dictionary<(SlotKind, string), int> stated)
     {
-        var first = reading[0];
-        double s = context.Slots.Count(o => o.Kind == first.Kind && !reading.Contains(o) && o.Value == first.Value);
+        double s = Elsewhere(reading, stated);
         foreach (var r in reading)
         {
             if (r.Qualifier is null) s += 0.25;
@@ -65,14 +68,18 @@ public abstract class CrossSourceSlotRule : ICheckRule
         return s;
     }
 
-    private Finding Build(SlotGroup group, Slot flagged, List<Slot> reference, List<Slot> outlier, bool majority, bool likelier, int sources, CheckContext context)
+    /// <summary>Slots of the story, outside the reading, that state the reading's value.</summary>
+    private static int Elsewhere(List<Slot> reading, Dictionary<(SlotKind, string), int> stated) =>
+        stated.GetValueOrDefault((reading[0].Kind, reading[0].Value)) - reading.Count(r => r.Value == reading[0].Value);
+
+    private Finding Build(SlotGroup group, Slot flagged, List<Slot> reference, List<Slot> outlier, bool majority, bool likelier, int sources, Dictionary<(SlotKind, string), int> stated)
     {
         var refSlot = reference[0];
         string Who(IEnumerable<Slot> slots) => string.Join(", ", slots.Select(s => s.Source ?? s.Doc).Distinct());
         var why = majority
             ? $"{reference.Count} of {sources} sources ({Who(reference)}) say {ValueText(refSlot)}"
             : likelier
-                ? $"{Who(reference)} says {ValueText(refSlot)}, and the story supports that reading more ({SupportReason(reference, context)})"
+                ? $"{Who(reference)} says {ValueText(refSlot)}, and the story supports that reading more ({SupportReason(reference, stated)})"
                 : $"{Who(reference)} says {ValueText(refSlot)}; with two sources and no other support, either may be wrong";
         var message = $"Sources disagree on the {Noun(flagged.Kind)} of \"{Topic(group)}\": {flagged.Source ?? flagged.Doc} says {ValueText(flagged)}; {why}";
         var evidence = new List<Evidence> { Evidence(flagged, "flagged") };
@@ -98,10 +105,9 @@ public abstract class CrossSourceSlotRule : ICheckRule
         };
     }
 
-    private static string SupportReason(List<Slot> reading, CheckContext context)
+    private static string SupportReason(List<Slot> reading, Dictionary<(SlotKind, string), int> stated)
     {
-        var first = reading[0];
-        int elsewhere = context.Slots.Count(o => o.Kind == first.Kind && !reading.Contains(o) && o.Value == first.Value);
+        int elsewhere = Elsewhere(reading, stated);
         var parts = new List<string>();
         if (elsewhere > 0) parts.Add($"the same value is stated {elsewhere} more time{(elsewhere == 1 ? "" : "s")} in the story");
         if (reading.All(r => r.Qualifier is null)) parts.Add("stated exactly");
