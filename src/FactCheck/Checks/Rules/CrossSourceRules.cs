@@ -98,8 +98,10 @@ public abstract class CrossSourceSlotRule : ICheckRule
         foreach (var (k, v) in Distance(flagged, refSlot)) features[k] = v;
         return new Finding
         {
-            Id = Finding.MakeId(Id, [flagged.Doc, flagged.Sentence, flagged.Text, flagged.Value,
-                .. reference.Select(s => s.Doc + "=" + s.Value).Order(StringComparer.Ordinal)]),
+            // content, not offsets or wording: the article, the value and the words around it, and what the references state
+            // (a date rewritten in another format, or an edit elsewhere in the sentence, keeps the id)
+            Id = Finding.MakeId(Id, [flagged.Doc, flagged.Value, string.Join(",", flagged.Near),
+                .. reference.Select(s => s.Doc + "=" + s.Value).Distinct().Order(StringComparer.Ordinal)]),
             Rule = Id, Severity = Severity, Score = Prior, Message = message, Evidence = evidence, Features = features,
             Suggestions = [new Suggestion(refSlot.Value, refSlot.Text, why, majority ? (double)reference.Count / sources : likelier ? 0.6 : 0.5)],
         };
