@@ -116,6 +116,19 @@ public class InjectionEvalTests
             Assert.That(report.Sites(kind), Is.GreaterThanOrEqualTo(40), $"{kind} edits on {corpus}");
     }
 
+    /// <summary>Floors under what the slot aligner and the name rule find today (3 rounds, seed 1), so that a change
+    /// that loses recall shows; the target is 90% per kind, which these figures do not reach yet.</summary>
+    [TestCase("id_news", 0.95, 0.28, 0.25, 0.50), TestCase("basil_en_dev", 0.0, 0.08, 0.25, 0.50), Category("Eval")]
+    public void Recall_of_each_kind_stays_at_least_at_todays_level(string corpus, double typo, double date, double count, double name)
+    {
+        var (report, _) = RunOn(corpus);
+        Assert.That(report.RecallOf(InjectionKind.DateTypo), Is.GreaterThanOrEqualTo(typo), "weekday date typos");
+        Assert.That(report.RecallOf(InjectionKind.DateNoWeekday), Is.GreaterThanOrEqualTo(date), "dates without a weekday");
+        Assert.That(report.RecallOf(InjectionKind.Count), Is.GreaterThanOrEqualTo(count), "counts");
+        Assert.That(report.RecallOf(InjectionKind.Name), Is.GreaterThanOrEqualTo(name), "names");
+        Assert.That(report.Precision, Is.GreaterThanOrEqualTo(0.90), "findings of injected runs at the edit");
+    }
+
     [TestCase("id_news"), TestCase("basil_en_dev"), Category("Eval")]
     public void Every_site_states_a_value_that_another_article_of_the_story_also_states(string corpus)
     {
