@@ -34,7 +34,7 @@ public static class ReviewCommand
     public static Command Create()
     {
         var report = new Argument<string>("REPORT_DIR") { Description = "Folder with report.json (from factcheck check)" };
-        var labels = new Option<string>("--labels") { Description = "Decisions JSONL to append to", DefaultValueFactory = _ => DecisionStore.DefaultPath };
+        var labels = new Option<string>("--labels") { Description = "Decisions JSONL to append to", DefaultValueFactory = _ => FactCheck.Lang.DataPaths.DecisionsFile };
         var reviewer = new Option<string?>("--reviewer") { Description = "Reviewer name (default $USER)" };
         var set = new Option<string[]>("--set") { Description = "Non-interactive: FINDING_ID=confirmed|dismissed|unsure (repeatable)", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var note = new Option<string?>("--note") { Description = "Note stored with the --set decisions" };
@@ -47,7 +47,7 @@ public static class ReviewCommand
         cmd.SetAction(pr =>
         {
             var who = pr.GetValue(reviewer) ?? Environment.GetEnvironmentVariable("USER") ?? Environment.GetEnvironmentVariable("USERNAME") ?? "unknown";
-            var store = new DecisionStore(pr.GetValue(labels) ?? DecisionStore.DefaultPath, d => Console.Error.WriteLine(d));
+            var store = new DecisionStore(pr.GetValue(labels) ?? FactCheck.Lang.DataPaths.DecisionsFile, d => Console.Error.WriteLine(d));
             var sets = pr.GetValue(set);
             if (sets is { Length: > 0 })
                 return RunSet(pr.GetValue(report)!, sets, pr.GetValue(note), store, who, TimeProvider.System, Console.Out, Console.Error);
@@ -185,6 +185,8 @@ public static class ReviewCommand
         var severity = f.Severity switch { Severity.High => "red", Severity.Medium => "yellow", _ => "grey" };
         console.MarkupLine(string.Format(CultureInfo.InvariantCulture, "[{0}]{1}[/]  score [bold]{2:0.00}[/]", severity, f.Severity.ToString().ToLowerInvariant(), f.Score));
         console.MarkupLine(Markup.Escape(f.Message));
+        if (f.Explanation.Count > 0)
+            console.MarkupLine("[dim]why this score: " + Markup.Escape(FactCheck.Output.ReportMarkdown.ExplanationText(f.Explanation)) + "[/]");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("source").AddColumn("evidence");
         foreach (var e in f.Evidence)
         {

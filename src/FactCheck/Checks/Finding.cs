@@ -43,6 +43,10 @@ public sealed record Finding
     /// <summary>The reviewer's verdict from earlier decisions, when there is one.</summary>
     public Verdict? Verdict { get; init; }
     public string? ReviewNote { get; init; }
+    /// <summary>Whether the report shows the finding above the fold: its score reached the display threshold, or a reviewer confirmed it.</summary>
+    public bool Shown { get; init; } = true;
+    /// <summary>The features that moved the triage score most (empty when the score is the rule's prior).</summary>
+    public IReadOnlyList<FactCheck.Triage.ScoreReason> Explanation { get; init; } = [];
 
     /// <summary>A stable id: the rule plus a short hash of the given content parts (document ids, texts, values).</summary>
     public static string MakeId(string rule, params string[] parts)
