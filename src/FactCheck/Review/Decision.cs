@@ -16,9 +16,10 @@ public sealed record Decision(
     /// written before it was recorded, and on bootstrap labels.</summary>
     public DecisionContext? Shown { get; init; }
 
-    /// <summary>A decision on <paramref name="finding"/>, carrying its id, rule, features and what was shown.</summary>
+    /// <summary>A decision on <paramref name="finding"/>, carrying its id, rule, features and what was shown. Bootstrap labels
+    /// (reviewer "bootstrap") keep features only, never article text (they ship in the repository; see models/triage/README.md).</summary>
     public static Decision For(Finding finding, Verdict verdict, string? note, string reviewer, DateTimeOffset time) =>
-        new(finding.Id, finding.Rule, verdict, finding.Features, note, reviewer, time) { Shown = DecisionContext.Of(finding) };
+        new(finding.Id, finding.Rule, verdict, finding.Features, note, reviewer, time) { Shown = reviewer == "bootstrap" ? null : DecisionContext.Of(finding) };
 }
 
 /// <summary>What a finding showed the reviewer: the first evidence's article, span and value, the message, the score and the fix on top.</summary>

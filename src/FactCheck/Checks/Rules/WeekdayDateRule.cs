@@ -67,6 +67,10 @@ public sealed class WeekdayDateRule : ArticleRule
         var options = context.Options;
         var pack = MentionFacts.Pack(a);
         var stated = m.Date!.Value;
+        // an inferred year: the extractor may have chosen a year that fits the weekday; check and correct in the year nearest publication
+        if (inferredYear && a.PublishedDate is { } pubDate && stated.Day <= DateTime.DaysInMonth(pubDate.Year, stated.Month))
+            stated = Enumerable.Range(pubDate.Year - 1, 3).Where(y => stated.Day <= DateTime.DaysInMonth(y, stated.Month))
+                .Select(y => new DateOnly(y, stated.Month, stated.Day)).MinBy(c => Math.Abs(c.DayNumber - pubDate.DayNumber));
         int wd = m.StatedWeekday!.Value;
         var written = inferredYear ? null : DateText.Written(m, pack.Lexicon, pack.Temporal.DateOrder, stated);
         var ctx = MentionFacts.ContextOf(a, m);
@@ -82,7 +86,7 @@ public sealed class WeekdayDateRule : ArticleRule
         string Was(DateOnly d) => pub is { } p && d > p ? "is" : "was";
         var msg = inferredYear
             ? $"{stated.ToString("d MMM", CultureInfo.InvariantCulture)} is not a {DateText.WeekdayName(wd)} ({word}) in any year near publication" +
-              $" ({DateText.Short(pub!.Value)}); the year is not written, and {stated.Year} (inferred) makes it a {DateText.WeekdayName(actual)}"
+              $" ({DateText.Short(pub!.Value)}); the year is not written, and in {stated.Year} (inferred) it {Was(stated)} a {DateText.WeekdayName(actual)}"
             : $"{DateText.Short(stated)} {Was(stated)} a {DateText.WeekdayName(actual)}, not a {DateText.WeekdayName(wd)} ({word})";
         if (ranked.Count > 0)
         {
