@@ -83,9 +83,11 @@ public static class ReportMarkdown
         }
     }
 
-    /// <summary>"weekday_offset = 3 (+1.20), top_suggestion_typo = 1 (+0.80), rule=after-publication (−0.40)": the features that moved the score most.</summary>
+    /// <summary>"weekday_offset = 3 (+1.20), rule=weekday-date (+0.80), not lang=en (+0.40)": the features that moved the score most
+    /// (contributions in the model's raw score units, before calibration).</summary>
     public static string ExplanationText(IReadOnlyList<FactCheck.Triage.ScoreReason> reasons) =>
-        string.Join(", ", reasons.Select(r => (r.Feature.Contains('=') && r.Value == 1 ? r.Feature : $"{r.Feature} = {r.Value.ToString("0.##", CultureInfo.InvariantCulture)}") +
+        string.Join(", ", reasons.Select(r => (r.Feature.Contains('=') && r.Value == 1 ? r.Feature : r.Feature.Contains('=') && r.Value == 0 ? "not " + r.Feature
+                : $"{r.Feature} = {r.Value.ToString("0.##", CultureInfo.InvariantCulture)}") +
             $" ({(r.Contribution >= 0 ? "+" : "−")}{Math.Abs(r.Contribution).ToString("0.00", CultureInfo.InvariantCulture)})"));
 
     private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
