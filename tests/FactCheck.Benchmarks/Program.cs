@@ -14,7 +14,8 @@
 // Check over the id_news clusters (analysis + all rules, and rules alone) for 50..568 articles, with MB/s:
 //   dotnet run -c Release --project tests/FactCheck.Benchmarks -- --filter '*CheckBenchmarks*'
 //   dotnet run -c Release --project tests/FactCheck.Benchmarks -- --quick-check [N]   (Stopwatch, time vs articles)
-// Triage training (LogisticRegression.Fit on 10,000 synthetic decisions, one thread; needs no eval data):
+// Triage training (TriageTrainer.Train: ML.NET, 3 trainers x 5-fold cross-validation + final fit on 10,000 synthetic decisions,
+// one thread; needs no eval data): `-- --quick-train` (Stopwatch, one run), or with BenchmarkDotNet:
 //   dotnet run -c Release --project tests/FactCheck.Benchmarks -- --filter '*TrainingBenchmarks*'
 
 using System.Diagnostics;
@@ -42,6 +43,18 @@ if (args.Length > 0 && args[0] == "--quick-check")
         return 2;
     }
     return QuickCheck.Run(n);
+}
+
+if (args.Length > 0 && args[0] == "--quick-train")
+{
+    var examples = TrainingBenchmarks.Make(10_000, seed: 1);
+    var sw = Stopwatch.StartNew();
+    var outcome = FactCheck.Triage.TriageTrainer.Train(examples, null, 5, 1, DateTimeOffset.UnixEpoch);
+    sw.Stop();
+    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "train on {0} decisions: {1:0.00} s; chosen {2}, AUC {3:0.0000}; trainers {4}",
+        examples.Count, sw.Elapsed.TotalSeconds, outcome.Metadata!.Trainer, outcome.NewMetrics!.Auc,
+        string.Join(", ", outcome.Metadata.TrainerAuc.Select(kv => $"{kv.Key} {kv.Value:0.0000}"))));
+    return 0;
 }
 
 if (EvalCorpora.Find() is null && !args.Any(a => a.Contains("Training", StringComparison.Ordinal)))

@@ -37,16 +37,17 @@ public static class CheckCommand
         failOn.AcceptOnlyFromAmong("high", "medium", "low");
         var format = new Option<string[]>("--format") { Description = "Extra outputs: claimreview (schema.org ClaimReview JSON-LD of confirmed findings)", AllowMultipleArgumentsPerToken = true };
         format.AcceptOnlyFromAmong("claimreview");
-        var labels = new Option<string>("--labels") { Description = "Review decisions (JSONL) applied to findings by id", DefaultValueFactory = _ => Path.Combine("data", "labels", "decisions.jsonl") };
+        var labels = new Option<string>("--labels") { Description = "Review decisions (JSONL) applied to findings by id", DefaultValueFactory = _ => FactCheck.Lang.DataPaths.DecisionsFile };
         var lang = new Option<string>("--lang") { Description = "auto (the document's lang or detected), id, or en", DefaultValueFactory = _ => "auto" };
         lang.AcceptOnlyFromAmong("auto", "id", "en");
         var model = new Option<string>("--model") { Description = "Triage model folder; without a model each finding's score is its rule's prior", DefaultValueFactory = _ => FactCheck.Triage.ModelStore.DefaultDir };
+        var threshold = new Option<double?>("--threshold") { Description = "Display threshold: findings scored below it are folded under \"N more, less likely\" (default: the model's calibrated threshold)" };
         var generated = new Option<string?>("--generated") { Description = "The report's \"generated\" stamp (default: the latest publication date of the input)" };
         var db = StoreOptions.DbOption();
         var threads = CliOptions.Threads();
         var maxDoc = CliOptions.MaxDocMb();
         cmd.Arguments.Add(paths);
-        foreach (var o in new Option[] { output, failOn, format, labels, lang, model, generated, db, threads, maxDoc }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { output, failOn, format, labels, lang, model, threshold, generated, db, threads, maxDoc }) cmd.Options.Add(o);
         cmd.SetAction(pr => Run(new CheckRequest(pr.GetValue(paths)!, pr.GetValue(output)!)
         {
             FailOn = pr.GetValue(failOn), ClaimReview = (pr.GetValue(format) ?? []).Contains("claimreview"),
@@ -54,6 +55,7 @@ public static class CheckCommand
             Lang = pr.GetValue(lang) ?? "auto", Generated = pr.GetValue(generated), Model = pr.GetValue(model),
             Db = pr.GetValue(db) ?? FactCheck.Store.FactStore.DefaultLocation(), DbGiven = pr.GetResult(db) is { Implicit: false },
             Threads = pr.GetValue(threads), Limits = CliOptions.Limits(pr.GetValue(maxDoc)),
+            ModelGiven = pr.GetResult(model) is { Implicit: false }, Threshold = pr.GetValue(threshold),
         }, Console.Out, Console.Error));
         return cmd;
     }
@@ -70,6 +72,10 @@ public static class CheckCommand
         public string? Generated { get; init; }
         /// <summary>Triage model folder; null or missing: scores are the rules' priors.</summary>
         public string? Model { get; init; }
+        /// <summary>True when --model was given explicitly: a missing model is then an error, not a fallback to the priors.</summary>
+        public bool ModelGiven { get; init; }
+        /// <summary>Display threshold; null: the model's calibrated one (0.5 without a model).</summary>
+        public double? Threshold { get; init; }
         public bool Progress { get; init; } = true;
         /// <summary>The store (--db) that receives the run and gives the verdicts; null: none (the --labels file only).</summary>
         public string? Db { get; init; }
@@ -83,27 +89,36 @@ public static class CheckCommand
     /// <summary>Runs the check; returns the exit code.</summary>
     public static int Run(CheckRequest req, TextWriter stdout, TextWriter stderr)
     {
+        if (req.ModelGiven && req.Model is { } givenModel && !File.Exists(FactCheck.Triage.ModelStore.ModelPath(givenModel)))
+        {
+            stderr.WriteLine($"error: --model {givenModel}: no triage model there ({FactCheck.Triage.ModelStore.ModelFile} missing); reports not written");
+            return WriteFailed;
+        }
+        if (req.LabelsGiven && req.Labels is { } givenLabels && !File.Exists(givenLabels))
+        {
+            stderr.WriteLine($"error: --labels {givenLabels}: no such file; reports not written");
+            return WriteFailed;
+        }
+        if (req.Threshold is { } th && th is < 0 or > 1)
+        {
+            stderr.WriteLine($"error: --threshold must be between 0 and 1, not {th}");
+            return WriteFailed;
+        }
         var (read, analyzed) = ReadAndAnalyze(req, stdout, stderr);
 
         var stories = new FactCheck.Stories.StoryGrouper().Group(analyzed);
         var checker = new Checker();
         var result = checker.CheckStories(analyzed, stories);
         foreach (var d in result.Diagnostics) stderr.WriteLine(d);
-        var findings = Score(result.Findings, checker, req.Model, stderr);
+        var (findings, threshold) = Score(result.Findings, checker, req.Model, req.Threshold, stderr);
         using var store = CheckStore.Open(req, stderr, out var storeFailed);
         if (storeFailed) return WriteFailed;
         if (store is not null && !req.LabelsGiven) findings = Checker.ApplyDecisions(findings, store.Load());
-        else if (req.Labels is { } labels)
-        {
-            if (File.Exists(labels))
-            {
-                var source = DecisionSourceFactory(labels);
-                findings = Checker.ApplyDecisions(findings, source.Load());
-            }
-            else if (req.LabelsGiven) stderr.WriteLine($"warning: {labels}: no such file; no review decisions applied");
-        }
+        else if (req.Labels is { } labels && File.Exists(labels))
+            findings = Checker.ApplyDecisions(findings, DecisionSourceFactory(labels).Load());
+        findings = findings.Select(f => f with { Shown = f.Verdict == Verdict.Confirmed || f.Verdict != Verdict.Dismissed && f.Score >= threshold }).ToList();
 
-        var report = Report.Build(read, analyzed, findings, req.Generated, stories);
+        var report = Report.Build(read, analyzed, findings, req.Generated, stories) with { Threshold = threshold };
         try { ReportWriter.Write(report, req.Out, req.ClaimReview, CheckStore.ClaimReviewOptions(store)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -114,8 +129,8 @@ public static class CheckCommand
         if (!CheckStore.Save(store, report, stdout, stderr) && req.DbGiven) return WriteFailed;
         PrintSummary(report, stdout, req.Out);
         // precedence: a finding at --fail-on (3) wins over a failed input or rule (1), so a CI gate cannot pass because an
-        // input also failed; the failed inputs are still listed on stderr and in the report
-        if (req.FailOn is { } fo && Enum.TryParse<Severity>(fo, true, out var level) && findings.Any(f => f.Severity >= level))
+        // input also failed; the failed inputs are still listed on stderr and in the report; a dismissed finding never counts
+        if (req.FailOn is { } fo && Enum.TryParse<Severity>(fo, true, out var level) && findings.Any(f => f.Severity >= level && f.Verdict != Verdict.Dismissed))
         {
             if (report.Failed > 0) stderr.WriteLine($"error: {report.Failed} input(s) failed (exit code 3 for --fail-on {fo} takes precedence over 1)");
             return FindingsReachedFailOn;
@@ -144,31 +159,38 @@ public static class CheckCommand
         return (run.Read, run.Analyzed);
     }
 
-    /// <summary>Scores findings with the triage model when one loads (then reorders), else leaves the rules' priors.</summary>
-    private static IReadOnlyList<Finding> Score(IReadOnlyList<Finding> findings, Checker checker, string? modelDir, TextWriter stderr)
+    /// <summary>Scores findings with the triage model when one loads (then reorders; each score with the features that moved it),
+    /// else leaves the rules' priors and says so; returns the display threshold (given, the model's calibrated one, or 0.5).</summary>
+    private static (IReadOnlyList<Finding> Findings, double Threshold) Score(IReadOnlyList<Finding> findings, Checker checker, string? modelDir, double? threshold, TextWriter stderr)
     {
-        if (modelDir is null || findings.Count == 0) return findings;
-        if (!File.Exists(FactCheck.Triage.ModelStore.ModelPath(modelDir))) return findings;
+        if (modelDir is null) return (findings, threshold ?? 0.5);
         var scorer = FactCheck.Triage.TriageScorer.Load(modelDir, checker.Rules.ToDictionary(r => r.Id, r => r.Prior));
         if (scorer.Model is null)
         {
-            stderr.WriteLine($"warning: {modelDir}: {scorer.ModelProblem}; scores are the rules' priors");
-            return findings;
+            stderr.WriteLine($"warning: {scorer.ModelProblem}; scores are the rules' priors");
+            return (findings, threshold ?? 0.5);
         }
-        return Checker.Order(findings.Select(f => f with { Score = Math.Round(scorer.Score(f), 4) }));
+        var scored = Checker.Order(findings.Select(f =>
+        {
+            var s = scorer.Explain(f);
+            return f with { Score = Math.Round(s.Probability, 4), Explanation = s.Reasons };
+        }));
+        return (scored, threshold ?? scorer.Threshold);
     }
 
     private static void PrintSummary(Report r, TextWriter w, string outDir)
     {
         w.WriteLine($"{r.Articles.Count(a => a.Ok)} articles checked, {r.Failed} failed; {r.Findings.Count} findings: " +
-                    $"{r.Count(Severity.High)} high, {r.Count(Severity.Medium)} medium, {r.Count(Severity.Low)} low");
-        foreach (var f in r.Findings.Take(5))
+                    $"{r.Count(Severity.High)} high, {r.Count(Severity.Medium)} medium, {r.Count(Severity.Low)} low" +
+                    (r.Threshold is { } t ? $"; {r.ShownFindings.Count()} shown at threshold {t.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}" : ""));
+        foreach (var f in r.ShownFindings.Take(5))
         {
             var doc = f.Evidence.Count > 0 ? f.Evidence[0].Doc : "";
             var sugg = f.Suggestions.Count > 0 ? $" -> {f.Suggestions[0].Text}" : "";
             w.WriteLine(SafeText.Terminal($"  {f.Severity.ToString().ToUpperInvariant(),-6} {f.Rule,-17} {doc}: {f.Message}{sugg}"));
         }
-        if (r.Findings.Count > 5) w.WriteLine($"  ... {r.Findings.Count - 5} more in {Path.Combine(outDir, "report.md")}");
+        int more = r.Findings.Count - Math.Min(5, r.ShownFindings.Count());
+        if (more > 0) w.WriteLine($"  ... {more} more in {Path.Combine(outDir, "report.md")}");
         w.WriteLine($"reports: {Path.Combine(outDir, "report.json")}, report.md, report.html");
     }
 }

@@ -256,6 +256,8 @@ public static class ReviewCommand
         var severity = f.Severity switch { Severity.High => "red", Severity.Medium => "yellow", _ => "grey" };
         console.MarkupLine(string.Format(CultureInfo.InvariantCulture, "[{0}]{1}[/]  score [bold]{2:0.00}[/]", severity, f.Severity.ToString().ToLowerInvariant(), f.Score));
         console.MarkupLine(Esc(f.Message));
+        if (f.Explanation.Count > 0)
+            console.MarkupLine("[dim]why this score: " + Esc(FactCheck.Output.ReportMarkdown.ExplanationText(f.Explanation)) + "[/]");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("source").AddColumn("evidence");
         foreach (var e in f.Evidence)
         {

@@ -8,6 +8,9 @@ namespace FactCheck.Checks;
 /// <summary>A list of words or phrases (lower-case) with the phrases that look like them but are not, and examples the tests run.</summary>
 public sealed record WordList(string Name, IReadOnlyList<string[]> Forms, IReadOnlyList<string[]> Except, IReadOnlyList<string> Examples, IReadOnlyList<string> Negative)
 {
+    /// <summary>Word endings that also count as a form ("ed": a past-tense verb), unless the whole word is one of <see cref="Except"/>.</summary>
+    public IReadOnlyList<string> Suffixes { get; init; } = [];
+
     /// <summary>The phrase that opens the text (after quotes and punctuation), capitalized, or null.</summary>
     public string? Opening(string text)
     {
@@ -37,6 +40,8 @@ public sealed record WordList(string Name, IReadOnlyList<string[]> Forms, IReadO
         {
             if (StartsWithAny(words, i, Except) is not null) continue;
             if (StartsWithAny(words, i, Forms) is { } hit) return hit;
+            foreach (var suffix in Suffixes)
+                if (words[i].Length >= suffix.Length + 3 && words[i].EndsWith(suffix, StringComparison.Ordinal) && words[i].All(char.IsLetter)) return words[i];
         }
         return null;
     }
@@ -98,7 +103,23 @@ public sealed class CheckWords
     /// <summary>Plan, schedule and prediction markers (akan, dijadwalkan, will, scheduled).</summary>
     public WordList Future { get; }
 
-    public CheckWords(WordList sequence, WordList future) { Sequence = sequence; Future = future; }
+    /// <summary>Evidence that the sentence's event has already happened (telah, sudah, lalu; was, -ed).</summary>
+    public WordList Past { get; }
+    /// <summary>Schedules, promotions, holidays, validity periods, contract ends, deadlines, fixtures, invitations.</summary>
+    public WordList NotEvent { get; }
+    /// <summary>Frames that put the sentence at the time of publication (tahun ini, kemarin; this year, yesterday).</summary>
+    public WordList Recent { get; }
+
+    public CheckWords(WordList sequence, WordList future, WordList? past = null, WordList? notEvent = null, WordList? recent = null)
+    {
+        Sequence = sequence; Future = future;
+        Past = past ?? EmptyList("past"); NotEvent = notEvent ?? EmptyList("notEvent"); Recent = recent ?? EmptyList("recent");
+    }
+
+    private static WordList EmptyList(string name) => new(name, [], [], [], []);
+
+    /// <summary>All lists, for tests that run their examples.</summary>
+    public IEnumerable<WordList> All => [Sequence, Future, Past, NotEvent, Recent];
 
     /// <summary>The lists of a language; empty lists when the language has no checks.json.</summary>
     public static CheckWords Get(string lang) => cache.GetOrAdd(lang, l => new Lazy<CheckWords>(() => Load(l))).Value;
@@ -110,7 +131,8 @@ public sealed class CheckWords
         catch (DirectoryNotFoundException) { return Empty(); }
         if (!File.Exists(path)) return Empty();
         var json = LanguagePack.ReadJson(path);
-        return new CheckWords(List(json, "sequence", path), List(json, "future", path));
+        return new CheckWords(List(json, "sequence", path), List(json, "future", path),
+            List(json, "past", path), List(json, "notEvent", path), List(json, "recent", path));
     }
 
     private static CheckWords Empty() => new(new WordList("sequence", [], [], [], []), new WordList("future", [], [], [], []));
@@ -123,6 +145,6 @@ public sealed class CheckWords
         return new WordList(name,
             Strings(o["forms"]).Select(Phrase).Where(p => p.Length > 0).ToList(),
             Strings(o["except"]).Select(Phrase).Where(p => p.Length > 0).ToList(),
-            Strings(o["examples"]), Strings(o["negative"]));
+            Strings(o["examples"]), Strings(o["negative"])) { Suffixes = Strings(o["suffixes"]) };
     }
 }

@@ -60,32 +60,44 @@ public static class DateCandidates
     private static string MonthName(int m, Lexicon lexicon) =>
         lexicon.EntriesOf("month").FirstOrDefault(e => e.Number == m)?.Form ?? m.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Scores candidates by closeness to publication (a past event after publication is unlikely), closeness to the
-    /// neighbouring stated dates, narrative order, and typo likeness; best first, ties broken by closeness to publication, then date.</summary>
-    public static IReadOnlyList<RankedCandidate> Rank(IEnumerable<DateCandidate> candidates, DateContext ctx)
+    /// <summary>Days before publication within which a reported event is most likely (news reports what just happened).</summary>
+    public const int RecentDays = 40;
+
+    /// <summary>Ranks corrections, best first. Evidence, strongest first: another source in the run stating the candidate date
+    /// (<paramref name="sources"/>); whether the candidate is a plausible time for the report (0-40 days before publication, or
+    /// shortly after it in a sentence that speaks of a plan; then within a year; then anything else); the article's neighbouring
+    /// dates and narrative order; the kind of correction (a one-field typo of the date before the weekday being the typo); then
+    /// closeness to publication and to the written date (<paramref name="stated"/>), and typo likeness.</summary>
+    public static IReadOnlyList<RankedCandidate> Rank(IEnumerable<DateCandidate> candidates, DateContext ctx, DateOnly? stated = null,
+        IReadOnlyDictionary<DateOnly, string>? sources = null)
     {
         var ranked = new List<RankedCandidate>();
+        var neighbours = ctx.Previous.Concat(ctx.Next is { } nx ? [nx] : []).ToList();
         foreach (var c in candidates)
         {
             var d = c.Date;
-            double pub = 0.5;
+            double time = 0.5;
             if (ctx.Published is { } p)
             {
-                int days = d.DayNumber - p.DayNumber;
-                // heavy-tailed, so that far dates are still ordered: a past date a year off beats a future one a year off
-                pub = days > 1 && !ctx.FutureMarker ? 0.15 / (1 + days / 30.0) : 1 / (1 + Math.Abs(days) / 30.0);
+                int before = p.DayNumber - d.DayNumber; // > 0: before publication
+                if (before >= -1 && before <= RecentDays || ctx.FutureMarker && before < 0 && -before <= 60) time = 1;
+                else if (before >= -1 && before <= 366 || ctx.FutureMarker && before < 0 && -before <= 366) time = 0.45;
+                else time = 0.1 / (1 + Math.Abs(before) / 365.0);
             }
-            var neighbours = ctx.Previous.Concat(ctx.Next is { } nx ? [nx] : []).ToList();
             int minDist = neighbours.Count == 0 ? int.MaxValue : neighbours.Min(n => Math.Abs(n.DayNumber - d.DayNumber));
-            double nb = neighbours.Count == 0 ? 0.5 : Math.Exp(-minDist / 14.0);
             var prev = ctx.LastPrevious;
             bool inOrder = (prev is null || d >= prev) && (ctx.Next is null || d <= ctx.Next);
-            double order = prev is null && ctx.Next is null ? 0.5 : inOrder ? 1 : 0;
-            double orderWeight = ctx.SequenceMarker is not null && prev is not null ? 0.2 : 0.1;
-            double score = (0.5 * pub + 0.2 * nb + orderWeight * order + 0.2 * c.Typo) / (0.9 + orderWeight);
+            double order = neighbours.Count == 0 ? 0 : inOrder ? (minDist <= 14 ? 0.12 : 0.06) : (ctx.SequenceMarker is not null ? -0.2 : -0.06);
+            double source = sources is not null && sources.ContainsKey(d) ? 0.7 : 0;
+            double kind = c.Field == "weekday" ? -0.08 : 0;
+            // inside the same band: nearer publication (a report tells what just happened), then nearer the written date
+            double near = (ctx.Published is { } pn ? 0.2 / (1 + Math.Abs(pn.DayNumber - d.DayNumber) / 7.0) : 0)
+                + (stated is { } st ? 0.08 / (1 + Math.Abs(d.DayNumber - st.DayNumber) / 3.0) : 0);
+            double score = Math.Clamp((time + source + order + kind + near + 0.02 * c.Typo + 0.2) / 2.3, 0, 1);
 
             var support = new List<string>();
-            if (ctx.Published is { } pp && d.DayNumber - pp.DayNumber <= 1 && pp.DayNumber - d.DayNumber <= 31)
+            if (sources is not null && sources.TryGetValue(d, out var said)) support.Add(said);
+            if (ctx.Published is { } pp && d.DayNumber - pp.DayNumber <= 1 && pp.DayNumber - d.DayNumber <= RecentDays)
                 support.Add($"published {DateText.Short(pp)}");
             if (prev is { } pv && d >= pv && d.DayNumber - pv.DayNumber <= 31)
                 support.Add(ctx.Previous.Count == 1 ? $"the previous event is dated {DateText.Short(pv)}" : $"the previous events are dated {DateText.List(ctx.Previous)}");
@@ -100,7 +112,9 @@ public static class DateCandidates
     /// <summary>"changes the year (2020 → 2021); published 11 Jan 2021; one digit differs".</summary>
     public static string Reason(RankedCandidate r)
     {
-        var parts = new List<string> { $"changes the {r.Candidate.Field} ({r.Candidate.Old} → {r.Candidate.New})" };
+        var parts = new List<string> { r.Candidate.Field == "weekday"
+            ? $"the date stands and the weekday is the typo ({r.Candidate.Old} → {r.Candidate.New})"
+            : $"a typo in the {r.Candidate.Field} ({r.Candidate.Old} → {r.Candidate.New})" };
         parts.AddRange(r.Support);
         if (r.Candidate.Typo >= 1) parts.Add("one digit differs");
         else if (r.Candidate.Typo >= 0.7) parts.Add("one digit added, dropped or swapped");

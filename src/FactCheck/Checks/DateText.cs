@@ -44,7 +44,7 @@ public sealed record WrittenDate(string Text, string Day, int DayAt, string Mont
 /// <summary>Date wording helpers for messages and suggestions.</summary>
 public static class DateText
 {
-    private static readonly TimeSpan timeout = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan timeout = TimeSpan.FromSeconds(1);
     private static readonly Regex numeric = new(@"(?<a>\d{1,2})\s?(?<sep>[/.\-])\s?(?<b>\d{1,2})\s?\k<sep>\s?(?<y>\d{2,4})(?!\d)",
         RegexOptions.Compiled | RegexOptions.CultureInvariant, timeout);
     private static readonly Regex dayMonthYear = new(@"(?<!\d)(?<d>\d{1,2})\s+(?<m>\p{L}+\.?),?\s+(?<y>\d{2,4})(?!\d)",

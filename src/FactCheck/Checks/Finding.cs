@@ -48,6 +48,10 @@ public sealed record Finding
     public string? ReviewNote { get; init; }
     /// <summary>The story (group of articles about one event) the finding was found in, when the run grouped stories.</summary>
     public string? Story { get; init; }
+    /// <summary>Whether the report shows the finding above the fold: its score reached the display threshold, or a reviewer confirmed it.</summary>
+    public bool Shown { get; init; } = true;
+    /// <summary>The features that moved the triage score most (empty when the score is the rule's prior).</summary>
+    public IReadOnlyList<FactCheck.Triage.ScoreReason> Explanation { get; init; } = [];
 
     /// <summary>A stable id: the rule plus a short hash of the given content parts (document ids, texts, values).</summary>
     public static string MakeId(string rule, params string[] parts)

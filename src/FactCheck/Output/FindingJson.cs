@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 
 namespace FactCheck.Output;
 
-/// <summary>Findings to and from JSON in the report.json contract: {id, rule, severity, score, message, evidence, suggestion?, ...}.</summary>
+/// <summary>Findings to and from JSON in the report.json contract: {id, rule, severity, score, shown, message, evidence, suggestion?, explanation?, ...}.</summary>
 public static class FindingJson
 {
     public static JObject ToJson(Finding f)
@@ -12,7 +12,7 @@ public static class FindingJson
         var o = new JObject
         {
             ["id"] = f.Id, ["rule"] = f.Rule, ["severity"] = f.Severity.ToString().ToLowerInvariant(),
-            ["score"] = Math.Round(f.Score, 4), ["message"] = f.Message,
+            ["score"] = Math.Round(f.Score, 4), ["shown"] = f.Shown, ["message"] = f.Message,
             ["evidence"] = new JArray(f.Evidence.Select(EvidenceJson)),
         };
         if (f.Suggestions.Count > 0)
@@ -23,6 +23,11 @@ public static class FindingJson
                 ["value"] = s.Value, ["text"] = s.Text, ["reason"] = s.Reason, ["score"] = Math.Round(s.Score, 4),
             }));
         }
+        if (f.Explanation.Count > 0)
+            o["explanation"] = new JArray(f.Explanation.Select(r => new JObject
+            {
+                ["feature"] = r.Feature, ["value"] = Math.Round(r.Value, 4), ["contribution"] = Math.Round(r.Contribution, 4),
+            }));
         if (f.Verdict is { } v) o["verdict"] = v.ToString().ToLowerInvariant();
         if (f.ReviewNote is not null) o["reviewNote"] = f.ReviewNote;
         if (f.Story is not null) o["story"] = f.Story;
@@ -64,6 +69,9 @@ public static class FindingJson
             Verdict = o.Value<string>("verdict") is { } v ? Enum.Parse<Verdict>(v, ignoreCase: true) : null,
             ReviewNote = o.Value<string>("reviewNote"),
             Story = o.Value<string>("story"),
+            Shown = o.Value<bool?>("shown") ?? true,
+            Explanation = (o["explanation"] as JArray ?? []).OfType<JObject>().Select(r => new FactCheck.Triage.ScoreReason(
+                r.Value<string>("feature") ?? "", r.Value<double?>("value") ?? 0, r.Value<double?>("contribution") ?? 0)).ToList(),
         };
     }
 }

@@ -24,7 +24,12 @@ public sealed record ReportArticle(string Id, bool Ok)
 /// <summary>Everything a discrepancy report shows: inputs, findings (ordered), the fact table, and when it was generated.</summary>
 public sealed record Report(string? Generated, IReadOnlyList<ReportArticle> Articles, IReadOnlyList<Finding> Findings, IReadOnlyList<FactRow> Facts)
 {
+    /// <summary>The display threshold of the run: findings scored below it are folded away (Finding.Shown false); null when every finding is shown.</summary>
+    public double? Threshold { get; init; }
     public int Count(Severity s) => Findings.Count(f => f.Severity == s);
+    /// <summary>Findings above the fold, and the ones folded under "N more, less likely".</summary>
+    public IEnumerable<Finding> ShownFindings => Findings.Where(f => f.Shown);
+    public IEnumerable<Finding> FoldedFindings => Findings.Where(f => !f.Shown);
     public int Failed => Articles.Count(a => !a.Ok);
     /// <summary>The stories the articles were grouped into; findings are compared only within a story.</summary>
     public IReadOnlyList<Story> Stories { get; init; } = [];

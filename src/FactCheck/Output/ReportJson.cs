@@ -6,12 +6,13 @@ using Newtonsoft.Json.Linq;
 
 namespace FactCheck.Output;
 
-/// <summary>report.json: {"generated", "articles": [{id, title, source, published, lang, status, error?, story?}], "stories": [{id, title,
-/// articles, given}], "findings" (each with its story), "facts", "summary"}.</summary>
+/// <summary>report.json: {"threshold", "generated", "articles": [{id, title, source, published, lang, status, error?, story?}],
+/// "stories": [{id, title, articles, given}], "findings" (each with its story and whether it is shown), "facts", "summary"}.</summary>
 public static class ReportJson
 {
     public static JObject ToJson(Report r) => new()
     {
+        ["threshold"] = r.Threshold is { } t ? Math.Round(t, 4) : null,
         ["generated"] = r.Generated,
         ["articles"] = new JArray(r.Articles.Select(ArticleJson)),
         ["stories"] = new JArray(r.Stories.Select(StoryJson)),
@@ -25,7 +26,7 @@ public static class ReportJson
     public static JObject Summary(Report r) => new()
     {
         ["high"] = r.Count(Severity.High), ["medium"] = r.Count(Severity.Medium), ["low"] = r.Count(Severity.Low),
-        ["findings"] = r.Findings.Count, ["articles"] = r.Articles.Count(a => a.Ok), ["failed"] = r.Failed,
+        ["findings"] = r.Findings.Count, ["shown"] = r.Findings.Count(f => f.Shown), ["articles"] = r.Articles.Count(a => a.Ok), ["failed"] = r.Failed,
         ["byRule"] = new JObject(r.Findings.GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new JProperty(g.Key, g.Count()))),
     };

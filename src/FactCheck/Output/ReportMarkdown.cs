@@ -25,11 +25,28 @@ public static class ReportMarkdown
 
         sb.AppendLine("## Findings").AppendLine();
         if (r.Findings.Count == 0) sb.AppendLine("No findings.").AppendLine();
-        foreach (var f in r.Findings)
+        if (r.Threshold is { } th && r.Findings.Count > 0)
+            sb.AppendLine($"Shown first: findings scored {th.ToString("0.00", CultureInfo.InvariantCulture)} or more (the display threshold), and confirmed ones; " +
+                          "dismissed and lower-scored ones are folded at the end.").AppendLine();
+        foreach (var f in r.ShownFindings) RenderFinding(sb, f);
+        var folded = r.FoldedFindings.ToList();
+        if (folded.Count > 0)
         {
+            sb.AppendLine($"<details><summary>{folded.Count} more, less likely</summary>").AppendLine();
+            foreach (var f in folded) RenderFinding(sb, f);
+            sb.AppendLine("</details>").AppendLine();
+        }
+        FactTable(sb, r);
+        return sb.ToString();
+    }
+
+    private static void RenderFinding(StringBuilder sb, Finding f)
+    {
             sb.AppendLine($"### {f.Severity.ToString().ToUpperInvariant()} `{f.Rule}` — {Esc(f.Message)}").AppendLine();
             sb.AppendLine($"id `{f.Id}`, score {f.Score.ToString("0.00", CultureInfo.InvariantCulture)}" + (f.Verdict is { } v ? $", verdict **{v.ToString().ToLowerInvariant()}**" : "") +
                           (f.ReviewNote is not null ? $" ({Esc(f.ReviewNote)})" : "")).AppendLine();
+            if (f.Explanation.Count > 0)
+                sb.AppendLine("Why this score: " + Esc(ExplanationText(f.Explanation)) + ".").AppendLine();
             foreach (var e in f.Evidence)
             {
                 var sentence = e.Sentence ?? e.Text;
@@ -48,6 +65,8 @@ public static class ReportMarkdown
             }
         }
 
+    private static void FactTable(StringBuilder sb, Report r)
+    {
         sb.AppendLine("## Fact table").AppendLine();
         if (r.Facts.Count == 0) sb.AppendLine("No aligned facts (claim extraction has not run on these articles).").AppendLine();
         else
@@ -62,8 +81,14 @@ public static class ReportMarkdown
             }
             sb.AppendLine();
         }
-        return sb.ToString();
     }
+
+    /// <summary>"weekday_offset = 3 (+1.20), rule=weekday-date (+0.80), not lang=en (+0.40)": the features that moved the score most
+    /// (contributions in the model's raw score units, before calibration).</summary>
+    public static string ExplanationText(IReadOnlyList<FactCheck.Triage.ScoreReason> reasons) =>
+        string.Join(", ", reasons.Select(r => (r.Feature.Contains('=') && r.Value == 1 ? r.Feature : r.Feature.Contains('=') && r.Value == 0 ? "not " + r.Feature
+                : $"{r.Feature} = {r.Value.ToString("0.##", CultureInfo.InvariantCulture)}") +
+            $" ({(r.Contribution >= 0 ? "+" : "−")}{Math.Abs(r.Contribution).ToString("0.00", CultureInfo.InvariantCulture)})"));
 
     private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
     private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');

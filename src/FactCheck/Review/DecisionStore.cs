@@ -24,7 +24,8 @@ public sealed record DecisionLog(IReadOnlyList<Decision> Decisions, IReadOnlyLis
 
 /// <summary>
 /// Review decisions in an append-only JSONL file, one decision a line:
-/// {"id", "rule", "verdict": "confirmed|dismissed|unsure", "features": {...}, "note"?, "reviewer", "time"}.
+/// {"id", "rule", "verdict": "confirmed|dismissed|unsure", "features": {...}, "note"?, "shown"?: {doc, start, end, text, value?,
+/// message?, score?, fix?, fixText?} (what the reviewer saw), "reviewer", "time"}; lines without "shown" (older files) still read.
 /// Each append writes one whole line and flushes it to disk; on reading, a torn or unparsable line is skipped with a warning.
 /// </summary>
 public sealed class DecisionStore(string path, Action<Diagnostic>? warn = null) : IDecisionSource
@@ -113,6 +114,16 @@ public sealed class DecisionStore(string path, Action<Diagnostic>? warn = null) 
             ["features"] = new JObject(d.Features.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new JProperty(kv.Key, kv.Value))),
         };
         if (d.Note is not null) o["note"] = d.Note;
+        if (d.Shown is { } c)
+        {
+            var so = new JObject { ["doc"] = c.Doc, ["start"] = c.Start, ["end"] = c.End, ["text"] = c.Text };
+            if (c.Value is not null) so["value"] = c.Value;
+            if (c.Message is not null) so["message"] = c.Message;
+            if (c.Score is { } sc) so["score"] = Math.Round(sc, 4);
+            if (c.Fix is not null) so["fix"] = c.Fix;
+            if (c.FixText is not null) so["fixText"] = c.FixText;
+            o["shown"] = so;
+        }
         o["reviewer"] = d.Reviewer;
         o["time"] = d.Time.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
         return o;
@@ -155,8 +166,15 @@ public sealed class DecisionStore(string path, Action<Diagnostic>? warn = null) 
         var timeText = o["time"]?.Type == JTokenType.String ? (string?)o["time"] : null;
         if (!DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
             return (null, "no valid \"time\"");
+        DecisionContext? shown = null;
+        if (o["shown"] is JObject so)
+            shown = new DecisionContext(so.Value<string>("doc") ?? "", so.Value<int?>("start") ?? 0, so.Value<int?>("end") ?? 0, so.Value<string>("text") ?? "")
+            {
+                Value = so.Value<string>("value"), Message = so.Value<string>("message"), Score = so.Value<double?>("score"),
+                Fix = so.Value<string>("fix"), FixText = so.Value<string>("fixText"),
+            };
         return (new Decision(id, o.Value<string>("rule") ?? "", verdict, features, o.Value<string>("note"),
-            o.Value<string>("reviewer") ?? "", time), null);
+            o.Value<string>("reviewer") ?? "", time) { Shown = shown }, null);
     }
 
     private static bool EndsWithoutNewline(string path)

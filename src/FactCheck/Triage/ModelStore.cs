@@ -7,50 +7,80 @@ namespace FactCheck.Triage;
 /// <summary>What a model was trained on and how well it did: written beside the model as metadata.json.</summary>
 public sealed record ModelMetadata
 {
-    /// <summary>SHA-256 (hex) of the labeled decisions used, in canonical form (see <see cref="TrainingData.Hash"/>).</summary>
+    /// <summary>SHA-256 (hex) of the labeled examples used, in canonical form (see <see cref="TrainingData.Hash"/>).</summary>
     public required string TrainingDataHash { get; init; }
     public required int Positives { get; init; }
     public required int Negatives { get; init; }
+    /// <summary>How many examples were reviewers' decisions (the rest are bootstrap labels).</summary>
+    public int Reviewed { get; init; }
+    public int Bootstrap { get; init; }
     public required DateTimeOffset TrainedAt { get; init; }
-    public required LogisticRegressionOptions Hyperparameters { get; init; }
+    /// <summary>The ML.NET trainer chosen by cross-validation.</summary>
+    public required string Trainer { get; init; }
+    /// <summary>Pooled out-of-fold ROC AUC of every trainer tried.</summary>
+    public IReadOnlyDictionary<string, double> TrainerAuc { get; init; } = new Dictionary<string, double>();
     public required int Folds { get; init; }
     public required ulong Seed { get; init; }
-    /// <summary>Cross-validated metrics (pooled out-of-fold predictions, threshold 0.5).</summary>
+    /// <summary>Cross-validated metrics of the chosen trainer (pooled out-of-fold predictions, threshold 0.5).</summary>
     public required BinaryMetrics CrossValidated { get; init; }
-    /// <summary>Where the labels came from (a decisions file, or "bootstrap: ...").</summary>
+    /// <summary>The report's display threshold, calibrated on the out-of-fold probabilities.</summary>
+    public required double Threshold { get; init; }
+    /// <summary>What the model would do, in words (see <see cref="TriageEffect.Describe"/>).</summary>
+    public string? Effect { get; init; }
+    /// <summary>The ordered feature names of the model's input vector.</summary>
+    public required IReadOnlyList<string> FeatureNames { get; init; }
+    /// <summary>Where the labels came from.</summary>
     public string? Source { get; init; }
 }
 
-/// <summary>Reads and writes a triage model folder: model.json (weights) and metadata.json.</summary>
+/// <summary>A loaded model with its metadata.</summary>
+public sealed record StoredModel(ITriageModel Model, ModelMetadata Metadata);
+
+/// <summary>Reads and writes a triage model folder: model.zip (ML.NET, mlContext.Model.Save) and metadata.json; earlier models are
+/// kept under history/ (newest last) so `train --rollback` can restore them.</summary>
 public static class ModelStore
 {
-    public const string DefaultDir = "models/triage";
-    public const string ModelFile = "model.json";
+    public const string DefaultDirName = "models/triage";
+    public const string ModelFile = "model.zip";
     public const string MetadataFile = "metadata.json";
-    public const string Format = "factcheck-triage-logreg/1";
+    public const string HistoryDir = "history";
+    public const string Format = "factcheck-triage-mlnet/1";
+
+    /// <summary>The default model folder: models/triage under the FactCheck home (see <see cref="Lang.DataPaths.Home"/>).</summary>
+    public static string DefaultDir => Path.Combine(Lang.DataPaths.Home, "models", "triage");
 
     public static string ModelPath(string dir) => Path.Combine(dir, ModelFile);
+    public static string MetadataPath(string dir) => Path.Combine(dir, MetadataFile);
 
-    /// <summary>Loads dir/model.json: the model, or null and an error when it is missing or broken.</summary>
-    public static (LogisticModel? Model, string? Error) Load(string dir)
+    /// <summary>Loads dir/model.zip with its metadata: the model, or null and an error when it is missing or broken.</summary>
+    public static (StoredModel? Model, string? Error) Load(string dir)
     {
         var path = ModelPath(dir);
         if (!File.Exists(path)) return (null, $"{path}: no model");
-        try { return (FromJson(JObject.Parse(File.ReadAllText(path))), null); }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidCastException or ArgumentException or IOException or OverflowException)
+        try
+        {
+            var meta = MetadataFromJson(ParseJson(File.ReadAllText(MetadataPath(dir))));
+            using var s = File.OpenRead(path);
+            return (new StoredModel(MlTriage.Load(s, meta.FeatureNames, meta.Trainer), meta), null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not StackOverflowException)
         {
             return (null, $"{path}: not a triage model: {e.Message}");
         }
     }
 
-    /// <summary>Writes model.json and metadata.json, each through a temporary file then a rename, so a crash leaves the old files.</summary>
-    public static string? Save(string dir, LogisticModel model, ModelMetadata metadata)
+    /// <summary>Writes model.zip and metadata.json, each through a temporary file then a rename, after moving the current pair into
+    /// history/NNNN/; returns an error message or null.</summary>
+    public static string? Save(string dir, MlTriageModel model, ModelMetadata metadata)
     {
         try
         {
             Directory.CreateDirectory(dir);
-            WriteAtomic(Path.Combine(dir, ModelFile), ToJson(model).ToString(Formatting.Indented) + "\n");
-            WriteAtomic(Path.Combine(dir, MetadataFile), ToJson(metadata).ToString(Formatting.Indented) + "\n");
+            if (File.Exists(ModelPath(dir))) Archive(dir);
+            var tmp = ModelPath(dir) + ".tmp";
+            using (var s = File.Create(tmp)) model.Save(s);
+            File.Move(tmp, ModelPath(dir), overwrite: true);
+            WriteAtomic(MetadataPath(dir), ToJson(metadata).ToString(Formatting.Indented) + "\n");
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -59,58 +89,100 @@ public static class ModelStore
         }
     }
 
-    public static JObject ToJson(LogisticModel m) => new()
+    /// <summary>The folders of earlier models, oldest first.</summary>
+    public static IReadOnlyList<string> History(string dir)
     {
-        ["format"] = Format,
-        ["hashBits"] = m.HashBits,
-        ["hashSeed"] = m.HashSeed,
-        ["featureTransform"] = "sign(v)*ln(1+|v|) / scale[name], clipped to [-4,4]",
-        ["bias"] = m.Bias,
-        ["weights"] = new JObject(m.Weights.OrderBy(kv => kv.Key).Select(kv => new JProperty(kv.Key.ToString(CultureInfo.InvariantCulture), kv.Value))),
-        ["scales"] = new JObject(m.Scales.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new JProperty(kv.Key, kv.Value))),
-    };
+        var h = Path.Combine(dir, HistoryDir);
+        if (!Directory.Exists(h)) return [];
+        return Directory.GetDirectories(h).Where(d => File.Exists(ModelPath(d))).Order(StringComparer.Ordinal).ToList();
+    }
 
-    public static LogisticModel FromJson(JObject o)
+    private static void Archive(string dir)
     {
-        if (o.Value<string>("format") != Format) throw new FormatException($"format is not \"{Format}\"");
-        int bits = o.Value<int?>("hashBits") ?? throw new FormatException("no hashBits");
-        if (bits is < 1 or > 30) throw new FormatException("hashBits out of range");
-        var weights = new SortedDictionary<int, double>();
-        foreach (var (k, v) in o["weights"] as JObject ?? throw new FormatException("no weights"))
+        var history = History(dir);
+        int next = history.Count == 0 ? 1 : int.Parse(Path.GetFileName(history[^1])[..4], CultureInfo.InvariantCulture) + 1;
+        var target = Path.Combine(dir, HistoryDir, next.ToString("0000", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(target);
+        File.Copy(ModelPath(dir), ModelPath(target), overwrite: true);
+        if (File.Exists(MetadataPath(dir))) File.Copy(MetadataPath(dir), MetadataPath(target), overwrite: true);
+    }
+
+    /// <summary>Restores the newest model in history/ (byte for byte) and removes it from the history; returns an error or null.</summary>
+    public static string? Rollback(string dir, out string? restored)
+    {
+        restored = null;
+        var history = History(dir);
+        if (history.Count == 0) return $"{dir}: no earlier model in {Path.Combine(dir, HistoryDir)} to roll back to";
+        var last = history[^1];
+        try
         {
-            int bucket = int.Parse(k, NumberStyles.None, CultureInfo.InvariantCulture);
-            if (bucket >= 1 << bits) throw new FormatException($"weight bucket {bucket} out of range");
-            weights[bucket] = v!.Value<double>();
+            File.Copy(ModelPath(last), ModelPath(dir) + ".tmp", overwrite: true);
+            File.Move(ModelPath(dir) + ".tmp", ModelPath(dir), overwrite: true);
+            if (File.Exists(MetadataPath(last))) File.Copy(MetadataPath(last), MetadataPath(dir), overwrite: true);
+            Directory.Delete(last, recursive: true);
+            restored = Path.GetFileName(last);
+            return null;
         }
-        var scales = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (o["scales"] is JObject so) foreach (var (k, v) in so) scales[k] = v!.Value<double>();
-        return new LogisticModel(bits, o.Value<uint?>("hashSeed") ?? throw new FormatException("no hashSeed"),
-            o.Value<double?>("bias") ?? throw new FormatException("no bias"), weights, scales);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{dir}: cannot roll back: {e.Message}";
+        }
     }
 
     public static JObject ToJson(ModelMetadata m) => new()
     {
+        ["format"] = Format,
+        ["trainer"] = m.Trainer,
         ["trainingDataHash"] = m.TrainingDataHash,
         ["source"] = m.Source,
-        ["counts"] = new JObject { ["confirmed"] = m.Positives, ["dismissed"] = m.Negatives },
+        ["counts"] = new JObject { ["confirmed"] = m.Positives, ["dismissed"] = m.Negatives, ["reviewed"] = m.Reviewed, ["bootstrap"] = m.Bootstrap },
         ["trainedAt"] = m.TrainedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-        ["hyperparameters"] = new JObject
-        {
-            ["algorithm"] = "L2-regularized logistic regression, full-batch L-BFGS",
-            ["l2"] = m.Hyperparameters.L2, ["hashBits"] = m.Hyperparameters.HashBits, ["hashSeed"] = m.Hyperparameters.HashSeed,
-            ["maxIterations"] = m.Hyperparameters.MaxIterations, ["tolerance"] = m.Hyperparameters.Tolerance,
-        },
+        ["threshold"] = Math.Round(m.Threshold, 4),
+        ["effect"] = m.Effect,
+        ["trainerAuc"] = new JObject(m.TrainerAuc.Select(kv => new JProperty(kv.Key, double.IsNaN(kv.Value) ? null : Math.Round(kv.Value, 4)))),
         ["crossValidation"] = new JObject
         {
             ["folds"] = m.Folds, ["seed"] = m.Seed, ["threshold"] = 0.5,
             ["precision"] = Math.Round(m.CrossValidated.Precision, 4), ["recall"] = Math.Round(m.CrossValidated.Recall, 4),
             ["f1"] = Math.Round(m.CrossValidated.F1, 4),
             ["auc"] = double.IsNaN(m.CrossValidated.Auc) ? null : Math.Round(m.CrossValidated.Auc, 4),
+            ["logLoss"] = double.IsNaN(m.CrossValidated.LogLoss) ? null : Math.Round(m.CrossValidated.LogLoss, 4),
             ["accuracy"] = Math.Round(m.CrossValidated.Accuracy, 4),
             ["truePositives"] = m.CrossValidated.TruePositives, ["falsePositives"] = m.CrossValidated.FalsePositives,
             ["trueNegatives"] = m.CrossValidated.TrueNegatives, ["falseNegatives"] = m.CrossValidated.FalseNegatives,
         },
+        ["features"] = new JArray(m.FeatureNames),
     };
+
+    public static ModelMetadata MetadataFromJson(JObject o)
+    {
+        if (o.Value<string>("format") != Format) throw new FormatException($"metadata format is not \"{Format}\"");
+        var cv = o["crossValidation"] as JObject ?? throw new FormatException("no crossValidation");
+        int tp = cv.Value<int>("truePositives"), fp = cv.Value<int>("falsePositives"), tn = cv.Value<int>("trueNegatives"), fn = cv.Value<int>("falseNegatives");
+        var counts = o["counts"] as JObject ?? throw new FormatException("no counts");
+        return new ModelMetadata
+        {
+            Trainer = o.Value<string>("trainer") ?? throw new FormatException("no trainer"),
+            TrainingDataHash = o.Value<string>("trainingDataHash") ?? "",
+            Source = o.Value<string>("source"),
+            Positives = counts.Value<int>("confirmed"), Negatives = counts.Value<int>("dismissed"),
+            Reviewed = counts.Value<int?>("reviewed") ?? 0, Bootstrap = counts.Value<int?>("bootstrap") ?? 0,
+            TrainedAt = DateTimeOffset.Parse(o.Value<string>("trainedAt") ?? throw new FormatException("no trainedAt"), CultureInfo.InvariantCulture),
+            Threshold = o.Value<double?>("threshold") ?? 0.5,
+            Effect = o.Value<string>("effect"),
+            TrainerAuc = (o["trainerAuc"] as JObject ?? []).Properties().ToDictionary(p => p.Name, p => p.Value.Type == JTokenType.Null ? double.NaN : p.Value.Value<double>()),
+            Folds = cv.Value<int>("folds"), Seed = cv.Value<ulong>("seed"),
+            CrossValidated = new BinaryMetrics(tp + fn, fp + tn, tp, fp, tn, fn, cv.Value<double?>("auc") ?? double.NaN) { LogLoss = cv.Value<double?>("logLoss") ?? double.NaN },
+            FeatureNames = (o["features"] as JArray ?? throw new FormatException("no features")).Select(t => t.Value<string>()!).ToList(),
+        };
+    }
+
+    /// <summary>Parses without turning ISO dates into DateTime, so "trainedAt" keeps its offset.</summary>
+    public static JObject ParseJson(string text)
+    {
+        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
+        return JObject.Load(reader);
+    }
 
     private static void WriteAtomic(string path, string text)
     {

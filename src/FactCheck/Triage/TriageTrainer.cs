@@ -7,13 +7,15 @@ public enum TrainStatus
     NoLabels,
     /// <summary>Decisions of one class only: nothing trained.</summary>
     OneClass,
+    /// <summary>No decision carries a feature beyond its rule: nothing trained.</summary>
+    NoFeatures,
     /// <summary>The new model is not worse than the current one (or there was none, or forced): it should replace it.</summary>
     Replace,
     /// <summary>The new model is worse than the current one: keep the current one.</summary>
     Keep,
 }
 
-/// <summary>The result of <see cref="TriageTrainer.Train"/>: what to do, why, and the metrics of both models on the same folds.</summary>
+/// <summary>The result of <see cref="TriageTrainer.Train"/>: what to do, why, and both models' figures on the same examples.</summary>
 public sealed record TrainOutcome(
     TrainStatus Status,
     string Reason,
@@ -22,25 +24,25 @@ public sealed record TrainOutcome(
     int Folds,
     BinaryMetrics? NewMetrics,
     BinaryMetrics? CurrentMetrics,
-    LogisticModel? Model,
-    ModelMetadata? Metadata);
+    MlTriageModel? Model,
+    ModelMetadata? Metadata)
+{
+    /// <summary>What the new model would do to a report (out-of-fold), in words.</summary>
+    public TriageEffect? NewEffect { get; init; }
+    /// <summary>What the current model does on the same examples, at its own threshold.</summary>
+    public TriageEffect? CurrentEffect { get; init; }
+}
 
-/// <summary>Cross-validates a new triage model, compares it with the current one on the same folds, and fits it on all labels.</summary>
+/// <summary>Chooses an ML.NET trainer by stratified cross-validation, compares the result with the current model on the same
+/// examples, calibrates the display threshold, and fits the chosen trainer on all labels.</summary>
 public static class TriageTrainer
 {
-    private const double Tie = 1e-9;
+    /// <summary>Differences in AUC or F1 smaller than this count as equal.</summary>
+    public const double Tie = 0.005;
 
-    /// <param name="examples">Labeled examples (see <see cref="TrainingData.FromDecisions"/>).</param>
-    /// <param name="current">The model in use now, if any; it is scored as it is on the held-out folds (not refitted).</param>
-    /// <param name="folds">Number of stratified cross-validation folds.</param>
-    /// <param name="seed">Seed of the folds (the fit itself is deterministic).</param>
-    /// <param name="options">Regularization, hashing and solver settings.</param>
-    /// <param name="trainedAt">The training date written into the metadata (the caller's clock).</param>
-    /// <param name="force">Replace the current model even when the new one is worse.</param>
-    /// <param name="source">Where the labels came from, for the metadata.</param>
-    /// <param name="progress">Reports the fraction done while training.</param>
-    public static TrainOutcome Train(IReadOnlyList<LabeledExample> examples, ITransformer? current, int folds, ulong seed,
-        LogisticRegressionOptions options, DateTimeOffset trainedAt, bool force = false, string? source = null, IProgress<double>? progress = null)
+    public static TrainOutcome Train(IReadOnlyList<LabeledExample> examples, StoredModel? current, int folds, ulong seed,
+        DateTimeOffset trainedAt, bool force = false, string? source = null, IProgress<double>? progress = null,
+        IReadOnlyList<string>? trainers = null)
     {
         int positives = examples.Count(e => e.Label), negatives = examples.Count - positives;
         if (examples.Count == 0)
@@ -49,46 +51,93 @@ public static class TriageTrainer
             return new(TrainStatus.OneClass,
                 $"all {examples.Count} labeled decisions are {(positives == 0 ? "dismissed" : "confirmed")}; training needs both confirmed and dismissed findings",
                 positives, negatives, 0, null, null, null, null);
+        if (!examples.Any(e => e.Features.Keys.Any(k => !k.StartsWith("rule=", StringComparison.Ordinal))))
+            return new(TrainStatus.NoFeatures,
+                $"none of the {examples.Count} labeled decisions carries features (only their rule); a model trained on them would score every finding alike",
+                positives, negatives, 0, null, null, null, null);
 
-        // Every fold needs at least one example of each class for the comparison to mean anything.
         int k = Math.Max(2, Math.Min(folds, Math.Min(positives, negatives)));
-        var estimator = new LogisticRegression(options);
-        IProgress<double>? cvProgress = progress is null ? null : new Relay(p => progress.Report(p * k / (k + 1)));
-        var cv = CrossValidation.Run(estimator, examples, k, seed, cvProgress);
+        var labels = examples.Select(e => e.Label).ToArray();
+        var foldOf = MlTriage.StratifiedFolds(labels, k, seed);
+        var tried = trainers ?? MlTriage.Trainers;
+        // Tree learners need enough rows per leaf to mean anything; on tiny sets only the linear model is tried.
+        if (examples.Count < 40) tried = tried.Where(t => t == MlTriage.Lbfgs).DefaultIfEmpty(MlTriage.Lbfgs).ToList();
+        var auc = new Dictionary<string, double>();
+        var oof = new Dictionary<string, (double[] P, BinaryMetrics M)>();
+        int step = 0;
+        foreach (var t in tried)
+        {
+            var p = MlTriage.OutOfFold(examples, foldOf, k, t, (int)seed);
+            var m = BinaryMetrics.Evaluate(labels, p);
+            auc[t] = m.Auc;
+            oof[t] = (p, m);
+            progress?.Report((double)++step / (tried.Count + 1));
+        }
+        // The best AUC wins; within a tie the lower log-loss (better calibrated), then the simpler trainer (listed first).
+        var best = tried.OrderByDescending(t => Math.Round(oof[t].M.Auc / Tie))
+            .ThenBy(t => Math.Round(oof[t].M.LogLoss, 3)).ThenBy(t => tried.ToList().IndexOf(t)).First();
+        var (probs, metrics) = oof[best];
+        double threshold = CalibrateThreshold(labels, probs);
+        var effect = TriageEffect.Of(labels, probs, threshold);
 
         BinaryMetrics? currentMetrics = null;
+        TriageEffect? currentEffect = null;
         if (current is not null)
         {
-            var scores = examples.Select(e => current.Predict(e.Features)).ToArray();
-            currentMetrics = Metrics.Evaluate(examples.Select(e => e.Label).ToArray(), scores);
+            var scores = examples.Select(e => current.Model.Predict(e.Features)).ToArray();
+            currentMetrics = BinaryMetrics.Evaluate(labels, scores);
+            currentEffect = TriageEffect.Of(labels, scores, current.Metadata.Threshold);
         }
 
-        var (status, reason) = Compare(cv.Metrics, currentMetrics, force);
-        var model = estimator.Fit(examples, progress is null ? null : new Relay(p => progress.Report((k + p) / (k + 1))));
+        var (status, reason) = Compare(metrics, currentMetrics, force);
+        var model = MlTriage.Fit(examples, best, (int)seed);
+        progress?.Report(1.0);
         var metadata = new ModelMetadata
         {
-            TrainingDataHash = TrainingData.Hash(examples), Positives = positives, Negatives = negatives, TrainedAt = trainedAt,
-            Hyperparameters = options, Folds = k, Seed = seed, CrossValidated = cv.Metrics, Source = source,
+            TrainingDataHash = TrainingData.Hash(examples), Positives = positives, Negatives = negatives,
+            Reviewed = examples.Count(e => e.Weight >= 1), Bootstrap = examples.Count(e => e.Weight < 1),
+            TrainedAt = trainedAt, Trainer = best, TrainerAuc = auc, Folds = k, Seed = seed, CrossValidated = metrics,
+            Threshold = threshold, Effect = effect.Describe(), FeatureNames = model.Space.Names, Source = source,
         };
-        return new(status, reason, positives, negatives, k, cv.Metrics, currentMetrics, model, metadata);
+        return new(status, reason, positives, negatives, k, metrics, currentMetrics, model, metadata) { NewEffect = effect, CurrentEffect = currentEffect };
     }
 
-    /// <summary>Replace when there is no current model, when forced, or when the new model is not worse: higher AUC, or equal AUC and F1 not lower.</summary>
+    /// <summary>The display threshold: on a 0.05 grid from 0.05 to 0.95, the thresholds whose out-of-fold F1 is highest; of those the
+    /// middle one (so a clean separation puts the cut halfway between the classes). 0.5 when nothing is predicted positive.</summary>
+    public static double CalibrateThreshold(IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities)
+    {
+        var f1 = new List<(double T, double F1)>();
+        for (int g = 1; g <= 19; g++)
+        {
+            double t = Math.Round(g * 0.05, 2);
+            int tp = 0, fp = 0, fn = 0;
+            for (int i = 0; i < labels.Count; i++)
+            {
+                bool shown = probabilities[i] >= t;
+                if (shown && labels[i]) tp++;
+                else if (shown) fp++;
+                else if (labels[i]) fn++;
+            }
+            f1.Add((t, tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn)));
+        }
+        double best = f1.Max(x => x.F1);
+        if (best <= 0) return 0.5;
+        var top = f1.Where(x => x.F1 >= best - 1e-9).Select(x => x.T).ToList();
+        return top[(top.Count - 1) / 2];
+    }
+
+    /// <summary>The stated criterion: the new model replaces the current one only when it is not worse on either figure: its
+    /// cross-validated AUC and its F1 (threshold 0.5) are each at least the current model's minus <see cref="Tie"/>, on the same
+    /// examples. With no current model it replaces; with <paramref name="force"/> it replaces anyway.</summary>
     public static (TrainStatus Status, string Reason) Compare(BinaryMetrics candidate, BinaryMetrics? current, bool force)
     {
         if (current is null) return (TrainStatus.Replace, "there is no current model");
-        string detail = $"AUC {candidate.Auc:0.000000} vs {current.Auc:0.000000}, F1 {candidate.F1:0.000000} vs {current.F1:0.000000}";
-        bool better;
-        if (double.IsNaN(current.Auc) || candidate.Auc > current.Auc + Tie) better = true;
-        else if (candidate.Auc < current.Auc - Tie) better = false;
-        else better = candidate.F1 >= current.F1 - Tie;
-        if (better) return (TrainStatus.Replace, $"the new model is not worse ({detail})");
-        if (force) return (TrainStatus.Replace, $"forced, although the new model is worse ({detail})");
-        return (TrainStatus.Keep, $"the new model is worse ({detail})");
-    }
-
-    private sealed class Relay(Action<double> report) : IProgress<double>
-    {
-        public void Report(double value) => report(value);
+        string detail = $"AUC {candidate.Auc:0.0000} vs {current.Auc:0.0000}, F1 {candidate.F1:0.0000} vs {current.F1:0.0000}";
+        bool aucOk = double.IsNaN(current.Auc) || candidate.Auc >= current.Auc - Tie;
+        bool f1Ok = candidate.F1 >= current.F1 - Tie;
+        if (aucOk && f1Ok) return (TrainStatus.Replace, $"the new model is not worse ({detail})");
+        var worse = !aucOk && !f1Ok ? "AUC and F1" : !aucOk ? "AUC" : "F1";
+        if (force) return (TrainStatus.Replace, $"forced, although the new model's {worse} is lower ({detail})");
+        return (TrainStatus.Keep, $"the new model is worse: lower {worse} ({detail})");
     }
 }

@@ -11,7 +11,7 @@ public class CheckWordsTests
         foreach (var lang in LanguagePack.Available())
         {
             var w = CheckWords.Get(lang);
-            foreach (var list in new[] { w.Sequence, w.Future })
+            foreach (var list in w.All)
             {
                 foreach (var e in list.Examples) yield return new TestCaseData(lang, list.Name, e, true).SetName($"{lang} {list.Name} +: {e}");
                 foreach (var e in list.Negative) yield return new TestCaseData(lang, list.Name, e, false).SetName($"{lang} {list.Name} -: {e}");
@@ -31,6 +31,12 @@ public class CheckWordsTests
             Assert.That(w.Sequence.Negative, Is.Not.Empty, lang);
             Assert.That(w.Future.Examples, Is.Not.Empty, lang);
             Assert.That(w.Future.Negative, Is.Not.Empty, lang);
+            foreach (var list in new[] { w.Past, w.NotEvent, w.Recent })
+            {
+                Assert.That(list.Forms, Is.Not.Empty, $"{lang} {list.Name}");
+                Assert.That(list.Examples, Is.Not.Empty, $"{lang} {list.Name}");
+                Assert.That(list.Negative, Is.Not.Empty, $"{lang} {list.Name}");
+            }
         }
     }
 
@@ -38,7 +44,7 @@ public class CheckWordsTests
     public void Example(string lang, string list, string text, bool expected)
     {
         var w = CheckWords.Get(lang);
-        var hit = list == "sequence" ? w.Sequence.Opening(text) : w.Future.Anywhere(text);
+        var hit = list == "sequence" ? w.Sequence.Opening(text) : w.All.Single(l => l.Name == list).Anywhere(text);
         Assert.That(hit is not null, Is.EqualTo(expected), $"matched: {hit}");
     }
 }

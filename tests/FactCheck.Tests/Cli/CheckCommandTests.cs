@@ -119,10 +119,68 @@ public class CheckCommandTests
     }
 
     [Test]
+    public void Fail_on_ignores_a_finding_a_reviewer_dismissed()
+    {
+        var first = Run(new(new[] { Parler }, Path.Combine(dir, "a")) { FailOn = "high" });
+        Assert.That(first.Code, Is.EqualTo(CheckCommand.FindingsReachedFailOn));
+        var high = Findings(first.Report).Where(f => f.Value<string>("severity") == "high").Select(f => f.Value<string>("id")!).ToList();
+        var labels = Path.Combine(dir, "decisions.jsonl");
+        var store = new FactCheck.Review.DecisionStore(labels);
+        foreach (var id in high)
+            store.Append(new FactCheck.Review.Decision(id, "weekday-date", Verdict.Dismissed, new Dictionary<string, double>(), null, "t", DateTimeOffset.UnixEpoch));
+        var second = Run(new(new[] { Parler }, Path.Combine(dir, "b")) { FailOn = "high", Labels = labels, LabelsGiven = true });
+        Assert.That(second.Code, Is.EqualTo(CheckCommand.Ok));
+        Assert.That(Findings(second.Report).Where(f => high.Contains(f.Value<string>("id")!)).Select(f => f.Value<bool>("shown")), Is.All.False);
+    }
+
+    [Test]
+    public void A_missing_model_or_labels_given_explicitly_is_an_error_not_a_fallback()
+    {
+        var missing = Path.Combine(dir, "nope");
+        var m = Run(new(new[] { Parler }, Path.Combine(dir, "a")) { Model = missing, ModelGiven = true });
+        Assert.That(m.Code, Is.Not.EqualTo(CheckCommand.Ok));
+        Assert.That(m.Err, Does.Contain("--model").And.Contain(missing));
+        Assert.That(File.Exists(Path.Combine(dir, "a", "report.json")), Is.False);
+        var l = Run(new(new[] { Parler }, Path.Combine(dir, "b")) { Labels = Path.Combine(dir, "none.jsonl"), LabelsGiven = true });
+        Assert.That(l.Code, Is.Not.EqualTo(CheckCommand.Ok));
+        Assert.That(l.Err, Does.Contain("--labels"));
+    }
+
+    [Test]
+    public void The_default_model_is_found_from_the_program_not_the_working_folder()
+    {
+        var cwd = Directory.GetCurrentDirectory();
+        try
+        {
+            Directory.SetCurrentDirectory(dir);
+            var r = Run(new(new[] { Parler }, Path.Combine(dir, "out")) { Model = FactCheck.Triage.ModelStore.DefaultDir });
+            Assert.That(r.Err, Does.Not.Contain("priors"));
+            Assert.That(Findings(r.Report).Where(f => f.Value<string>("rule") == "weekday-date").Select(f => f["explanation"]), Has.All.Not.Null);
+        }
+        finally { Directory.SetCurrentDirectory(cwd); }
+    }
+
+    [Test]
+    public void The_report_records_its_threshold_and_folds_findings_below_it()
+    {
+        var r = Run(new(new[] { Parler }, Path.Combine(dir, "out")) { Threshold = 0.95 });
+        Assert.That(r.Report.Properties().First().Name, Is.EqualTo("threshold"));
+        Assert.That(r.Report.Value<double>("threshold"), Is.EqualTo(0.95));
+        var findings = Findings(r.Report);
+        Assert.That(findings, Is.Not.Empty);
+        Assert.That(findings.Select(f => f.Value<bool>("shown")), Is.All.False, "priors are below 0.95");
+        var md = File.ReadAllText(Path.Combine(dir, "out", "report.md"));
+        Assert.That(md, Does.Contain($"{findings.Count} more, less likely"));
+        var shown = Run(new(new[] { Parler }, Path.Combine(dir, "out2")) { Threshold = 0.05 });
+        Assert.That(Findings(shown.Report).Select(f => f.Value<bool>("shown")), Is.All.True);
+        Assert.That(File.ReadAllText(Path.Combine(dir, "out2", "report.md")), Does.Not.Contain("less likely"));
+    }
+
+    [Test]
     public void Fail_on_is_not_reached_by_lower_findings()
     {
         var input = Path.Combine(dir, "late.jsonl");
-        File.WriteAllText(input, "{\"id\":\"late\",\"text\":\"Polisi menangkap pelaku pada 25 Januari 2021.\",\"published\":\"2021-01-11\"}\n");
+        File.WriteAllText(input, "{\"id\":\"late\",\"text\":\"Polisi telah menangkap pelaku pada 25 Januari 2021.\",\"published\":\"2021-01-11\"}\n");
         Assert.That(Run(new(new[] { input }, Path.Combine(dir, "o1")) { FailOn = "high" }).Code, Is.EqualTo(CheckCommand.Ok));
         Assert.That(Run(new(new[] { input }, Path.Combine(dir, "o2")) { FailOn = "medium" }).Code, Is.EqualTo(CheckCommand.FindingsReachedFailOn));
     }

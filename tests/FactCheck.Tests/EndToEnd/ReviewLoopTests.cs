@@ -28,7 +28,7 @@ public class ReviewLoopTests
         var parler = TestData.Path2("data", "articles", "parler");
         var modelDir = Path.Combine(dir, "model");
         Directory.CreateDirectory(modelDir);
-        foreach (var f in Directory.GetFiles(TestData.Path2("models", "triage"), "*.json")) File.Copy(f, Path.Combine(modelDir, Path.GetFileName(f)));
+        foreach (var f in Directory.GetFiles(TestData.Path2("models", "triage"))) File.Copy(f, Path.Combine(modelDir, Path.GetFileName(f)));
         var labels = Path.Combine(dir, "decisions.jsonl");
         File.Copy(TestData.Path2("data", "labels", "bootstrap.jsonl"), labels);
         var clock = new FixedClock(new DateTimeOffset(2021, 1, 21, 9, 0, 0, TimeSpan.FromHours(7)));
@@ -46,11 +46,11 @@ public class ReviewLoopTests
         Assert.That(code, Is.EqualTo(0), err.ToString());
 
         // 3. train
-        var modelBefore = File.ReadAllText(Path.Combine(modelDir, "model.json"));
+        var modelBefore = File.ReadAllBytes(Path.Combine(modelDir, "model.zip"));
         var trainOut = new StringWriter();
         code = TrainCommand.Run(new TrainCommand.Settings { Labels = labels, Out = modelDir, Force = true }, trainOut, TextWriter.Null, clock);
         Assert.That(code, Is.EqualTo(0), trainOut.ToString());
-        Assert.That(File.ReadAllText(Path.Combine(modelDir, "model.json")), Is.Not.EqualTo(modelBefore), "the model file changed");
+        Assert.That(File.ReadAllBytes(Path.Combine(modelDir, "model.zip")), Is.Not.EqualTo(modelBefore), "the model file changed");
         var meta = JObject.Parse(File.ReadAllText(Path.Combine(modelDir, "metadata.json")));
         Assert.That(meta["crossValidation"]?["auc"]?.Value<double>(), Is.InRange(0.0, 1.0));
         Assert.That(meta["counts"]?["dismissed"]?.Value<int>(), Is.GreaterThan(0));

@@ -45,7 +45,7 @@ public class ReportTests
     [Test]
     public void Summary_counts_by_severity_and_lists_the_failed_input()
     {
-        var (r, _) = Build(TestData.Article("Amazon menyusul pada Minggu (10/1/2020). Polisi menangkap pelaku pada 25 Januari 2021.", "id", "2021-01-11", "d1"));
+        var (r, _) = Build(TestData.Article("Amazon menyusul pada Minggu (10/1/2020). Polisi telah menangkap pelaku pada 25 Januari 2021.", "id", "2021-01-11", "d1"));
         var json = ReportJson.ToJson(r);
         Assert.That(json["summary"]!.Value<int>("high"), Is.EqualTo(1));
         Assert.That(json["summary"]!.Value<int>("medium"), Is.EqualTo(1));

@@ -20,6 +20,7 @@ public class TriageScorerTests
         Assert.That(scorer.ModelProblem, Does.Contain("no model"));
         Assert.That(scorer.Score(F("weekday-date")), Is.EqualTo(0.9));
         Assert.That(scorer.Score(F("name-variant")), Is.EqualTo(0.4));
+        Assert.That(scorer.Explain(F("name-variant")).Reasons, Is.Empty);
     }
 
     [Test]
@@ -31,20 +32,23 @@ public class TriageScorerTests
             examples.Add(new LabeledExample(new Dictionary<string, double> { ["rule=weekday-date"] = 1 }, true));
             examples.Add(new LabeledExample(new Dictionary<string, double> { ["rule=name-variant"] = 1 }, false));
         }
-        var scorer = new TriageScorer(new LogisticRegression().Fit(examples), new Dictionary<string, double>());
+        var scorer = new TriageScorer(MlTriage.Fit(examples, MlTriage.Lbfgs), new Dictionary<string, double>());
         Assert.That(scorer.Score(F("weekday-date")), Is.GreaterThan(0.8));
         Assert.That(scorer.Score(F("name-variant")), Is.LessThan(0.2));
+        Assert.That(scorer.Explain(F("weekday-date")).Reasons.Select(r => r.Feature), Does.Contain("rule=weekday-date"));
     }
 
     [Test]
-    public void ShippedModelLoads()
+    public void ShippedModelIsAnMlNetModelAndLoads()
     {
-        var dir = Path.Combine(TestContext.CurrentContext.TestDirectory, "models", "triage");
-        if (!File.Exists(Path.Combine(dir, ModelStore.ModelFile))) Assert.Ignore("no shipped model beside the tests");
+        var dir = TestData.Path2("models", "triage");
+        Assert.That(File.Exists(Path.Combine(dir, ModelStore.ModelFile)), "models/triage/model.zip is shipped");
         var scorer = TriageScorer.Load(dir, new Dictionary<string, double>());
         Assert.That(scorer.ModelProblem, Is.Null);
-        var wrongWeekday = F("weekday-date", ("kind=date", 1), ("scope=in-article", 1), ("lang=id", 1), ("weekday_offset", 5), ("stated_field_count", 4));
-        var agreement = F("weekday-date", ("kind=date", 1), ("scope=in-article", 1), ("lang=id", 1), ("weekday_offset", 0), ("stated_field_count", 4));
-        Assert.That(scorer.Score(wrongWeekday), Is.GreaterThan(scorer.Score(agreement)));
+        Assert.That(scorer.Metadata!.Trainer, Is.AnyOf(MlTriage.Trainers.ToArray()));
+        Assert.That(scorer.Metadata.TrainingDataHash, Has.Length.EqualTo(64));
+        Assert.That(scorer.Threshold, Is.InRange(0.05, 0.95));
+        var wrongWeekday = F("weekday-date", ("lang=id", 1), ("weekday_offset", 5), ("stated_field_count", 4), ("top_suggestion_typo", 1), ("has_publication", 1));
+        Assert.That(scorer.Score(wrongWeekday), Is.GreaterThan(scorer.Threshold));
     }
 }

@@ -15,19 +15,50 @@ public sealed class InvalidDateRule : ArticleRule
     {
         foreach (var m in a.Temporal)
             if (m.Invalid is not null)
-                yield return Build(a, m, context.Options);
+                yield return Build(a, m, context);
     }
 
-    private Finding Build(AnalyzedArticle a, TemporalMention m, CheckOptions options)
+    /// <summary>The real date nearest an impossible day-month-year (31 Jun -> 30 Jun), as the anchor for "nearest day first".</summary>
+    private static DateOnly? NearestReal(int day, int month, int year) =>
+        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 ? new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))) : null;
+
+    /// <summary>Readings the run supports: a date this article states elsewhere, every day of a month the same sentence speaks of
+    /// ("1 Juli hingga 31 Juni" reads as July), and dates other sources state.</summary>
+    private static Dictionary<DateOnly, string> SupportedDates(AnalyzedArticle a, TemporalMention m, CheckContext context)
     {
+        var map = new Dictionary<DateOnly, string>();
+        var sentence = a.SentenceAt(m.Start);
+        foreach (var e in a.Temporal)
+        {
+            if (ReferenceEquals(e, m) || e.Kind != TemporalKind.Date || e.Invalid is not null || e.Date is not { } d) continue;
+            if (e.Start >= sentence.Start && e.End <= sentence.End && e.Stated.HasFlag(DateFields.Month))
+                for (int day = 1; day <= DateTime.DaysInMonth(d.Year, d.Month); day++)
+                    map.TryAdd(new DateOnly(d.Year, d.Month, day), $"the same sentence speaks of {d.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} (\"{e.Text}\")");
+            map.TryAdd(d, $"the article also states {DateText.Short(d)} (\"{e.Text}\")");
+        }
+        foreach (var other in context.Articles)
+        {
+            if (ReferenceEquals(other, a) || other.Id == a.Id) continue;
+            foreach (var e in MentionFacts.Events(other))
+                map.TryAdd(e.Date!.Value, $"{other.Article.Source ?? other.Id} writes \"{e.Text}\"");
+        }
+        return map;
+    }
+
+    private Finding Build(AnalyzedArticle a, TemporalMention m, CheckContext context)
+    {
+        var options = context.Options;
         var pack = MentionFacts.Pack(a);
         var written = DateText.Written(m, pack.Lexicon, pack.Temporal.DateOrder);
         var numbers = written is null ? null : DateText.Numbers(written, pack.Lexicon);
-        var ctx = MentionFacts.ContextOf(a, m);
+        // An impossible date is a slip at a month's end, often a deadline or a period's end: a reading shortly after publication
+        // is as plausible as one before it.
+        var ctx = MentionFacts.ContextOf(a, m) with { FutureMarker = true };
         IReadOnlyList<RankedCandidate> ranked = [];
         int? weekday = m.Stated.HasFlag(DateFields.Weekday) ? m.StatedWeekday : null;
         if (numbers is { } n)
-            ranked = DateCandidates.Rank(DateCandidates.Generate(n.Day, n.Month, n.Year, weekday, written, pack.Lexicon, options.YearWindow, ctx.Published?.Year), ctx)
+            ranked = DateCandidates.Rank(DateCandidates.Generate(n.Day, n.Month, n.Year, weekday, written, pack.Lexicon, options.YearWindow, ctx.Published?.Year), ctx,
+                    NearestReal(n.Day, n.Month, n.Year), SupportedDates(a, m, context))
                 .Take(options.MaxSuggestions).ToList();
 
         var shown = written?.Text ?? m.Text;
