@@ -85,4 +85,33 @@ public class CliStoreTests
         Assert.That(rc, Is.EqualTo(TrainCommand.Ok), e.ToString());
         Assert.That(o.ToString(), Does.Contain("6 confirmed, 6 dismissed"));
     }
+
+    private sealed class Keys(string keys) : IReviewInput
+    {
+        private int k;
+        public ConsoleKeyInfo? ReadKey() => k < keys.Length ? new ConsoleKeyInfo(keys[k++], ConsoleKey.NoName, false, false, false) : null;
+        public string? ReadLine() => null;
+    }
+
+    [Test]
+    public void TerminalReviewShowsDisagreeingReviewersAndStripsControlSequences()
+    {
+        using var store = FactStore.Open(db).Store!;
+        var f = FactStoreTests.MakeFinding(1) with { Message = "bad \u001b[2J\u001b]0;owned\u0007 message" };
+        store.SaveRun(new FactCheck.Output.Report(null, [], [f], []));
+        store.Record(StoredDecision.For(f, Verdict.Confirmed, "ana", DateTimeOffset.UnixEpoch));
+        store.Record(StoredDecision.For(f, Verdict.Dismissed, "budi", DateTimeOffset.UnixEpoch.AddMinutes(1)));
+        var screen = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.No, ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+            Interactive = Spectre.Console.InteractionSupport.No, Out = new Spectre.Console.AnsiConsoleOutput(screen),
+        });
+        console.Profile.Width = 160;
+        var rc = ReviewCommand.RunInteractive(null, new StoreReviewLog(store), "cici", TimeProvider.System, console, new Keys("bq"), new StringWriter());
+        Assert.That(rc, Is.EqualTo(ReviewCommand.Ok));
+        Assert.That(screen.ToString(), Does.Contain("reviewers disagree"));
+        Assert.That(screen.ToString(), Does.Contain("budi: dismissed"));
+        Assert.That(screen.ToString(), Does.Not.Contain("\u001b"));
+    }
 }
