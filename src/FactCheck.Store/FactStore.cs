@@ -151,8 +151,8 @@ public sealed class FactStore : IDecisionSource, IDisposable
 
     // ---------------------------------------------------------------- runs and findings
 
-    /// <summary>The story a finding belongs to. Until findings carry a story, a run is one story named by its articles' sources.</summary>
-    public static Func<Finding, string> StoryOf { get; set; } = _ => "";
+    /// <summary>The story a finding belongs to (the one rule is ReportHtml.StoryOf).</summary>
+    public static Func<Finding, string> StoryOf { get; set; } = f => ReportHtml.StoryOf(f);
 
     /// <summary>Stores a run (report, articles, findings) in one transaction; returns its id.</summary>
     public string SaveRun(Report report)

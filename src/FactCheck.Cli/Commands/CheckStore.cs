@@ -1,3 +1,4 @@
+using FactCheck.Checks;
 using FactCheck.Output;
 using FactCheck.Store;
 
@@ -25,15 +26,13 @@ public static class CheckStore
         var options = Output.ClaimReviewOptions.FromEnvironment();
         if (store is null) return options;
         IReadOnlyDictionary<string, DecisionSummary>? summaries = null;
-        return options with
+        DecisionSummary? Of(Finding f)
         {
-            ReviewedAt = f =>
-            {
-                try { summaries ??= store.Summaries(); }
-                catch (StoreException) { summaries = new Dictionary<string, DecisionSummary>(); }
-                return summaries.TryGetValue(f.Id, out var s) ? s.Latest?.Time : null;
-            },
-        };
+            try { summaries ??= store.Summaries(); }
+            catch (StoreException) { summaries = new Dictionary<string, DecisionSummary>(); }
+            return summaries.GetValueOrDefault(f.Id);
+        }
+        return options with { ReviewedAt = f => Of(f)?.Latest?.Time, ChosenFix = f => Of(f)?.Latest?.Fix };
     }
 
     /// <summary>Stores the run; false (with a message) when that failed.</summary>

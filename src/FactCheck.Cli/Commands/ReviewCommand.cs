@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FactCheck.Checks;
+using FactCheck.Output;
 using FactCheck.Review;
 using Spectre.Console;
 
@@ -212,7 +213,7 @@ public static class ReviewCommand
         while (index >= 0 && index < findings.Count)
         {
             var f = findings[index];
-            Show(console, f, index, findings.Count, latest.GetValueOrDefault(f.Id), note);
+            Show(console, f, index, findings.Count, latest.GetValueOrDefault(f.Id), note, store.Reviews(f.Id));
             var key = input.ReadKey();
             if (key is null) break;
             char c = char.ToLowerInvariant(key.Value.KeyChar);
@@ -249,7 +250,7 @@ public static class ReviewCommand
         return Ok;
     }
 
-    private static void Show(IAnsiConsole console, Finding f, int index, int count, Decision? earlier, string? note)
+    private static void Show(IAnsiConsole console, Finding f, int index, int count, Decision? earlier, string? note, FindingReview? reviews = null)
     {
         console.WriteLine();
         console.Write(new Rule($"[bold]{index + 1}/{count}[/] {Esc(f.Rule)} [dim]{Esc(f.Id)}[/]").LeftJustified());
@@ -270,7 +271,14 @@ public static class ReviewCommand
             var best = f.Suggestions[0];
             console.MarkupLine($"suggestion: [green]{Esc(best.Text)}[/]" + (best.Reason.Length > 0 ? $" [dim]({Esc(best.Reason)})[/]" : ""));
         }
-        if (earlier is not null)
+        if (reviews is { ByReviewer.Count: > 1 })
+        {
+            if (reviews.Disagreement) console.MarkupLine("[red bold]reviewers disagree:[/]");
+            foreach (var l in reviews.ByReviewer)
+                console.MarkupLine($"[dim]  {Esc(l.Reviewer)}: {Esc(l.Verdict)} at {l.Time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}" +
+                    (l.Fix is { } fx ? $", fix {Esc(fx)}" : "") + (l.Note is { } nt ? $" ({Esc(nt)})" : "") + "[/]");
+        }
+        else if (earlier is not null)
             console.MarkupLine($"[dim]earlier decision: {DecisionStore.VerdictName(earlier.Verdict)} by {Esc(earlier.Reviewer)} at {earlier.Time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}" +
                 (earlier.Note is { } n ? $" ({Esc(n)})" : "") + "[/]");
         if (note is not null) console.MarkupLine($"note: [italic]{Esc(note)}[/]");
@@ -304,6 +312,8 @@ public interface IReviewLog
     IReadOnlyDictionary<string, Decision> Latest();
     /// <summary>Records the decisions in order; returns how many were recorded and the error that stopped it, if any.</summary>
     (int Recorded, string? Error) Record(IReadOnlyList<(Finding Finding, Verdict Verdict)> decisions, string? note, string? fix, string reviewer, TimeProvider clock);
+    /// <summary>Each reviewer's latest decision on a finding, when the log keeps them apart.</summary>
+    FindingReview? Reviews(string findingId) => null;
 }
 
 /// <summary>Decisions appended to a JSONL file (the --labels format).</summary>
@@ -322,6 +332,11 @@ public sealed class JsonlReviewLog(DecisionStore store) : IReviewLog
 public sealed class StoreReviewLog(FactCheck.Store.FactStore store) : IReviewLog
 {
     public FactCheck.Store.FactStore Store => store;
+    public FindingReview? Reviews(string findingId)
+    {
+        var s = FactCheck.Store.DecisionSummary.Fold(findingId, store.History(findingId));
+        return new FindingReview(s.ByReviewer.Select(d => new ReviewLine(d.Reviewer, DecisionStore.VerdictName(d.Verdict!.Value), d.Time, d.Note, d.Fix)).ToList(), s.Disagreement);
+    }
     public string Where => store.Describe;
     public IReadOnlyDictionary<string, Decision> Latest() => store.Latest();
     public (int Recorded, string? Error) Record(IReadOnlyList<(Finding Finding, Verdict Verdict)> decisions, string? note, string? fix, string reviewer, TimeProvider clock)

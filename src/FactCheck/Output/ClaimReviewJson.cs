@@ -18,6 +18,8 @@ public sealed record ClaimReviewOptions
     public string? OwnSource { get; init; }
     /// <summary>When the finding was confirmed (the review date); null: no date.</summary>
     public Func<Finding, DateTimeOffset?>? ReviewedAt { get; init; }
+    /// <summary>The fix the reviewer chose, when any (else the best suggestion).</summary>
+    public Func<Finding, string?>? ChosenFix { get; init; }
 
     /// <summary>The settings from the environment (FACTCHECK_ORG_NAME, FACTCHECK_ORG_URL, FACTCHECK_REVIEW_URL, FACTCHECK_OWN_SOURCE).</summary>
     public static ClaimReviewOptions FromEnvironment()
@@ -53,7 +55,7 @@ public static class ClaimReviewJson
             var e = f.Evidence.Count > 0 ? f.Evidence[0] : null;
             var art = e is not null && byId.TryGetValue(e.Doc, out var a) ? a : null;
             var reviewed = options.ReviewedAt?.Invoke(f);
-            var fix = f.Suggestions.Count > 0 ? f.Suggestions[0].Text : null;
+            var fix = options.ChosenFix?.Invoke(f) ?? (f.Suggestions.Count > 0 ? f.Suggestions[0].Text : null);
             var url = options.ReviewBaseUrl is { } b ? b + Uri.EscapeDataString(f.Id) : "report.html#" + Uri.EscapeDataString(f.Id);
             var articleUrl = SafeText.HttpUrl(art?.Url);
             var lang = art?.Lang;

@@ -70,6 +70,7 @@ public class ReviewPageBrowserTests
         Assert.That(server.Store.Load()[id].verdict, Is.EqualTo(FactCheck.Checks.Verdict.Confirmed), "undo restored the earlier verdict in the store");
         Assert.That(server.Store.History(id), Has.Count.EqualTo(3), "confirm, dismiss and the undo are all kept");
 
+        ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(Path.Combine(TestContext.CurrentContext.WorkDirectory, "review-page-desktop.png"));
         driver.Manage().Window.Size = new System.Drawing.Size(375, 812);
         driver.Navigate().Refresh();
         wait.Until(d => d.FindElements(By.CssSelector("#card section.finding")).Count > 0);
