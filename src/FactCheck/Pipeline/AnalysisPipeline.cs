@@ -23,7 +23,7 @@ public static class AnalysisPipeline
         var diagnostics = new List<Diagnostic>();
         var analyzed = new List<AnalyzedArticle>();
         OrderedPipeline.Run(items,
-            item => item.Article is { } a ? (item.Diagnostic, Analyze(analyzer, lang == "auto" ? a : a with { Lang = lang })) : (item.Diagnostic, null),
+            item => item.HasArticle ? (item.Diagnostic, Analyze(analyzer, item, lang)) : (item.Diagnostic, null),
             r =>
             {
                 if (r.Diagnostic is { } d) { diagnostics.Add(d); onDiagnostic?.Invoke(d); }
@@ -37,9 +37,15 @@ public static class AnalysisPipeline
         return new AnalysisRun(new ReadResult(articles, diagnostics), analyzed);
     }
 
-    private static AnalyzedArticle Analyze(ArticleAnalyzer analyzer, Article a)
+    private static AnalyzedArticle Analyze(ArticleAnalyzer analyzer, ReadItem item, string lang)
     {
-        try { return analyzer.Analyze(a) with { Tokens = [] }; }
+        var a = item.Article ?? item.Unfinished!;
+        try
+        {
+            a = item.Resolve()!;   // the reader's deferred work (language, boilerplate) runs here, on a worker
+            if (lang != "auto") a = a with { Lang = lang };
+            return analyzer.Analyze(a) with { Tokens = [] };
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {   // one document's failure must not lose the others: it is checked with what it has (nothing)
             return new AnalyzedArticle
