@@ -55,7 +55,7 @@ public static class ExtractCommand
         var writer = new RowWriter(format, stdout);
         var items = new ArticleReader(limits).Stream(paths);
         OrderedPipeline.Run(items,
-            item => item.Article is { } a ? (item.Diagnostic, work.Run(a)) : (item.Diagnostic, null),
+            item => item.HasArticle ? (item.Diagnostic, work.Run(item)) : (item.Diagnostic, null),
             r =>
             {
                 if (r.Diagnostic is { } d) { stderr.WriteLine(d); failed |= d.Level == DiagnosticLevel.Error; }

@@ -21,7 +21,10 @@ public static class MentionFacts
           DateText.IsoWeekday(other) == w);
 
     /// <summary>The article's event dates: fully stated, weekday-consistent dates in text order.</summary>
-    public static IReadOnlyList<TemporalMention> Events(AnalyzedArticle a) =>
+    /// <remarks>Computed once per article and shared (the rules ask for it once per mention).</remarks>
+    public static IReadOnlyList<TemporalMention> Events(AnalyzedArticle a) => events.GetValue(a, ComputeEvents);
+
+    private static IReadOnlyList<TemporalMention> ComputeEvents(AnalyzedArticle a) =>
         a.Temporal.Where(m => FullyStated(m) && !WeekdayMismatch(m)).ToList();
 
     /// <summary>The evidence for a mention: its span, value, the sentence around it, and the article's source.</summary>
@@ -69,8 +72,7 @@ public static class MentionFacts
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzedArticle, IReadOnlyList<TemporalMention>> events = new();
 
-    /// <summary><see cref="Events"/>, computed once per article (the ranking context asks for every mention).</summary>
-    private static IReadOnlyList<TemporalMention> EventsOnce(AnalyzedArticle a) => events.GetValue(a, Events);
+    private static IReadOnlyList<TemporalMention> EventsOnce(AnalyzedArticle a) => Events(a);
 
     /// <summary>The language pack of the article (English when the language has none).</summary>
     public static LanguagePack Pack(AnalyzedArticle a)

@@ -37,7 +37,14 @@ public static class ReportWriter
                 File.WriteAllText(Path.Combine(staging, file), text, new System.Text.UTF8Encoding(false));
                 names.Add(file);
             }
-            W("report.json", ReportJson.Serialize(report));
+            // report.json is streamed to the file (the same bytes as ReportJson.Serialize, without the whole text in memory)
+            using (var file = new StreamWriter(Path.Combine(staging, "report.json"), false, new System.Text.UTF8Encoding(false), 1 << 16))
+            {
+                using (var jw = new Newtonsoft.Json.JsonTextWriter(file) { Formatting = Newtonsoft.Json.Formatting.Indented, CloseOutput = false })
+                    ReportJson.ToJson(report).WriteTo(jw);
+                file.Write("\n");
+            }
+            names.Add("report.json");
             W("report.md", ReportMarkdown.Render(report));
             W("report.html", ReportHtml.Render(report));
             if (claimReview) W("claimreview.jsonld", ClaimReviewJson.Serialize(report, claimReviewOptions ?? ClaimReviewOptions.FromEnvironment()));
@@ -46,8 +53,8 @@ public static class ReportWriter
                 BeforeSwap?.Invoke(staging);
                 Directory.Move(staging, full);
             }
-            else if (Directory.GetDirectories(full).Length > 0 || IsCurrentDirectory(full))
-            {   // a folder with subfolders (or the working folder) is not swapped: each file is replaced atomically instead
+            else if (Directory.GetDirectories(full).Length > 0 || IsCurrentDirectory(full) || new DirectoryInfo(full).LinkTarget is not null)
+            {   // a folder with subfolders, the working folder or a symbolic link is not swapped: each file is replaced atomically instead
                 BeforeSwap?.Invoke(staging);
                 foreach (var f in names) File.Move(Path.Combine(staging, f), Path.Combine(full, f), overwrite: true);
                 foreach (var old in ownFiles.Except(names)) File.Delete(Path.Combine(full, old));

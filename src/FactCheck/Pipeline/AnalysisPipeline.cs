@@ -10,8 +10,9 @@ public sealed record AnalysisRun(ReadResult Read, IReadOnlyList<AnalyzedArticle>
 
 /// <summary>
 /// The read and analyze stages of `check`: a reader streams the inputs, the analyzer runs on every core, and the results are
-/// collected in input order, so a run with any thread count gives the same report as a single-threaded one. The tokens of
-/// each analyzed article are dropped once it is analyzed (no check rule reads them), which keeps a large run's memory down.
+/// collected in input order, so a run with any thread count gives the same report as a single-threaded one. The tokens,
+/// quantity mentions and claim-argument lists of each analyzed article are dropped once it is analyzed (no check rule reads
+/// them), which keeps a large run's memory down.
 /// </summary>
 public static class AnalysisPipeline
 {
@@ -23,7 +24,7 @@ public static class AnalysisPipeline
         var diagnostics = new List<Diagnostic>();
         var analyzed = new List<AnalyzedArticle>();
         OrderedPipeline.Run(items,
-            item => item.Article is { } a ? (item.Diagnostic, Analyze(analyzer, lang == "auto" ? a : a with { Lang = lang })) : (item.Diagnostic, null),
+            item => item.HasArticle ? (item.Diagnostic, Analyze(analyzer, item, lang)) : (item.Diagnostic, null),
             r =>
             {
                 if (r.Diagnostic is { } d) { diagnostics.Add(d); onDiagnostic?.Invoke(d); }
@@ -37,9 +38,17 @@ public static class AnalysisPipeline
         return new AnalysisRun(new ReadResult(articles, diagnostics), analyzed);
     }
 
-    private static AnalyzedArticle Analyze(ArticleAnalyzer analyzer, Article a)
+    private static AnalyzedArticle Analyze(ArticleAnalyzer analyzer, ReadItem item, string lang)
     {
-        try { return analyzer.Analyze(a) with { Tokens = [] }; }
+        var a = item.Article ?? item.Unfinished!;
+        try
+        {
+            a = item.Resolve()!;   // the reader's deferred work (language, boilerplate) runs here, on a worker
+            if (lang != "auto") a = a with { Lang = lang };
+            // what no check rule reads is dropped as soon as the article is analyzed: tokens, the quantity mentions and the
+            // argument lists the claims were built from (the claims, temporal and entity mentions and sentences stay)
+            return analyzer.Analyze(a) with { Tokens = [], QuantityMentions = [], Quantities = [], Entities = [] };
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {   // one document's failure must not lose the others: it is checked with what it has (nothing)
             return new AnalyzedArticle

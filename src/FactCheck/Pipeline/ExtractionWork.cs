@@ -42,6 +42,19 @@ public sealed class ExtractionWork(ExtractOptions options)
 {
     private readonly ArticleAnalyzer analyzer = new();
 
+    /// <summary>Finishes a read item (the reader's deferred work) and extracts from it, on the calling (worker) thread.</summary>
+    public ExtractedDocument Run(ReadItem item)
+    {
+        Article article;
+        try { article = item.Resolve()!; }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var u = item.Unfinished!;
+            return new ExtractedDocument([], [Diagnostic.Error(u.Origin, $"document \"{u.Id}\": analysis failed: {e.GetType().Name}: {e.Message}")]);
+        }
+        return Run(article);
+    }
+
     public ExtractedDocument Run(Article article)
     {
         var a = options.Lang == "auto" ? article : article with { Lang = options.Lang };

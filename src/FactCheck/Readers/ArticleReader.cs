@@ -32,7 +32,7 @@ public sealed class ArticleReader
         var diags = new List<Diagnostic>();
         foreach (var item in Stream(paths))
         {
-            if (item.Article is { } a) articles.Add(a);
+            if (item.Resolve() is { } a) articles.Add(a);
             if (item.Diagnostic is { } d) diags.Add(d);
         }
         return new ReadResult(articles, diags);
@@ -90,7 +90,7 @@ public sealed class ArticleReader
         }
         foreach (var item in ReadFileItems(path, id))
         {
-            if (item.Article is { } a)
+            if ((item.Article ?? item.Unfinished) is { } a)
             {
                 // one article per id: a second copy (a reused id) is named and left out, so that no rule sees one
                 // article as two sources
@@ -141,7 +141,7 @@ public sealed class ArticleReader
         var diags = new List<Diagnostic>();
         foreach (var item in ReadFileItems(path, FileProbe.Probe(path)))
         {
-            if (item.Article is { } a) articles.Add(a);
+            if (item.Resolve() is { } a) articles.Add(a);
             if (item.Diagnostic is { } d) diags.Add(d);
         }
         return new ReadResult(articles, diags);

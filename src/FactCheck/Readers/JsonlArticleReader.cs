@@ -22,7 +22,7 @@ public sealed class JsonlArticleReader : IArticleFormatReader, IStreamingArticle
         var diags = new List<Diagnostic>();
         foreach (var item in Stream(new StringReader(text), path, ReadLimits.Default))
         {
-            if (item.Article is { } a) articles.Add(a);
+            if (item.Resolve() is { } a) articles.Add(a);
             if (item.Diagnostic is { } d) diags.Add(d);
         }
         return new ReadResult(articles, diags);
@@ -53,16 +53,17 @@ public sealed class JsonlArticleReader : IArticleFormatReader, IStreamingArticle
             foreach (var d in diags) yield return ReadItem.Of(d);
             if (a is not null)
             {
-                if (ids.TryGetValue(a.Id, out var first))
-                    yield return ReadItem.Of(Diagnostic.Warning(origin, $"duplicate id \"{a.Id}\" (first on line {first})"));
-                else ids[a.Id] = lineNo;
-                yield return ReadItem.Of(a);
+                var id = a.Value.Article.Id;
+                if (ids.TryGetValue(id, out var first))
+                    yield return ReadItem.Of(Diagnostic.Warning(origin, $"duplicate id \"{id}\" (first on line {first})"));
+                else ids[id] = lineNo;
+                yield return ReadItem.Deferred(a.Value.Article, x => ArticleFinisher.Finish(x, a.Value.Lang));
             }
         }
         if (!any) yield return ReadItem.Of(Diagnostic.Error(new Origin(path), "empty file"));
     }
 
-    private static Article? ReadLine(string line, Origin origin, List<Diagnostic> diags, ReadLimits limits)
+    private static (Article Article, string? Lang)? ReadLine(string line, Origin origin, List<Diagnostic> diags, ReadLimits limits)
     {
         JObject obj;
         try
@@ -121,7 +122,7 @@ public sealed class JsonlArticleReader : IArticleFormatReader, IStreamingArticle
             Id = id, Text = text, Published = published, Title = title, Source = source, Url = url, Origin = origin,
             Story = StoryField(obj, "story", id, origin, diags) ?? StoryField(obj, "cluster", id, origin, diags),
         };
-        return ArticleFinisher.Finish(article, lang);
+        return (article, lang);
     }
 
     /// <summary>A story given as a string or an integer; another type is an error and the article is grouped automatically.</summary>

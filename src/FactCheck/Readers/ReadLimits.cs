@@ -18,11 +18,24 @@ public sealed record ReadLimits
         : bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes} bytes";
 }
 
-/// <summary>One step of reading: an article, or a diagnostic about the input, in input order.</summary>
+/// <summary>One step of reading: an article, or a diagnostic about the input, in input order. A streamed JSONL article may
+/// come unfinished (language detection and boilerplate marking still to do): <see cref="Resolve"/> finishes it, so a parallel
+/// pipeline does that work on its workers instead of the reader thread.</summary>
 public readonly record struct ReadItem(Article? Article, Diagnostic? Diagnostic)
 {
+    /// <summary>The read but unfinished article (id, text and metadata set) and what finishes it.</summary>
+    public Article? Unfinished { get; init; }
+    internal Func<Article, Article>? Finish { get; init; }
+
+    /// <summary>True when this step carries an article (finished or not).</summary>
+    public bool HasArticle => Article is not null || Unfinished is not null;
+
+    /// <summary>The finished article (doing the rest of the reader's work when it was deferred), or null for a diagnostic.</summary>
+    public Article? Resolve() => Article ?? (Unfinished is { } u && Finish is { } f ? f(u) : null);
+
     public static ReadItem Of(Article a) => new(a, null);
     public static ReadItem Of(Diagnostic d) => new(null, d);
+    public static ReadItem Deferred(Article unfinished, Func<Article, Article> finish) => new(null, null) { Unfinished = unfinished, Finish = finish };
 }
 
 /// <summary>A reader that can read its format line by line from a stream (JSONL), so a large file is never held whole.</summary>

@@ -211,3 +211,30 @@ public class InputBreakTests
         Assert.That(File.ReadAllText(Path.Combine(outDir, "report.html")), Does.Not.Contain("003_fed5c5e60128165f"), "html of the same run as json");
     }
 }
+
+/// <summary>Issue #11: very large inputs end with a message, without being held in memory.</summary>
+public class LargeInputTests
+{
+    [Test]
+    public void A_50_MB_single_line_jsonl_and_txt_are_refused_with_a_message_without_being_held()
+    {
+        using var dir = new TempDir();
+        var jsonl = dir.File("one-line.jsonl");
+        using (var w = new StreamWriter(jsonl))
+        {
+            w.Write("{\"id\":\"big\",\"text\":\"");
+            var chunk = new string('a', 1 << 20);
+            for (int i = 0; i < 50; i++) w.Write(chunk);
+            w.Write("\"}\n{\"id\":\"ok\",\"text\":\"Rapat digelar Senin (18/1/2021).\"}\n");
+        }
+        var txt = dir.File("one-line.txt");
+        File.Copy(jsonl, txt);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var r = new ArticleReader().Read(jsonl, txt);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.That(r.Articles.Select(a => a.Id), Is.EqualTo(new[] { "ok" }));
+        Assert.That(r.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Select(d => d.Origin.ToString()), Is.EqualTo(new[] { jsonl + ":1", txt }));
+        Assert.That(r.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error), Has.All.Matches<Diagnostic>(d => d.Message.Contains("limit")));
+        Assert.That(allocated, Is.LessThan(80L << 20), "the 50 MB line is skipped, not held (at most the 16M-character line limit, 32 MB, plus buffers)");
+    }
+}
