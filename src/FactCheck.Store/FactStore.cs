@@ -152,7 +152,7 @@ public sealed class FactStore : IDecisionSource, IDisposable
     // ---------------------------------------------------------------- runs and findings
 
     /// <summary>The story a finding belongs to (the one rule is ReportHtml.StoryOf).</summary>
-    public static Func<Finding, string> StoryOf { get; set; } = f => ReportHtml.StoryOf(f);
+    public static string StoryOf(Finding f) => ReportHtml.StoryOf(f);
 
     /// <summary>Stores a run (report, articles, findings) in one transaction; returns its id.</summary>
     public string SaveRun(Report report)

@@ -54,11 +54,15 @@ public static class ReportHtml
         document.getElementById('f-sev').onchange=applyFilters;applyFilters();});
         """;
 
-    /// <summary>The story a finding belongs to (one story until findings carry one).</summary>
-    public static Func<Finding, string> StoryOf { get; set; } = _ => "";
+    /// <summary>The story a finding belongs to ("" when the run did not group stories).</summary>
+    public static string StoryOf(Finding f) => f.Story ?? "";
 
-    /// <summary>Whether a finding is shown unfolded (all are until the report carries a score threshold).</summary>
-    public static Func<Report, Finding, bool> IsShown { get; set; } = (_, _) => true;
+    /// <summary>Whether a finding is shown unfolded: it reached the display threshold or a reviewer confirmed it.</summary>
+    private static bool IsShown(Report r, Finding f) => f.Shown;
+
+    /// <summary>The heading of a story's findings: its title and id.</summary>
+    private static string StoryHeading(Report r, string id) =>
+        r.Stories.FirstOrDefault(s => s.Id == id) is { Title: { Length: > 0 } t } ? $"{t} ({id})" : id.Length > 0 ? id : "Story";
 
     private static string Hash(string s) => "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(s))) + "'";
 
@@ -100,7 +104,7 @@ public static class ReportHtml
         var stories = r.Findings.GroupBy(StoryOf).ToList();
         foreach (var story in stories)
         {
-            if (stories.Count > 1 || story.Key.Length > 0) sb.Append("<h3 class=\"story\">").Append(E(story.Key.Length > 0 ? story.Key : "Story")).Append("</h3>\n");
+            if (stories.Count > 1 || story.Key.Length > 0) sb.Append("<h3 class=\"story\">").Append(E(StoryHeading(r, story.Key))).Append("</h3>\n");
             var shown = story.Where(f => IsShown(r, f)).ToList();
             foreach (var f in shown) sb.Append(RenderFinding(f, reviews?.Invoke(f)));
             var folded = story.Where(f => !IsShown(r, f)).ToList();

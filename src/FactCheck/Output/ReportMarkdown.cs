@@ -28,7 +28,17 @@ public static class ReportMarkdown
         if (r.Threshold is { } th && r.Findings.Count > 0)
             sb.AppendLine($"Shown first: findings scored {th.ToString("0.00", CultureInfo.InvariantCulture)} or more (the display threshold), and confirmed ones; " +
                           "dismissed and lower-scored ones are folded at the end.").AppendLine();
-        foreach (var f in r.ShownFindings) RenderFinding(sb, f);
+        // grouped by story (the order within a story stays severity, then score)
+        var byStory = r.ShownFindings.GroupBy(f => f.Story ?? "").ToList();
+        foreach (var story in byStory)
+        {
+            if (byStory.Count > 1 || r.Stories.Count > 1)
+            {
+                var title = r.Stories.FirstOrDefault(s => s.Id == story.Key)?.Title;
+                sb.AppendLine($"### Story {Cell(story.Key)}{(string.IsNullOrEmpty(title) ? "" : ": " + Cell(title))}").AppendLine();
+            }
+            foreach (var f in story) RenderFinding(sb, f);
+        }
         var folded = r.FoldedFindings.ToList();
         if (folded.Count > 0)
         {
