@@ -9,8 +9,8 @@ public sealed record BCubedScore(double Precision, double Recall, int Items)
 }
 
 /// <summary>
-/// Scores predicted clusters against gold clusters. Items are strings; <paramref name="gold"/> names the items that are scored
-/// (item -> gold cluster) and <paramref name="predicted"/> gives the predicted cluster of every item, scored or not.
+/// Scores predicted clusters against gold clusters. Items are strings; the gold map names the items that are scored
+/// (item -> gold cluster) and the predicted map gives the predicted cluster of every item, scored or not.
 /// For a scored item, precision is the share of its predicted cluster that is in its gold cluster (predicted members
 /// without gold, such as articles of another corpus mixed in, count as wrong), and recall the share of its gold cluster
 /// that is in its predicted cluster. An item without a prediction is a singleton.
