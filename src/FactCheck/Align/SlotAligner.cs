@@ -38,9 +38,6 @@ public sealed record AlignOptions
     public double FarName { get; init; } = 1;
     public double Head { get; init; } = 2.5;
     public double Entity { get; init; } = 0.7;
-    /// <summary>Dates and counts align only when their contexts share a word near the value that is not a name (the event
-    /// word: "voted", "tewas", "dibatalkan"), or a count's head noun, or a claim relation.</summary>
-    public bool RequireEventWord { get; init; }
     /// <summary>Hold back disagreements that another match explains (the charitable reading); off only to measure it.</summary>
     public bool Charitable { get; init; } = true;
     public static AlignOptions Default { get; } = new();
@@ -141,7 +138,6 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 foreach (var o in posting)
                 {
                     if (o.Doc == s.Doc || !seen.Add(o) || !Compatible(s, o)) continue;
-                    if (options.RequireEventWord && !SharesEvent(s, o)) continue;
                     double score = Score(s, o, vectors, norms);
                     if (score < options.Threshold * options.AgreeingAlternative) continue;
                     if (!byDoc.TryGetValue(o.Doc, out var l)) byDoc[o.Doc] = l = [];
@@ -165,16 +161,6 @@ public sealed class SlotAligner(AlignOptions? options = null)
     }
 
     private static bool IsName(string f) => f.Length > 0 && f[0] == '^';
-
-    /// <summary>True when two slots share an event word near the value, a head noun, or a claim relation.</summary>
-    public static bool SharesEvent(Slot a, Slot b)
-    {
-        if (a.Head is not null && a.Head == b.Head) return true;
-        if (a.Relation is not null && a.Relation == b.Relation) return true;
-        foreach (var f in a.Near)
-            if (!IsName(f) && (b.Near.Contains(f) || b.Far.Contains(f))) return true;
-        return false;
-    }
 
     private static IEnumerable<string> Keys(Slot s)
     {

@@ -68,12 +68,12 @@ public static class SlotBuilder
         var slots = new List<Slot>();
         var texts = new Dictionary<(int, int), string>();
         int sentences = Math.Max(1, a.Sentences.Count);
+        // each claim's alignment key, computed once: it tags the claim's time and quantity slots
+        var keyed = a.Claims.Where(c => c.Relation != "said").Select(c => (Claim: c, Key: ClaimAligner.KeyOf(c))).ToList();
         var claimTimes = new Dictionary<int, string>();
         var claimQty = new Dictionary<int, string>();
-        foreach (var c in a.Claims)
+        foreach (var (c, key) in keyed)
         {
-            if (c.Relation == "said") continue;
-            var key = ClaimAligner.KeyOf(c);
             if (c.Time is { } t) claimTimes.TryAdd(t.Start, key);
             if (c.Quantity is { } q) claimQty.TryAdd(q.Start, key);
         }
@@ -113,10 +113,9 @@ public static class SlotBuilder
         }
         // values that only a claim frame carries (frames built elsewhere, without the mentions): slots too
         var taken = slots.Select(x => x.Start).ToHashSet();
-        foreach (var c in a.Claims)
+        foreach (var (c, key) in keyed)
         {
-            if (c.Relation == "said" || c.Negated) continue;
-            var key = ClaimAligner.KeyOf(c);
+            if (c.Negated) continue;
             if (c.Time is { Invalid: null } t && taken.Add(t.Start) && (t.Kind == TemporalKind.Date ? DateSlot(a, t) : TimeSlot(a, t)) is { } ts)
                 slots.Add(WithContext(a, lex, ts, t.Start, t.End, sentences, texts) with { Relation = key });
             if (c.Quantity is { Value: { } v } q && taken.Add(q.Start))
@@ -296,29 +295,31 @@ public static class SlotBuilder
         };
     }
 
-    /// <summary>The items (in order of <paramref name="start"/>) that start in [from, to), found by binary search.</summary>
-    private static IEnumerable<T> Within<T>(IReadOnlyList<T> items, Func<T, int> start, int from, int to)
+    /// <summary>The index of the first item (in order of <paramref name="start"/>) that starts at or after a position.</summary>
+    private static int LowerBound<T>(IReadOnlyList<T> items, Func<T, int> start, int position)
     {
         int lo = 0, hi = items.Count;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (start(items[mid]) < from) lo = mid + 1; else hi = mid;
+            if (start(items[mid]) < position) lo = mid + 1; else hi = mid;
         }
-        for (int i = lo; i < items.Count && start(items[i]) < to; i++) yield return items[i];
+        return lo;
+    }
+
+    private static int LowerBound(IReadOnlyList<Token> tokens, int position) => LowerBound(tokens, t => t.Start, position);
+
+    /// <summary>The items (in order of <paramref name="start"/>) that start in [from, to).</summary>
+    private static IEnumerable<T> Within<T>(IReadOnlyList<T> items, Func<T, int> start, int from, int to)
+    {
+        for (int i = LowerBound(items, start, from); i < items.Count && start(items[i]) < to; i++) yield return items[i];
     }
 
     /// <summary>True when a temporal mention overlaps [start, end) (mentions in text order; a few before may reach in).</summary>
     private static bool OverlapsTemporal(IReadOnlyList<TemporalMention> temporal, int start, int end)
     {
-        int lo = 0, hi = temporal.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (temporal[mid].Start < start) lo = mid + 1; else hi = mid;
-        }
-        for (int i = Math.Max(0, lo - 4); i < temporal.Count && temporal[i].Start < end; i++)
-            if (temporal[i].Start < end && start < temporal[i].End) return true;
+        for (int i = Math.Max(0, LowerBound(temporal, t => t.Start, start) - 4); i < temporal.Count && temporal[i].Start < end; i++)
+            if (start < temporal[i].End) return true;
         return false;
     }
 
@@ -366,16 +367,5 @@ public static class SlotBuilder
             return Stemmer.Stem(w, a.Lang);
         }
         return classifier;
-    }
-
-    private static int LowerBound(IReadOnlyList<Token> tokens, int position)
-    {
-        int lo = 0, hi = tokens.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (tokens[mid].Start < position) lo = mid + 1; else hi = mid;
-        }
-        return lo;
     }
 }
