@@ -38,6 +38,11 @@ public sealed record AlignOptions
     public double FarName { get; init; } = 1;
     public double Head { get; init; } = 2.5;
     public double Entity { get; init; } = 0.7;
+    /// <summary>A disagreeing match counts only when each slot is the other's best match in its article.</summary>
+    public bool MutualBest { get; init; } = true;
+    /// <summary>Added to the score of two slots that are each the only one of their kind and head (or unit) in their
+    /// article: "the number of brands" when each article gives one.</summary>
+    public double SoleBonus { get; init; } = 0.3;
     /// <summary>Hold back disagreements that another match explains (the charitable reading); off only to measure it.</summary>
     public bool Charitable { get; init; } = true;
     public static AlignOptions Default { get; } = new();
@@ -76,14 +81,20 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     // beside yesterday's "Rabu (18/6)"): the dates differ by as much as the publication dates do
                     if (OwnDay(s, t)) continue;
                     if ((s.AnchoredToPublication || t.AnchoredToPublication) && s.Published != t.Published) continue;
-                    // the same outlet twice: a later article updates an earlier one
-                    if (s.Source is not null && s.Source == t.Source) continue;
+                    // the same outlet twice: a later count updates an earlier one (a toll rises, the index moves during the
+                    // day); a date of one event it should still state alike
+                    if (s.Source is not null && s.Source == t.Source && s.Kind is not (SlotKind.Date or SlotKind.Time)) continue;
                     // a value at another time is another fact
                     if (s.Frame.Count > 0 && t.Frame.Count > 0 && !s.Frame.Intersect(t.Frame).Any()) continue;
+                    // values of another order of magnitude are two facts ("Rp600.000" a worker, "Rp 1,92 triliun" in all),
+                    // unless the digits are the same and only the scale slipped ("1,92 juta" for "1,92 triliun")
+                    if (FarApart(s, t)) continue;
                     // an agreeing match nearly as good in that article: two facts, not one told two ways
                     if (list.Skip(1).Any(x => Agree(s, x.Other) && x.Score >= options.AgreeingAlternative * score)) continue;
                     // the other article's value is better explained by another slot of this article that states it
                     if (cands[t].TryGetValue(s.Doc, out var back) && back.Any(x => !ReferenceEquals(x.Other, s) && Agree(x.Other, t) && x.Score >= score)) continue;
+                    // one to one: the other slot's own best match in this article is another slot (it speaks of that one)
+                    if (options.MutualBest && back is { Count: > 0 } && !ReferenceEquals(back[0].Other, s) && back[0].Score > score) continue;
                 }
                 links.Add(new SlotLink(s, t, score));
             }
@@ -126,6 +137,12 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 l.Add(s);
             }
 
+        // how many slots of each article share a kind and head (or unit): a sole one in each of two articles is one fact
+        var sole = new Dictionary<(string, SlotKind, string), int>();
+        foreach (var s in all)
+            if (SoleKey(s) is { } k) sole[(s.Doc, s.Kind, k)] = sole.GetValueOrDefault((s.Doc, s.Kind, k)) + 1;
+        bool Sole(Slot s) => SoleKey(s) is { } k && sole[(s.Doc, s.Kind, k)] == 1;
+
         // every candidate of each slot in each other article, with its score
         var cands = new Dictionary<Slot, Dictionary<string, List<(Slot Other, double Score)>>>(ReferenceEqualityComparer.Instance);
         foreach (var s in all)
@@ -139,6 +156,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 {
                     if (o.Doc == s.Doc || !seen.Add(o) || !Compatible(s, o)) continue;
                     double score = Score(s, o, vectors, norms);
+                    if (options.SoleBonus > 0 && SoleKey(s) == SoleKey(o) && Sole(s) && Sole(o)) score += options.SoleBonus;
                     if (score < options.Threshold * options.AgreeingAlternative) continue;
                     if (!byDoc.TryGetValue(o.Doc, out var l)) byDoc[o.Doc] = l = [];
                     l.Add((o, score));
@@ -160,6 +178,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
         return a.Date is { } da && b.Date is { } db && da.DayNumber - db.DayNumber == pa.DayNumber - pb.DayNumber;
     }
 
+    /// <summary>What a count, amount or percentage is of (its head, else its unit); null for dates and bare numbers.</summary>
+    private static string? SoleKey(Slot s) => s.Kind is SlotKind.Date or SlotKind.Time ? null : s.Head ?? s.Unit;
+
     private static bool IsName(string f) => f.Length > 0 && f[0] == '^';
 
     private static IEnumerable<string> Keys(Slot s)
@@ -180,7 +201,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
         switch (a.Kind)
         {
             case SlotKind.Date:
-                return a.Granularity == b.Granularity;
+                // a year beside a month or day of it ("tahun 2023", "Mei 2023") compares by the year, when the year was stated
+                return a.Granularity == b.Granularity
+                    || (a.Granularity == Granularity.Year || b.Granularity == Granularity.Year) && !a.YearInferred && !b.YearInferred && !a.Relative && !b.Relative;
             case SlotKind.Count:
                 if (a.Unit is not null && b.Unit is not null && a.Unit != b.Unit) return false;
                 if (a.Head is not null && b.Head is not null && a.Head != b.Head) return false;
@@ -224,6 +247,8 @@ public sealed class SlotAligner(AlignOptions? options = null)
         switch (a.Kind)
         {
             case SlotKind.Date:
+                if (a.Granularity != b.Granularity)
+                    return a.Value.Length >= 4 && b.Value.Length >= 4 && a.Value[..4] == b.Value[..4];
                 if (a.YearInferred || b.YearInferred)
                     return a.Value.Length >= 5 && b.Value.Length >= 5 && a.Value[^5..] == b.Value[^5..] || MonthDay(a) == MonthDay(b);
                 return a.Value == b.Value;
@@ -231,12 +256,26 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 return a.Value == b.Value;
             default:
                 if (a.Number is not { } x || b.Number is not { } y) return true;
-                double lo1 = Math.Min(a.Low, x), hi1 = Math.Max(a.High, x), lo2 = Math.Min(b.Low, y), hi2 = Math.Max(b.High, y);
+                // an open bound is read as a writer means it: "more than 70" is a little over 70 (up to a quarter as much
+                // again), not any number above; "more than 112" then disagrees with "more than 70"
+                double lo1 = Math.Min(Bounded(a.Low, x), x), hi1 = Math.Max(Bounded(a.High, x), x), lo2 = Math.Min(Bounded(b.Low, y), y), hi2 = Math.Max(Bounded(b.High, y), y);
                 // rounding: 5%; a qualified figure ("lebih dari 13 juta", "about 5,000") is looser: 15%
                 double tol = (a.Qualifier is null && b.Qualifier is null ? 0.05 : 0.15) * Math.Max(Math.Abs(x), Math.Abs(y));
                 return lo1 - tol <= hi2 && lo2 - tol <= hi1;
         }
     }
+
+    /// <summary>True when two amounts differ by more than twentyfold and their significant digits differ.</summary>
+    public static bool FarApart(Slot a, Slot b)
+    {
+        if (a.Number is not { } x || b.Number is not { } y || x <= 0 || y <= 0) return false;
+        if (Math.Max(x, y) / Math.Min(x, y) <= 20) return false;
+        static string Digits(double v) => v.ToString("0.###E+0", System.Globalization.CultureInfo.InvariantCulture).Split('E')[0];
+        return Digits(x) != Digits(y);
+    }
+
+    private static double Bounded(double bound, double value) =>
+        double.IsPositiveInfinity(bound) ? value * 1.25 : double.IsNegativeInfinity(bound) ? value / 1.25 : bound;
 
     private static string MonthDay(Slot s) => s.Date is { } d ? d.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture) : s.Value.TrimStart('-');
 }

@@ -26,6 +26,8 @@ public sealed class SlotLexicon
     public IReadOnlySet<string> RangeWords { get; }
     /// <summary>Words before a date that is when a text was quoted or retrieved ("dikutip", "accessed").</summary>
     public IReadOnlySet<string> Access { get; }
+    /// <summary>Units of time that are what a number counts when no duration was read ("berusia 31 tahun": years of age).</summary>
+    public IReadOnlySet<string> TimeUnits { get; }
     public JArray Examples { get; }
     public JArray Negative { get; }
 
@@ -38,6 +40,7 @@ public sealed class SlotLexicon
         Skip = Set(o["skip"]);
         RangeWords = Set(o["range"]);
         Access = Set(o["access"]);
+        TimeUnits = Set(o["time_units"]);
         Examples = o["examples"] as JArray ?? [];
         Negative = o["negative"] as JArray ?? [];
     }
@@ -87,10 +90,16 @@ public static class SlotBuilder
             {
                 TemporalKind.Date => DateSlot(a, m),
                 TemporalKind.Time => TimeSlot(a, m),
+                TemporalKind.Duration => DurationSlot(a, m),
                 _ => null,
             };
             if (slot is null) continue;
-            slots.Add(WithContext(a, lex, slot, m.Start, m.End, sentences, texts) with { Relation = claimTimes.GetValueOrDefault(m.Start) });
+            slot = WithContext(a, lex, slot, m.Start, m.End, sentences, texts) with { Relation = claimTimes.GetValueOrDefault(m.Start) };
+            slots.Add(slot);
+            // "Kamis (19/6/2025) pukul 10.00 WIB": the day it states is a date fact too, beside the clock reading
+            if (m.Kind == TemporalKind.Time && m.Date is { } day && m.Stated.HasFlag(DateFields.Day) && !m.Relative)
+                slots.Add(slot with { Kind = SlotKind.Date, Value = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Date = day, Granularity = Granularity.Day,
+                    YearInferred = m.Inferred.HasFlag(DateFields.Year) });
         }
         foreach (var q in a.QuantityMentions)
         {
@@ -212,6 +221,26 @@ public static class SlotBuilder
         if (v.Length == 4 && v.All(char.IsDigit) && m.Mod is null && m.Stated.HasFlag(DateFields.Year))
             return Base(a, m, SlotKind.Date, v) with { Granularity = Granularity.Year, Relative = m.Relative };
         return null;
+    }
+
+    /// <summary>A duration with a number ("tiga tahun", "48 jam", "12 years") is a count of its unit: it compares with
+    /// durations of the same unit ("3 tahun" is "tiga tahun"; "2 minggu" and "14 hari" are not compared).</summary>
+    private static Slot? DurationSlot(AnalyzedArticle a, TemporalMention m)
+    {
+        var v = m.Value;
+        if (v.Length < 3 || v[0] != 'P' || m.Mod is not null && m.Mod != "APPROX") return null;
+        bool clock = v[1] == 'T';
+        int i = clock ? 2 : 1, j = i;
+        while (j < v.Length && (char.IsDigit(v[j]) || v[j] == '.')) j++;
+        // one number and one unit ("P3Y", "PT48H"); "PXY" (years, no number) and "P1Y6M" are left out
+        if (j == i || j != v.Length - 1 || !char.IsLetter(v[j])) return null;
+        if (!double.TryParse(v[i..j], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 2) return null;
+        var unit = "duration:" + (clock ? "T" : "") + v[j];
+        double tol = m.Mod == "APPROX" ? 0.15 : 0;
+        return Base(a, m, SlotKind.Count, n.ToString("R", CultureInfo.InvariantCulture)) with
+        {
+            Number = n, Low = n * (1 - tol), High = n * (1 + tol), Unit = unit, Qualifier = m.Mod,
+        };
     }
 
     /// <summary>A clock time compares by its clock reading ("pukul 01.00 WIB" is 01:00 whichever day the article appeared).</summary>
@@ -362,6 +391,7 @@ public static class SlotBuilder
             if (t.Type != TokenType.Word) break;
             var w = text[t.Start..t.End].ToLowerInvariant();
             if (lex.Classifiers.Contains(w)) { classifier ??= w; continue; }
+            if (lex.TimeUnits.Contains(w)) return Stemmer.Stem(w, a.Lang);
             if (lex.Skip.Contains(w)) continue;
             if (lex.Function.Contains(w)) break;
             return Stemmer.Stem(w, a.Lang);

@@ -53,6 +53,60 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void Prison_terms_are_durations_compared_by_their_unit()
+    {
+        var a = Doc("a", "detikcom", "2025-06-18", "Majelis hakim memvonis terdakwa suap itu dengan pidana tiga tahun penjara.", "id");
+        Assert.That(Check(a, Doc("b", "Kompas.com", "2025-06-18", "Terdakwa suap itu divonis 3 tahun penjara oleh majelis hakim.", "id")), Is.Empty, "tiga tahun is 3 tahun");
+        var f = Check(a, Doc("b", "Kompas.com", "2025-06-18", "Terdakwa suap itu divonis 5 tahun penjara oleh majelis hakim.", "id")).Single();
+        Assert.That(f.Rule, Is.EqualTo("cross-source-quantity"));
+        Assert.That(f.Evidence.Select(e => e.Text), Is.EquivalentTo(new[] { "tiga tahun", "5 tahun" }));
+        // a term of years is not a count of days
+        Assert.That(Check(a, Doc("b", "Kompas.com", "2025-06-18", "Terdakwa suap itu ditahan 5 hari sebelum divonis oleh majelis hakim.", "id")), Is.Empty);
+    }
+
+    [Test]
+    public void A_number_word_before_any_noun_is_a_count()
+    {
+        var f = Check(
+            Doc("a", "detikcom", "2025-06-18", "Akibat abu vulkanik, tiga bandara ditutup sementara oleh otoritas penerbangan.", "id"),
+            Doc("b", "Liputan6", "2025-06-18", "Otoritas penerbangan menutup sementara lima bandara akibat abu vulkanik.", "id")).Single();
+        Assert.That(f.Rule, Is.EqualTo("cross-source-quantity"));
+    }
+
+    [Test]
+    public void More_than_is_a_little_more_not_any_number_above()
+    {
+        var a = Doc("a", "detikcom", "2025-06-18", "Mobil buatan pabrik itu telah diekspor ke lebih dari 70 negara.", "id");
+        Assert.That(Check(a, Doc("b", "Kompas.com", "2025-06-18", "Mobil buatan pabrik itu sudah diekspor ke 80 negara.", "id")), Is.Empty);
+        Assert.That(Check(a, Doc("b", "Kompas.com", "2025-06-18", "Mobil buatan pabrik itu sudah diekspor ke lebih dari 112 negara.", "id")), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Amounts_of_another_order_of_magnitude_are_two_facts()
+    {
+        Assert.That(Check(
+            Doc("a", "Okezone", "2025-06-18", "Pemerintah menyalurkan bantuan subsidi upah sebesar Rp600.000 untuk setiap pekerja.", "id"),
+            Doc("b", "Liputan6", "2025-06-18", "Pemerintah menyalurkan bantuan subsidi upah sebesar Rp 10,2 triliun untuk para pekerja.", "id")), Is.Empty);
+    }
+
+    [Test]
+    public void A_year_compares_with_a_month_of_it()
+    {
+        var a = Doc("a", "detikcom", "2025-06-18", "Pabrik baterai di Karawang itu mulai beroperasi pada tahun 2023 dengan kapasitas penuh.", "id");
+        Assert.That(Check(a, Doc("b", "Kompas.com", "2025-06-18", "Pabrik baterai di Karawang mulai beroperasi pada Mei 2023 dengan kapasitas penuh.", "id")), Is.Empty);
+        Assert.That(Check(a, Doc("b", "Kompas.com", "2025-06-18", "Pabrik baterai di Karawang mulai beroperasi pada Mei 2021 dengan kapasitas penuh.", "id")), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void One_outlet_twice_still_dates_one_event_alike()
+    {
+        var f = Check(
+            Doc("a", "detikcom", "2025-06-18", "Gunung Lewotobi Laki-laki kembali erupsi pada 17 Juni 2025 dengan kolom abu setinggi 10 kilometer.", "id"),
+            Doc("b", "detikcom", "2025-06-19", "Erupsi Gunung Lewotobi Laki-laki pada 14 Juni 2025 memuntahkan kolom abu setinggi 10 kilometer.", "id"));
+        Assert.That(f.Select(x => x.Rule), Is.EqualTo(new[] { "cross-source-date" }));
+    }
+
+    [Test]
     public void Rounded_and_qualified_figures_agree()
     {
         Assert.That(Check(
