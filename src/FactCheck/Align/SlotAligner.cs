@@ -43,6 +43,10 @@ public sealed record AlignOptions
     /// <summary>Added to the score of two slots that are each the only one of their kind and head (or unit) in their
     /// article: "the number of brands" when each article gives one.</summary>
     public double SoleBonus { get; init; } = 0.3;
+    /// <summary>Days in the opening share of their articles (0 to 1) are in the lede; two lede days both stated relative to
+    /// publication ("on Tuesday") get a bonus: news ledes date the story's main event that way.</summary>
+    public double Lede { get; init; } = 0.1;
+    public double LedeBonus { get; init; } = 0.25;
     /// <summary>Hold back disagreements that another match explains (the charitable reading); off only to measure it.</summary>
     public bool Charitable { get; init; } = true;
     public static AlignOptions Default { get; } = new();
@@ -157,6 +161,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     if (o.Doc == s.Doc || !seen.Add(o) || !Compatible(s, o)) continue;
                     double score = Score(s, o, vectors, norms);
                     if (options.SoleBonus > 0 && SoleKey(s) == SoleKey(o) && Sole(s) && Sole(o)) score += options.SoleBonus;
+                    // both in the opening of their articles: the lede states the story's main event
+                    if (s.Kind == SlotKind.Date && s.Granularity == Granularity.Day && s.Relative && o.Relative
+                        && s.Position <= options.Lede && o.Position <= options.Lede) score += options.LedeBonus;
                     if (score < options.Threshold * options.AgreeingAlternative) continue;
                     if (!byDoc.TryGetValue(o.Doc, out var l)) byDoc[o.Doc] = l = [];
                     l.Add((o, score));

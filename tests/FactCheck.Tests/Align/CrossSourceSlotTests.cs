@@ -107,6 +107,16 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void Two_ledes_that_date_the_main_event_by_weekday_are_compared()
+    {
+        const string rest = " The decision followed weeks of talks. Critics said the move came too late. Supporters praised it. Officials declined to comment further. More talks are planned.";
+        var a = Doc("a", "New York Times", "2019-02-14", "WASHINGTON - The governor signed the water bill on Tuesday, ending a long fight in the statehouse." + rest);
+        Assert.That(Check(a, Doc("b", "Fox News", "2019-02-14", "A long statehouse battle ended on Tuesday when the governor put her name to the measure." + rest)), Is.Empty);
+        var f = Check(a, Doc("b", "Fox News", "2019-02-14", "A long statehouse battle ended on Monday when the governor put her name to the measure." + rest));
+        Assert.That(f.Select(x => x.Rule), Is.EqualTo(new[] { "cross-source-date" }));
+    }
+
+    [Test]
     public void Rounded_and_qualified_figures_agree()
     {
         Assert.That(Check(
