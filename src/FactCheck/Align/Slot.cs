@@ -56,6 +56,9 @@ public sealed record Slot
     public required IReadOnlyList<string> Near { get; init; }
     /// <summary>The other context stems of the sentence.</summary>
     public required IReadOnlyList<string> Far { get; init; }
+    /// <summary>The contrast words of its clause as "group:member" (slots.json "contrasts"): "dituntut" and "divonis" are
+    /// members of one group, so a term demanded and a term imposed are two facts.</summary>
+    public IReadOnlyList<string> Contrasts { get; init; } = [];
     /// <summary>Entity ids named in the sentence.</summary>
     public required IReadOnlyList<string> Entities { get; init; }
     /// <summary>Relation of a claim frame whose time or quantity this value is (remove-from-platform|...), when one is.</summary>

@@ -204,6 +204,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
     public static bool Compatible(Slot a, Slot b)
     {
         if (a.Kind != b.Kind) return false;
+        if (Contrasting(a, b)) return false;
         if (a.RangePart != b.RangePart && a.RangePart is not null && b.RangePart is not null) return false;
         switch (a.Kind)
         {
@@ -221,6 +222,22 @@ public sealed class SlotAligner(AlignOptions? options = null)
             default:
                 return true;
         }
+    }
+
+    /// <summary>True when the clauses name different members of one contrast group and neither names the other's
+    /// ("dituntut 14 tahun" beside "divonis 11 tahun"; "12 keberangkatan" beside "11 kedatangan").</summary>
+    public static bool Contrasting(Slot a, Slot b)
+    {
+        if (a.Contrasts.Count == 0 || b.Contrasts.Count == 0) return false;
+        static string Group(string c) => c[..c.IndexOf(':')];
+        // within a group both clauses name members, and none in common
+        foreach (var group in a.Contrasts.Select(Group).Distinct())
+        {
+            var mine = a.Contrasts.Where(c => Group(c) == group).ToList();
+            var theirs = b.Contrasts.Where(c => Group(c) == group).ToList();
+            if (theirs.Count > 0 && !mine.Intersect(theirs).Any()) return true;
+        }
+        return false;
     }
 
     /// <summary>Weighted overlap of two context vectors: the shared weight over the smaller side's total (a long sentence

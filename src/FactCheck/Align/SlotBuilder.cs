@@ -28,6 +28,9 @@ public sealed class SlotLexicon
     public IReadOnlySet<string> Access { get; }
     /// <summary>Units of time that are what a number counts when no duration was read ("berusia 31 tahun": years of age).</summary>
     public IReadOnlySet<string> TimeUnits { get; }
+    /// <summary>Stems of words that tell facts of one kind apart ("dituntut" and "divonis", "killed" and "wounded"), each
+    /// mapped to its group and member: a slot whose clause says one and a slot whose clause says another are two facts.</summary>
+    public IReadOnlyDictionary<string, string> Contrasts { get; }
     public JArray Examples { get; }
     public JArray Negative { get; }
 
@@ -41,6 +44,20 @@ public sealed class SlotLexicon
         RangeWords = Set(o["range"]);
         Access = Set(o["access"]);
         TimeUnits = Set(o["time_units"]);
+        var contrasts = new Dictionary<string, string>(StringComparer.Ordinal);
+        int g = 0;
+        foreach (var group in o["contrasts"] as JArray ?? [])
+        {
+            g++;
+            int m = 0;
+            foreach (var member in group as JArray ?? [])
+            {
+                m++;
+                foreach (var w in (member.Type == JTokenType.Array ? member.Values<string>() : [member.Value<string>()]).OfType<string>())
+                    contrasts.TryAdd(Stemmer.Stem(w.ToLowerInvariant(), lang), $"{g}:{m}");
+            }
+        }
+        Contrasts = contrasts;
         Examples = o["examples"] as JArray ?? [];
         Negative = o["negative"] as JArray ?? [];
     }
@@ -305,6 +322,10 @@ public static class SlotBuilder
             if (!list.Contains(stem)) list.Add(stem);
         }
         far.RemoveAll(near.Contains);
+        List<string>? contrast = null;
+        if (lex.Contrasts.Count > 0)
+            foreach (var w in near.Concat(far))
+                if (lex.Contrasts.TryGetValue(w, out var c) && !(contrast ??= []).Contains(c)) contrast.Add(c);
         var ents = Within(a.EntityMentions, e => e.Start, s.Start, s.End).Where(e => e.End <= s.End).Select(e => e.EntityId).Distinct().ToList();
         // the sentence's index by binary search (the last sentence starting at or before the value)
         int lo = 0, hi = a.Sentences.Count - 1, index = 0;
@@ -318,7 +339,7 @@ public static class SlotBuilder
             .Select(t => t.Kind == TemporalKind.Time ? t.Value : t.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Distinct().ToList();
         return slot with
         {
-            Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end), Frame = frame,
+            Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end), Frame = frame, Contrasts = contrast ?? [],
             Near = near, Far = far, Entities = ents, Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };

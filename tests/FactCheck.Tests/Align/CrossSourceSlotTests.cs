@@ -117,6 +117,17 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_term_demanded_and_a_term_imposed_are_two_facts()
+    {
+        Assert.That(Check(
+            Doc("a", "detikcom", "2025-06-18", "Dalam sidang sebelumnya, jaksa menuntut terdakwa suap itu 14 tahun penjara.", "id"),
+            Doc("b", "Kompas.com", "2025-06-18", "Majelis hakim memvonis terdakwa suap itu 11 tahun penjara.", "id")), Is.Empty);
+        Assert.That(Check(
+            Doc("a", "Reuters", "2019-04-22", "At least 40 people were killed in the blasts at the churches, the police said.", "en"),
+            Doc("b", "AP", "2019-04-22", "At least 64 people were wounded in the blasts at the churches, the police said.", "en")), Is.Empty);
+    }
+
+    [Test]
     public void Rounded_and_qualified_figures_agree()
     {
         Assert.That(Check(
