@@ -5,6 +5,9 @@ namespace FactCheck.Align;
 /// <summary>Two slots of different articles taken to state the same fact, and how strongly their contexts say so.</summary>
 public sealed record SlotLink(Slot A, Slot B, double Score)
 {
+    /// <summary>True when the link is an orphan match (context below the threshold, values near, neither stated by the
+    /// other article): weaker evidence that the two are one fact.</summary>
+    public bool Orphan { get; init; }
     /// <summary>True when the two values agree (within tolerance).</summary>
     public bool Agrees => SlotAligner.Agree(A, B);
 }
@@ -43,6 +46,10 @@ public sealed record AlignOptions
     /// <summary>Added to the score of two slots that are each the only one of their kind and head (or unit) in their
     /// article: "the number of brands" when each article gives one.</summary>
     public double SoleBonus { get; init; } = 0.3;
+    /// <summary>Least context score for an orphan match: two slots whose values no other slot of the other article states,
+    /// near in value (a few days, a few years, within a factor of 2.5), each the other's best such match. A typo leaves
+    /// exactly such a pair behind; 0 turns the orphan pass off.</summary>
+    public double OrphanThreshold { get; init; } = 0.25;
     /// <summary>Days in the opening share of their articles (0 to 1) are in the lede; two lede days both stated relative to
     /// publication ("on Tuesday") get a bonus: news ledes date the story's main event that way.</summary>
     public double Lede { get; init; } = 0.1;
@@ -71,6 +78,24 @@ public sealed class SlotAligner(AlignOptions? options = null)
         if (articles.Count(a => a.Count > 0) < 2) return [];
         var all = articles.SelectMany(a => a).ToList();
         var cands = Candidates(all);
+        var byDoc = articles.Where(a => a.Count > 0).GroupBy(a => a[0].Doc, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.SelectMany(x => x).ToList(), StringComparer.Ordinal);
+        // true when the article states a value that agrees with the slot's (the slot's value is told there, whatever the words)
+        bool States(string doc, Slot s) => byDoc.TryGetValue(doc, out var l) && l.Any(x => x.Kind == s.Kind && Compatible(s, x) && Agree(s, x));
+        // the orphan match of a slot in an article: the best candidate whose value that article alone states, near the
+        // slot's value, when the article nowhere states the slot's value and the candidate's best orphan match is the slot
+        (Slot, double)? Orphan(Slot s, string doc)
+        {
+            if (options.OrphanThreshold <= 0 || !cands[s].TryGetValue(doc, out var list) || States(doc, s)) return null;
+            foreach (var (t, score) in list)
+            {
+                if (score < options.OrphanThreshold) break;
+                if (!NearValue(s, t) || States(s.Doc, t)) continue;
+                if (!cands[t].TryGetValue(s.Doc, out var back)) return null;
+                var mine = back.FirstOrDefault(x => x.Score >= options.OrphanThreshold && NearValue(t, x.Other) && !States(doc, x.Other));
+                return ReferenceEquals(mine.Other, s) ? (t, score) : null;
+            }
+            return null;
+        }
         var groups = new List<SlotGroup>();
         foreach (var s in all)
         {
@@ -78,7 +103,13 @@ public sealed class SlotAligner(AlignOptions? options = null)
             foreach (var (doc, list) in cands[s].OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 var (t, score) = list[0];
-                if (score < options.Threshold) continue;
+                bool orphan = false;
+                if (score < options.Threshold)
+                {
+                    if (Orphan(s, doc) is not { } o) continue;
+                    (t, score) = o;
+                    orphan = true;
+                }
                 if (options.Charitable && !Agree(s, t))
                 {
                     // articles of different days that each speak of their own day ("harga emas hari ini, Kamis (19/6)"
@@ -98,9 +129,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     // the other article's value is better explained by another slot of this article that states it
                     if (cands[t].TryGetValue(s.Doc, out var back) && back.Any(x => !ReferenceEquals(x.Other, s) && Agree(x.Other, t) && x.Score >= score)) continue;
                     // one to one: the other slot's own best match in this article is another slot (it speaks of that one)
-                    if (options.MutualBest && back is { Count: > 0 } && !ReferenceEquals(back[0].Other, s) && back[0].Score > score) continue;
+                    if (options.MutualBest && !orphan && back is { Count: > 0 } && !ReferenceEquals(back[0].Other, s) && back[0].Score > score) continue;
                 }
-                links.Add(new SlotLink(s, t, score));
+                links.Add(new SlotLink(s, t, score) { Orphan = orphan });
             }
             if (links.Count > 0) groups.Add(new SlotGroup(s, links));
         }
@@ -164,7 +195,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     // both in the opening of their articles: the lede states the story's main event
                     if (s.Kind == SlotKind.Date && s.Granularity == Granularity.Day && s.Relative && o.Relative
                         && s.Position <= options.Lede && o.Position <= options.Lede) score += options.LedeBonus;
-                    if (score < options.Threshold * options.AgreeingAlternative) continue;
+                    if (score < Math.Min(options.Threshold * options.AgreeingAlternative, options.OrphanThreshold > 0 ? options.OrphanThreshold : double.MaxValue)) continue;
                     if (!byDoc.TryGetValue(o.Doc, out var l)) byDoc[o.Doc] = l = [];
                     l.Add((o, score));
                 }
@@ -286,6 +317,25 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 // rounding: 5%; a qualified figure ("lebih dari 13 juta", "about 5,000") is looser: 15%
                 double tol = (a.Qualifier is null && b.Qualifier is null ? 0.05 : 0.15) * Math.Max(Math.Abs(x), Math.Abs(y));
                 return lo1 - tol <= hi2 && lo2 - tol <= hi1;
+        }
+    }
+
+    /// <summary>True when two values of one kind are near enough to be one fact mistyped: dates a few days apart (or the
+    /// same day and month a few years apart), years five or fewer apart, amounts within a factor of 2.5.</summary>
+    public static bool NearValue(Slot a, Slot b)
+    {
+        if (a.Kind != b.Kind || Agree(a, b)) return false;
+        switch (a.Kind)
+        {
+            case SlotKind.Date when a.Granularity == Granularity.Day && b.Granularity == Granularity.Day && a.Date is { } x && b.Date is { } y:
+                return Math.Abs(x.DayNumber - y.DayNumber) <= 10 || x.Month == y.Month && x.Day == y.Day && Math.Abs(x.Year - y.Year) <= 3;
+            case SlotKind.Date when a.Granularity == Granularity.Year && b.Granularity == Granularity.Year:
+                return int.TryParse(a.Value, out var ya) && int.TryParse(b.Value, out var yb) && Math.Abs(ya - yb) <= 5;
+            case SlotKind.Date or SlotKind.Time:
+                return false;
+            default:
+                if (a.Number is not { } p || b.Number is not { } q || p <= 0 || q <= 0) return false;
+                return Math.Max(p, q) / Math.Min(p, q) <= 2.5;
         }
     }
 

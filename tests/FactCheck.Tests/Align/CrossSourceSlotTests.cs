@@ -128,6 +128,24 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void An_orphan_pair_of_near_values_is_matched_below_the_threshold()
+    {
+        var a = Doc("a", "detikcom", "2025-06-15", "Kebakaran hebat melanda Pasar Kliwon di Kudus pada 12 Juni 2025 dan menghanguskan ratusan kios pedagang.", "id");
+        var b = Doc("b", "Kompas.com", "2025-06-15", "Ratusan kios pedagang di Pasar Kliwon Kudus ludes terbakar pada 14 Juni 2025, kata petugas pemadam.", "id");
+        // a threshold above this pair's context score: only the orphan pass (values 2 days apart, neither stated by the other) links them
+        var strict = new AlignOptions { Threshold = 0.5, OrphanThreshold = 0.25 };
+        var link = new SlotAligner(strict).Align([SlotBuilder.Build(a), SlotBuilder.Build(b)]).SelectMany(g => g.Links).First();
+        Assert.That(link.Orphan, Is.True);
+        Assert.That(new SlotAligner(strict with { OrphanThreshold = 0 }).Align([SlotBuilder.Build(a), SlotBuilder.Build(b)]), Is.Empty);
+        // far values (two years and more apart in days) are no orphan pair
+        var far = Doc("b", "Kompas.com", "2025-06-15", "Ratusan kios pedagang di Pasar Kliwon Kudus ludes terbakar pada 14 Agustus 2023, kata petugas pemadam.", "id");
+        Assert.That(new SlotAligner(strict).Align([SlotBuilder.Build(a), SlotBuilder.Build(far)]), Is.Empty);
+        // nor when the other article states the value too, in another sentence
+        var states = Doc("b", "Kompas.com", "2025-06-15", "Ratusan kios pedagang di Pasar Kliwon Kudus ludes terbakar pada 14 Juni 2025, kata petugas pemadam. Bupati meninjau lokasi pada 12 Juni 2025.", "id");
+        Assert.That(new SlotAligner(strict).Align([SlotBuilder.Build(a), SlotBuilder.Build(states)]).SelectMany(g => g.Links).Where(l => !l.Agrees), Is.Empty);
+    }
+
+    [Test]
     public void Rounded_and_qualified_figures_agree()
     {
         Assert.That(Check(

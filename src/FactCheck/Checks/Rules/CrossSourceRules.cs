@@ -85,7 +85,11 @@ public abstract class CrossSourceSlotRule : ICheckRule
         var evidence = new List<Evidence> { Evidence(flagged, "flagged") };
         evidence.AddRange(reference.Select(s => Evidence(s, "reference")));
         evidence.AddRange(outlier.Where(s => !ReferenceEquals(s, flagged)).Select(s => Evidence(s, "same reading")));
-        var score = group.Links.Where(l => ReferenceEquals(l.A, flagged) || ReferenceEquals(l.B, flagged)).Select(l => l.Score).DefaultIfEmpty(group.Score).Max();
+        var own = group.Links.Where(l => ReferenceEquals(l.A, flagged) || ReferenceEquals(l.B, flagged)).ToList();
+        var score = own.Select(l => l.Score).DefaultIfEmpty(group.Score).Max();
+        // matched only as orphans (near values that neither article states otherwise, sentences sharing few words): said so, and weaker
+        bool orphan = own.Count > 0 && own.All(l => l.Orphan);
+        if (orphan) message += "; the sentences share few words: they were matched because neither article states the other's value and the values are close";
         var features = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["rule=" + Id] = 1, ["kind=" + flagged.Kind.ToString().ToLowerInvariant()] = 1, ["cross_source"] = 1,
@@ -93,7 +97,7 @@ public abstract class CrossSourceSlotRule : ICheckRule
             ["majority"] = majority ? 1 : 0, ["likelier"] = likelier ? 1 : 0, ["align_score"] = Math.Round(score, 4),
             ["relation_shared"] = flagged.Relation is not null && flagged.Relation == refSlot.Relation ? 1 : 0,
             ["head_shared"] = flagged.Head is not null && flagged.Head == refSlot.Head ? 1 : 0,
-            ["relative"] = flagged.Relative || refSlot.Relative ? 1 : 0,
+            ["relative"] = flagged.Relative || refSlot.Relative ? 1 : 0, ["orphan_match"] = orphan ? 1 : 0,
         };
         foreach (var (k, v) in Distance(flagged, refSlot)) features[k] = v;
         return new Finding
@@ -102,7 +106,7 @@ public abstract class CrossSourceSlotRule : ICheckRule
             // (a date rewritten in another format, or an edit elsewhere in the sentence, keeps the id)
             Id = Finding.MakeId(Id, [flagged.Doc, flagged.Value, string.Join(",", flagged.Near),
                 .. reference.Select(s => s.Doc + "=" + s.Value).Distinct().Order(StringComparer.Ordinal)]),
-            Rule = Id, Severity = Severity, Score = Prior, Message = message, Evidence = evidence, Features = features,
+            Rule = Id, Severity = Severity, Score = orphan ? Math.Round(Prior * 0.7, 3) : Prior, Message = message, Evidence = evidence, Features = features,
             Suggestions = [new Suggestion(refSlot.Value, refSlot.Text, why, majority ? (double)reference.Count / sources : likelier ? 0.6 : 0.5)],
         };
     }
