@@ -337,6 +337,14 @@ public static class SlotBuilder
         var frame = Within(a.Temporal, x => x.Start, s.Start, s.End).Where(t => t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null
                 && t.Kind is TemporalKind.Date or TemporalKind.Time && (t.Date is not null || t.Kind == TemporalKind.Time))
             .Select(t => t.Kind == TemporalKind.Time ? t.Value : t.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Distinct().ToList();
+        // a figure whose sentence states no clock time takes the clock time stated last before it in its paragraph ("pukul
+        // 09.02 WIB, IHSG ... Adapun nilai transaksi hingga saat ini mencapai Rp 521 miliar"): market figures move by the hour
+        if (slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && !frame.Any(f => f.Contains('T')))
+        {
+            var para = Paragraph(text, start);
+            var clock = Within(a.Temporal, x => x.Start, para.Start, start).LastOrDefault(t => t.Kind == TemporalKind.Time && t.Invalid is null && t.End <= start);
+            if (clock is not null) frame.Add(clock.Value);
+        }
         return slot with
         {
             Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end), Frame = frame, Contrasts = contrast ?? [],

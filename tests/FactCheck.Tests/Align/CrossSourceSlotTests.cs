@@ -146,6 +146,18 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void Market_figures_of_different_hours_in_one_paragraph_are_two_facts()
+    {
+        Assert.That(Check(
+            Doc("a", "detikcom", "2025-06-18", "Pada pukul 09.02 WIB, indeks saham bergerak melemah. Nilai transaksi saham hingga saat ini mencapai Rp 521 miliar.", "id"),
+            Doc("b", "Kompas.com", "2025-06-18", "Pada pukul 11.30 WIB, indeks saham masih melemah. Nilai transaksi saham sejauh ini mencapai Rp 805 miliar.", "id"))
+            .Where(f => f.Rule == "cross-source-quantity"), Is.Empty);
+        Assert.That(Check(
+            Doc("a", "detikcom", "2025-06-18", "Pada pukul 09.02 WIB, indeks saham bergerak melemah. Nilai transaksi saham hingga saat ini mencapai Rp 521 miliar.", "id"),
+            Doc("b", "Kompas.com", "2025-06-18", "Pada pukul 09.02 WIB, indeks saham masih melemah. Nilai transaksi saham sejauh ini mencapai Rp 805 miliar.", "id")), Has.Count.EqualTo(1), "the same hour");
+    }
+
+    [Test]
     public void Rounded_and_qualified_figures_agree()
     {
         Assert.That(Check(
