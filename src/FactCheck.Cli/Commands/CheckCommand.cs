@@ -104,13 +104,18 @@ public static class CheckCommand
             stderr.WriteLine($"error: --threshold must be between 0 and 1, not {th}");
             return WriteFailed;
         }
+        var timings = new StageTimings(stderr);
         var (read, analyzed) = ReadAndAnalyze(req, stdout, stderr);
+        timings.Stage("analyze");
 
-        var stories = new FactCheck.Stories.StoryGrouper().Group(analyzed);
+        var stories = new FactCheck.Stories.StoryGrouper { Threads = req.Threads }.Group(analyzed);
+        timings.Stage("stories");
         var checker = new Checker();
-        var result = checker.CheckStories(analyzed, stories);
+        var result = checker.CheckStories(analyzed, stories, req.Threads);
+        timings.Stage("check");
         foreach (var d in result.Diagnostics) stderr.WriteLine(d);
         var (findings, threshold) = Score(result.Findings, checker, req.Model, req.Threshold, stderr);
+        timings.Stage("score");
         using var store = CheckStore.Open(req, stderr, out var storeFailed);
         if (storeFailed) return WriteFailed;
         if (store is not null && !req.LabelsGiven) findings = Checker.ApplyDecisions(findings, store.Load());
@@ -118,7 +123,9 @@ public static class CheckCommand
             findings = Checker.ApplyDecisions(findings, DecisionSourceFactory(labels).Load());
         findings = findings.Select(f => f with { Shown = f.Verdict == Verdict.Confirmed || f.Verdict != Verdict.Dismissed && f.Score >= threshold }).ToList();
 
+        timings.Stage("decisions");
         var report = Report.Build(read, analyzed, findings, req.Generated, stories) with { Threshold = threshold };
+        timings.Stage("facts");
         try { ReportWriter.Write(report, req.Out, req.ClaimReview, CheckStore.ClaimReviewOptions(store)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -126,7 +133,9 @@ public static class CheckCommand
             return WriteFailed;
         }
 
+        timings.Stage("write");
         if (!CheckStore.Save(store, report, stdout, stderr) && req.DbGiven) return WriteFailed;
+        timings.Stage("store");
         PrintSummary(report, stdout, req.Out);
         // precedence: a finding at --fail-on (3) wins over a failed input or rule (1), so a CI gate cannot pass because an
         // input also failed; the failed inputs are still listed on stderr and in the report; a dismissed finding never counts

@@ -44,15 +44,14 @@ public sealed class Checker
     /// <summary>
     /// Checks each story on its own: the in-article rules run once per article, the cross-source rules once per story over
     /// that story's articles only, and every finding carries its story's id. <paramref name="grouping"/> assigns each
-    /// article (by position) a story, as <see cref="StoryGrouper"/> returns it.
+    /// article (by position) a story, as <see cref="StoryGrouper"/> returns it. Stories are checked on up to
+    /// <paramref name="threads"/> cores (0: every core) and their findings merged in story order, so the result is the same
+    /// for any thread count.
     /// </summary>
-    public CheckResult CheckStories(IReadOnlyList<AnalyzedArticle> articles, StoryGrouping grouping)
+    public CheckResult CheckStories(IReadOnlyList<AnalyzedArticle> articles, StoryGrouping grouping, int threads = 1)
     {
         if (grouping.Assignments.Count != articles.Count)
             throw new ArgumentException($"{grouping.Assignments.Count} story assignments for {articles.Count} articles", nameof(grouping));
-        var diagnostics = new List<Diagnostic>();
-        var byId = new Dictionary<string, Finding>(StringComparer.Ordinal);
-        var failed = new HashSet<string>(StringComparer.Ordinal);
         var members = new Dictionary<string, List<AnalyzedArticle>>(StringComparer.Ordinal);
         var order = new List<string>();
         for (int i = 0; i < articles.Count; i++)
@@ -61,23 +60,47 @@ public sealed class Checker
             if (!members.TryGetValue(id, out var list)) { members[id] = list = []; order.Add(id); }
             list.Add(articles[i]);
         }
-        foreach (var story in order)
+        // each story is checked on its own (rules keep no state between calls, each article belongs to one story); the
+        // merge below runs in story order, as a single-threaded run would add the findings and the first failure of a rule
+        var perStory = new StoryOutcome[order.Count];
+        if (threads <= 0) threads = Environment.ProcessorCount;
+        if (threads == 1 || order.Count < 2)
+            for (int k = 0; k < order.Count; k++) perStory[k] = CheckStory(order[k], members[order[k]]);
+        else
+            Parallel.For(0, order.Count, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                k => perStory[k] = CheckStory(order[k], members[order[k]]));
+        var diagnostics = new List<Diagnostic>();
+        var byId = new Dictionary<string, Finding>(StringComparer.Ordinal);
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var outcome in perStory)
         {
-            var context = new CheckContext(members[story], Options);
-            foreach (var rule in Rules)
-            {
-                try
-                {
-                    foreach (var f in rule.Check(context)) byId.TryAdd(f.Id, f with { Story = story });
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    if (failed.Add(rule.Id))
-                        diagnostics.Add(Diagnostic.Error(new Origin("rule:" + rule.Id), $"rule {rule.Id} failed in story {story}: {e.GetType().Name}: {e.Message}"));
-                }
-            }
+            foreach (var f in outcome.Findings) byId.TryAdd(f.Id, f);
+            foreach (var (rule, d) in outcome.Failures)
+                if (failed.Add(rule)) diagnostics.Add(d);
         }
         return new CheckResult(Order(byId.Values), diagnostics);
+    }
+
+    private sealed record StoryOutcome(List<Finding> Findings, List<(string Rule, Diagnostic Diagnostic)> Failures);
+
+    private StoryOutcome CheckStory(string story, List<AnalyzedArticle> articles)
+    {
+        var context = new CheckContext(articles, Options);
+        var findings = new List<Finding>();
+        var failures = new List<(string, Diagnostic)>();
+        foreach (var rule in Rules)
+        {
+            // findings a rule yielded before it failed are kept, as before
+            try
+            {
+                foreach (var f in rule.Check(context)) findings.Add(f with { Story = story });
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failures.Add((rule.Id, Diagnostic.Error(new Origin("rule:" + rule.Id), $"rule {rule.Id} failed in story {story}: {e.GetType().Name}: {e.Message}")));
+            }
+        }
+        return new StoryOutcome(findings, failures);
     }
 
     /// <summary>Severity (high first), then score, then document and position, so the order does not depend on the run.</summary>

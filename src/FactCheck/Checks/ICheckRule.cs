@@ -52,14 +52,23 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
         get
         {
             if (words is not null) return words;
+            // each word is lower-cased into a buffer and looked up as a span: a string is made only for a word not seen yet
             var d = new Dictionary<string, int>(StringComparer.Ordinal);
+            var lookup = d.GetAlternateLookup<ReadOnlySpan<char>>();
+            Span<char> buf = stackalloc char[64];
             foreach (var a in Articles)
-                foreach (var t in a.Tokens.Count > 0 ? a.Tokens : FactCheck.Text.Tokenizer.Tokenize(a.Article.Text))
+            {
+                var text = a.Article.Text;
+                foreach (var t in a.Tokens.Count > 0 ? a.Tokens : FactCheck.Text.Tokenizer.Tokenize(text))
                     if (t.Type == FactCheck.Text.TokenType.Word)
                     {
-                        var w = a.Article.Text.Substring(t.Start, t.Length).ToLowerInvariant();
-                        d[w] = d.GetValueOrDefault(w) + 1;
+                        var span = text.AsSpan(t.Start, t.Length);
+                        Span<char> lower = span.Length <= buf.Length ? buf[..span.Length] : new char[span.Length];
+                        span.ToLowerInvariant(lower);
+                        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, lower, out _);
+                        count++;
                     }
+            }
             return words = d;
         }
     }

@@ -21,6 +21,29 @@ public static class ReportJson
         ["summary"] = Summary(r),
     };
 
+    /// <summary>Writes the report as <see cref="ToJson"/> would, one article, story, finding and fact at a time, so that the
+    /// whole tree is never in memory (the same tokens, so the same bytes for the same writer settings).</summary>
+    public static void WriteTo(Report r, JsonWriter w)
+    {
+        w.WriteStartObject();
+        foreach (var p in new JObject { ["threshold"] = r.Threshold is { } t ? Math.Round(t, 4) : null, ["generated"] = r.Generated }.Properties())
+            p.WriteTo(w);
+        static void Array<T>(JsonWriter w, string name, IEnumerable<T> items, Func<T, JToken> json)
+        {
+            w.WritePropertyName(name);
+            w.WriteStartArray();
+            foreach (var x in items) json(x).WriteTo(w);
+            w.WriteEndArray();
+        }
+        Array(w, "articles", r.Articles, ArticleJson);
+        Array(w, "stories", r.Stories, StoryJson);
+        Array(w, "findings", r.Findings, FindingJson.ToJson);
+        Array(w, "facts", r.Facts, FactJson);
+        w.WritePropertyName("summary");
+        Summary(r).WriteTo(w);
+        w.WriteEndObject();
+    }
+
     public static string Serialize(Report r) => ToJson(r).ToString(Formatting.Indented) + "\n";
 
     public static JObject Summary(Report r) => new()

@@ -37,16 +37,32 @@ public static class ReportWriter
                 File.WriteAllText(Path.Combine(staging, file), text, new System.Text.UTF8Encoding(false));
                 names.Add(file);
             }
-            // report.json is streamed to the file (the same bytes as ReportJson.Serialize, without the whole text in memory)
-            using (var file = new StreamWriter(Path.Combine(staging, "report.json"), false, new System.Text.UTF8Encoding(false), 1 << 16))
+            // report.md and report.html are rendered and written on another core while report.json is streamed to its file
+            // (the same bytes as ReportJson.Serialize, neither its text nor its JSON tree in memory); the report is only read
+            var pages = Task.Run(() =>
             {
-                using (var jw = new Newtonsoft.Json.JsonTextWriter(file) { Formatting = Newtonsoft.Json.Formatting.Indented, CloseOutput = false })
-                    ReportJson.ToJson(report).WriteTo(jw);
-                file.Write("\n");
+                File.WriteAllText(Path.Combine(staging, "report.md"), ReportMarkdown.Render(report), new System.Text.UTF8Encoding(false));
+                File.WriteAllText(Path.Combine(staging, "report.html"), ReportHtml.Render(report), new System.Text.UTF8Encoding(false));
+            });
+            try
+            {
+                using (var file = new StreamWriter(Path.Combine(staging, "report.json"), false, new System.Text.UTF8Encoding(false), 1 << 16))
+                {
+                    using (var jw = new Newtonsoft.Json.JsonTextWriter(file) { Formatting = Newtonsoft.Json.Formatting.Indented, CloseOutput = false })
+                        ReportJson.WriteTo(report, jw);
+                    file.Write("\n");
+                }
+            }
+            finally
+            {
+                // the pages' own failure (a full disk) is rethrown as it is; a failure of report.json wins when both failed
+                try { pages.Wait(); }
+                catch (AggregateException) { }
             }
             names.Add("report.json");
-            W("report.md", ReportMarkdown.Render(report));
-            W("report.html", ReportHtml.Render(report));
+            pages.GetAwaiter().GetResult();
+            names.Add("report.md");
+            names.Add("report.html");
             if (claimReview) W("claimreview.jsonld", ClaimReviewJson.Serialize(report, claimReviewOptions ?? ClaimReviewOptions.FromEnvironment()));
             if (!Directory.Exists(full))
             {

@@ -45,6 +45,8 @@ public sealed class StoryGrouper
 {
     private readonly EntityExtractor? entities;
     public StoryOptions Options { get; }
+    /// <summary>Cores the features are counted on (0: every core); the stories are the same for any number.</summary>
+    public int Threads { get; init; } = 1;
 
     public StoryGrouper(StoryOptions? options = null, EntityExtractor? entities = null)
     {
@@ -81,28 +83,33 @@ public sealed class StoryGrouper
         if (n == 0) return StoryGrouping.Empty;
         var o = Options;
 
-        // 1. features per article: stems (title weighted) and entity ids, counted
+        // 1. features per article: stems (title weighted) and entity ids, counted, in ordinal order. Only articles without a
+        // given story look stories up, so when every article names its story no features are needed. The counting runs on
+        // up to Threads cores (one StoryTerms each); the feature ids are then given out in input order, as one thread would.
         var terms = new StoryTerms();
         var featureIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var df = new List<int>();
         var raw = new (int[] Ids, double[] Counts)[n];
+        bool anyLookup = input.Any(x => x.Article.Story is null);
+        var counted = new KeyValuePair<string, double>[n][];
+        if (!anyLookup) Array.Fill(counted, []);
+        else if (Threads == 1 || n < 64)
+            for (int i = 0; i < n; i++) counted[i] = Count(input[i], terms);
+        else
+            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Threads <= 0 ? Environment.ProcessorCount : Threads },
+                () => new StoryTerms(), (i, _, t) => { counted[i] = Count(input[i], t); return t; }, _ => { });
         for (int i = 0; i < n; i++)
         {
-            var (a, ents) = input[i];
-            var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-            var stop = StoryTerms.Stopwords(a.Lang);
-            if (!string.IsNullOrWhiteSpace(a.Title) && o.TitleWeight > 0) terms.Add(a, a.Title, 0, stop, counts, o.TitleWeight, checkBoilerplate: false);
-            terms.Add(a, a.Text, 0, stop, counts, 1.0, checkBoilerplate: true);
-            foreach (var m in ents)
-                if (!a.IsBoilerplate(m.Start)) counts["@" + m.EntityId] = counts.GetValueOrDefault("@" + m.EntityId) + o.EntityWeight;
-            var ids = new int[counts.Count];
-            var cs = new double[counts.Count];
-            int k = 0;
-            foreach (var (f, c) in counts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            var kvs = counted[i];
+            counted[i] = null!;
+            var ids = new int[kvs.Length];
+            var cs = new double[kvs.Length];
+            for (int k = 0; k < kvs.Length; k++)
             {
+                var (f, c) = kvs[k];
                 if (!featureIds.TryGetValue(f, out var fid)) { fid = featureIds.Count; featureIds[f] = fid; df.Add(0); }
                 df[fid]++;
-                ids[k] = fid; cs[k] = c; k++;
+                ids[k] = fid; cs[k] = c;
             }
             raw[i] = (ids, cs);
         }
@@ -167,6 +174,22 @@ public sealed class StoryGrouper
             Given = s.Given, First = s.First, Last = s.Last,
         }).ToList();
         return new StoryGrouping(result, assignment.Select(s => s.Id).ToList()) { Similarities = similarity };
+    }
+
+    /// <summary>An article's features (content stems, title words weighted, and "@"-prefixed entity ids) with their counts, in ordinal order.</summary>
+    private KeyValuePair<string, double>[] Count((Article Article, IReadOnlyList<EntityMention> Entities) x, StoryTerms terms)
+    {
+        var (a, ents) = x;
+        var o = Options;
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        var stop = StoryTerms.Stopwords(a.Lang);
+        if (!string.IsNullOrWhiteSpace(a.Title) && o.TitleWeight > 0) terms.Add(a, a.Title, 0, stop, counts, o.TitleWeight, checkBoilerplate: false);
+        terms.Add(a, a.Text, 0, stop, counts, 1.0, checkBoilerplate: true);
+        foreach (var m in ents)
+            if (!a.IsBoilerplate(m.Start)) counts["@" + m.EntityId] = counts.GetValueOrDefault("@" + m.EntityId) + o.EntityWeight;
+        var kvs = counts.ToArray();
+        Array.Sort(kvs, static (p, q) => string.CompareOrdinal(p.Key, q.Key));
+        return kvs;
     }
 
     private (StoryState? Story, double Similarity) BestStory((int[] Ids, double[] W) v, DateTimeOffset? published, List<StoryState> stories,

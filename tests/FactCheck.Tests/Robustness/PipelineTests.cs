@@ -68,4 +68,36 @@ public class PipelineTests
         Assert.That(Run(2), Is.EqualTo(one));
         Assert.That(Run(5), Is.EqualTo(one));
     }
+
+    [Test]
+    public void Check_of_many_grouped_stories_is_byte_identical_for_any_thread_count()
+    {
+        // enough articles without a given story that the story features are counted in parallel, in several stories with
+        // cross-source disagreements, so the parallel per-story checks and their merge are exercised
+        using var dir = new TempDir();
+        string[] topics = ["banjir Jakarta merendam Kampung Melayu", "gempa Cianjur merusak rumah warga", "PT Telkom meluncurkan satelit",
+                           "KPK menahan Bupati Langkat", "harga cabai naik di Pasar Minggu", "Timnas Indonesia mengalahkan Vietnam"];
+        var lines = new List<string>();
+        for (int i = 0; i < 96; i++)
+        {
+            int t = i % topics.Length, day = 1 + t * 4 + (i / topics.Length) % 3;
+            string weekday = ((i * 5) % 7) switch { 0 => "Senin", 1 => "Selasa", 2 => "Rabu", 3 => "Kamis", 4 => "Jumat", 5 => "Sabtu", _ => "Minggu" };
+            var text = $"{topics[t]} pada {weekday} ({day}/3/2021). Sebanyak {100 + (i % 4) * 25} orang terdampak menurut petugas. " +
+                       $"Peristiwa {topics[t]} terjadi sejak {day - 1} Maret 2021 dan {topics[t].Split(' ')[0]} menyatakan kerugian Rp{2 + i % 3} miliar.";
+            lines.Add(Newtonsoft.Json.JsonConvert.SerializeObject(new { id = $"d{i:000}", lang = "id", source = $"src{i % 5}", published = $"2021-03-{day + 1:00}", title = topics[t], text }));
+        }
+        var p = dir.Write("many.jsonl", string.Join("\n", lines) + "\n");
+        string Run(int threads)
+        {
+            var outDir = Path.Combine(dir.Path, "many" + threads);
+            CheckCommand.Run(new CheckCommand.CheckRequest([p], outDir) { Threads = threads, Progress = false }, new StringWriter(), new StringWriter());
+            return string.Join("\n--\n", new[] { "report.json", "report.md", "report.html" }.Select(f => File.ReadAllText(Path.Combine(outDir, f))));
+        }
+        var one = Run(1);
+        var json = Newtonsoft.Json.Linq.JObject.Parse(one[..one.IndexOf("\n--\n", StringComparison.Ordinal)]);
+        Assert.That(json["stories"]?.Count() ?? 0, Is.GreaterThan(3), "several stories");
+        Assert.That(json["findings"]?.Count() ?? 0, Is.GreaterThan(5), "findings to merge");
+        Assert.That(Run(2), Is.EqualTo(one));
+        Assert.That(Run(3), Is.EqualTo(one));
+    }
 }

@@ -28,6 +28,8 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
     private readonly Dictionary<string, TRule[]>.AlternateLookup<ReadOnlySpan<char>> wordLookup;
     private readonly Dictionary<string, TRule[]> byClass;
     private readonly (string Shape, TRule[] Rules)[] byShape;
+    /// <summary>The shapes a word or punctuation token can have (Shapes.Is is false for every other shape unless the token is a number).</summary>
+    private readonly (string Shape, TRule[] Rules)[] byNonNumberShape;
 
     public Lexicon Lexicon { get; }
     public IReadOnlyList<TRule> Rules { get; }
@@ -50,6 +52,7 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
         wordLookup = byWord.GetAlternateLookup<ReadOnlySpan<char>>();
         byClass = c.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         byShape = s.Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
+        byNonNumberShape = byShape.Where(x => x.Shape is "any" or "word" or "cap" or "punct" || !Shapes.Names.Contains(x.Shape)).ToArray();
     }
 
     [ThreadStatic] private static List<TRule[]>? sourcesBuf;
@@ -67,7 +70,7 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
             foreach (var e in Lexicon.LookupList(span))
                 if (byClass.TryGetValue(e.Class, out var cr) && !sources.Contains(cr)) sources.Add(cr);
         }
-        foreach (var (shape, rules) in byShape)
+        foreach (var (shape, rules) in t.Type == TokenType.Number ? byShape : byNonNumberShape)
             if (Shapes.Is(shape, text, t)) sources.Add(rules);
         if (sources.Count == 0) return;
         if (sources.Count == 1) { into.AddRange(sources[0]); return; }
