@@ -128,6 +128,20 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 if (exactEnd >= 0) maxEnd = exactEnd < n && nameWord[exactEnd] ? runEnd[exactEnd] : -1;
                 else maxEnd = nameWord[i] ? runEnd[i] : -1;
                 if (maxEnd < 0) continue;
+                // a slipped word before an exact alias of the same entity: "Doanld Trump" no longer matches the
+                // gazetteer as a whole, but "Trump" does, and the run with it is a near miss of "Donald Trump"
+                if (exactEnd < 0 && !covered[i] && maxEnd < n && gazAt[maxEnd] is { Fuzzy: false } next && next.Start == maxEnd && tokens[maxEnd].SpaceBefore && !NewLineBefore(maxEnd))
+                {
+                    var run = text.AsSpan(tokens[i].Start, tokens[next.End - 1].End - tokens[i].Start);
+                    if (gaz.TryFuzzy(run, out var whole, out var wholeAlias, out var wholeSim) && whole.Id == next.Entity.Id && wholeSim < 1.0)
+                    {
+                        gazAt[maxEnd] = null;
+                        gazAt[i] = new GazetteerMatch(i, next.End, whole, wholeAlias, wholeSim, Fuzzy: true);
+                        for (int k = i; k < next.End; k++) covered[k] = true;
+                        any = true;
+                        continue;
+                    }
+                }
                 for (int e = maxEnd; e > i; e--)
                 {
                     if (exactEnd >= 0 && e <= exactEnd) break;
