@@ -114,7 +114,7 @@ public sealed class NameVariantRule : ICheckRule
     }
 
     /// <summary>One capitalized word written inside a capitalized run (a name, a title, a body's name), with its neighbours in the run.</summary>
-    private sealed record WordUse(AnalyzedArticle Doc, int Token, int RunStart, int RunEnd, string Word, string? Prev, string? Next);
+    private sealed record WordUse(AnalyzedArticle Doc, int Start, int End, int RunStart, int RunEnd, string Word, string? Prev, string? Next);
 
     /// <summary>
     /// Slips inside names whatever the mentions' spans: a capitalized word the story writes only once, one edit (a letter
@@ -126,8 +126,16 @@ public sealed class NameVariantRule : ICheckRule
     /// </summary>
     private IEnumerable<Finding> WordSlips(CheckContext context, IReadOnlyList<Finding> already)
     {
-        var counts = context.WordCounts;
+        // how often each word is written in the story, in any case; a word is letters glued together ("McConnell" is
+        // two tokens, one word)
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var uses = new Dictionary<string, List<WordUse>>(StringComparer.Ordinal);
+        foreach (var a in context.Articles)
+            foreach (var (start, end, _) in Words(a))
+            {
+                var w = a.Article.Text[start..end].ToLowerInvariant();
+                counts[w] = counts.GetValueOrDefault(w) + 1;
+            }
         foreach (var a in context.Articles)
             foreach (var u in CapitalizedWords(a))
             {
@@ -157,20 +165,18 @@ public sealed class NameVariantRule : ICheckRule
             // each written once: the slip is the one that looks less like the words of the story; the other pair member
             // is flagged from its own side when it is the likelier slip
             bool tie = counts.GetValueOrDefault(rword) == 1;
-            if (tie && !LooksSlipped(word, rword, context)) continue;
+            if (tie && !LooksSlipped(word, rword, counts)) continue;
             var doc = u.Doc;
             var text = doc.Article.Text;
-            int start = doc.Tokens[u.RunStart].Start, end = doc.Tokens[u.RunEnd - 1].End;
+            int start = u.RunStart, end = u.RunEnd;
             if (already.Any(f => f.Evidence.Any(e => e.Doc == doc.Id && e.Start < end && start < e.End))) continue;
             var refUse = ruses.FirstOrDefault(x => x.Doc.Id == doc.Id) ?? ruses[0];
             bool sameArticle = refUse.Doc.Id == doc.Id;
             var run = text[start..end];
-            var w = doc.Tokens[u.Token];
-            var fixedRun = text[start..w.Start] + refUse.Word + text[w.End..end];
+            var fixedRun = text[start..u.Start] + refUse.Word + text[u.End..end];
             int refCount = counts.GetValueOrDefault(rword);
             var refDocs = uses[rword].Select(x => x.Doc.Id).Distinct().ToList();
-            var rt = refUse.Doc.Tokens;
-            int rs = rt[refUse.RunStart].Start, re = rt[refUse.RunEnd - 1].End;
+            int rs = refUse.RunStart, re = refUse.RunEnd;
             var refRun = refUse.Doc.Article.Text[rs..re];
             var where = sameArticle ? $"\"{refRun}\" elsewhere in this article" : $"\"{refRun}\" in {refUse.Doc.Article.Source ?? refUse.Doc.Id}";
             var why = tie
@@ -229,7 +235,7 @@ public sealed class NameVariantRule : ICheckRule
     /// <summary>Of two words one edit apart and written as often, whether <paramref name="word"/> is the slip: a letter
     /// left out is a commoner slip than one added, unless the longer word doubles a letter ("Ronnald"); of two words
     /// of one length, the slip is the one whose letter pairs the story writes less ("Airwyas", not "Airways").</summary>
-    private static bool LooksSlipped(string word, string other, CheckContext context)
+    private static bool LooksSlipped(string word, string other, Dictionary<string, int> counts)
     {
         if (word.Length != other.Length)
         {
@@ -239,7 +245,7 @@ public sealed class NameVariantRule : ICheckRule
             bool doubled = (k > 0 && longer[k] == longer[k - 1]) || (k + 1 < longer.Length && longer[k] == longer[k + 1]);
             return doubled ? word == longer : word == shorter;
         }
-        var pairs = LetterPairs(context);
+        var pairs = LetterPairs(counts);
         double Score(string w)
         {
             double sum = 0;
@@ -251,13 +257,13 @@ public sealed class NameVariantRule : ICheckRule
         return a < b || (a == b && string.CompareOrdinal(word, other) < 0);
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CheckContext, Dictionary<string, int>> letterPairs = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Dictionary<string, int>, Dictionary<string, int>> letterPairs = new();
 
     /// <summary>How often each pair of letters (with ^ and $ for the ends of a word) occurs in the words of the story.</summary>
-    private static Dictionary<string, int> LetterPairs(CheckContext context) => letterPairs.GetValue(context, c =>
+    private static Dictionary<string, int> LetterPairs(Dictionary<string, int> counts) => letterPairs.GetValue(counts, c =>
     {
         var d = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (w, n) in c.WordCounts)
+        foreach (var (w, n) in c)
         {
             var padded = "^" + w + "$";
             for (int i = 0; i + 1 < padded.Length; i++) { var p = padded.Substring(i, 2); d[p] = d.GetValueOrDefault(p) + n; }
@@ -265,37 +271,63 @@ public sealed class NameVariantRule : ICheckRule
         return d;
     });
 
+    /// <summary>The words of an article as char spans, a name's short head kept with the rest ("McConnell", "DeSantis"), with whether the word follows the previous one after spaces only, on one line.</summary>
+    private static IEnumerable<(int Start, int End, bool Joined)> Words(AnalyzedArticle a)
+    {
+        var text = a.Article.Text;
+        var t = a.Tokens.Count > 0 ? a.Tokens : FactCheck.Text.Tokenizer.Tokenize(text);
+        int prevEnd = -1;
+        for (int i = 0; i < t.Count;)
+        {
+            if (t[i].Type != FactCheck.Text.TokenType.Word) { i++; prevEnd = -1; continue; }
+            int j = i + 1;
+            // a short head glued to a capital is one name ("Mc|Connell", "De|Santis"); longer parts are words glued by
+            // scraping ("Gregorius|Ronald")
+            while (j < t.Count && t[j].Type == FactCheck.Text.TokenType.Word && !t[j].SpaceBefore && t[j - 1].End - t[i].Start <= 3) j++;
+            bool joined = prevEnd >= 0 && t[i].SpaceBefore && !t[i].ParagraphBefore && text.AsSpan(prevEnd, t[i].Start - prevEnd).IndexOfAny('\n', '\r') < 0;
+            yield return (t[i].Start, t[j - 1].End, joined);
+            prevEnd = t[j - 1].End;
+            i = j;
+        }
+    }
+
     /// <summary>The capitalized words of an article (outside boilerplate) that stand in a run of two or more capitalized
     /// words, with the words next to them in the run.</summary>
     private static IEnumerable<WordUse> CapitalizedWords(AnalyzedArticle a)
     {
         var text = a.Article.Text;
-        var t = a.Tokens.Count > 0 ? a.Tokens : FactCheck.Text.Tokenizer.Tokenize(text);
-        bool NameToken(int i) => t[i].Type == FactCheck.Text.TokenType.Word && t[i].Capitalized && t[i].Length >= 2 && !a.Article.IsBoilerplate(t[i].Start);
-        // two tokens of one run: separated by spaces only, on one line
-        bool Joined(int i) => t[i].SpaceBefore && !t[i].ParagraphBefore && text.AsSpan(t[i - 1].End, t[i].Start - t[i - 1].End).IndexOfAny('\n', '\r') < 0;
-        for (int i = 0; i < t.Count;)
+        var words = Words(a).ToList();
+        bool NameWord(int i) => char.IsUpper(text[words[i].Start]) && words[i].End - words[i].Start >= 2 && !a.Article.IsBoilerplate(words[i].Start);
+        string At(int i) => text[words[i].Start..words[i].End];
+        for (int i = 0; i < words.Count;)
         {
-            if (!NameToken(i)) { i++; continue; }
+            if (!NameWord(i)) { i++; continue; }
             int j = i + 1;
-            while (j < t.Count && NameToken(j) && Joined(j)) j++;
+            while (j < words.Count && NameWord(j) && words[j].Joined) j++;
             if (j - i >= 2)
                 for (int k = i; k < j; k++)
                 {
-                    var word = text[t[k].Start..t[k].End];
+                    var word = At(k);
                     if (!IsWordOfName(word)) continue;
-                    yield return new WordUse(a, k, i, j, word,
-                        k > i ? text[t[k - 1].Start..t[k - 1].End] : null, k + 1 < j ? text[t[k + 1].Start..t[k + 1].End] : null);
+                    yield return new WordUse(a, words[k].Start, words[k].End, words[i].Start, words[j - 1].End, word,
+                        k > i ? At(k - 1) : null, k + 1 < j ? At(k + 1) : null);
                 }
             i = j;
         }
     }
 
-    /// <summary>A word as names are written: a capital, then lower-case letters only ("Cruz", "Utara"; not "DPR", "McCain", "Rp300").</summary>
+    /// <summary>A word as names are written: a capital, then lower-case letters, with at most one more capital inside a
+    /// name ("Cruz", "Utara", "McConnell", "DeSantis"; not "DPR", "KotaDepok2", "Rp300").</summary>
     private static bool IsWordOfName(string w)
     {
         if (w.Length < 2 || !char.IsUpper(w[0])) return false;
-        for (int i = 1; i < w.Length; i++) if (!char.IsLower(w[i])) return false;
+        int inner = 0;
+        for (int i = 1; i < w.Length; i++)
+        {
+            if (char.IsLower(w[i])) continue;
+            // an inner capital between lower-case letters: "McConnell", "DeSantis"
+            if (!char.IsUpper(w[i]) || ++inner > 1 || !char.IsLower(w[i - 1]) || i + 1 >= w.Length || !char.IsLower(w[i + 1]) || i > 3) return false;
+        }
         return true;
     }
 
