@@ -128,6 +128,20 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 if (exactEnd >= 0) maxEnd = exactEnd < n && nameWord[exactEnd] ? runEnd[exactEnd] : -1;
                 else maxEnd = nameWord[i] ? runEnd[i] : -1;
                 if (maxEnd < 0) continue;
+                // a slipped word before an exact alias of the same entity: "Doanld Trump" no longer matches the
+                // gazetteer as a whole, but "Trump" does, and the run with it is a near miss of "Donald Trump"
+                if (exactEnd < 0 && !covered[i] && maxEnd < n && gazAt[maxEnd] is { Fuzzy: false } next && next.Start == maxEnd && tokens[maxEnd].SpaceBefore && !NewLineBefore(maxEnd))
+                {
+                    var run = text.AsSpan(tokens[i].Start, tokens[next.End - 1].End - tokens[i].Start);
+                    if (gaz.TryFuzzy(run, out var whole, out var wholeAlias, out var wholeSim) && whole.Id == next.Entity.Id && wholeSim < 1.0)
+                    {
+                        gazAt[maxEnd] = null;
+                        gazAt[i] = new GazetteerMatch(i, next.End, whole, wholeAlias, wholeSim, Fuzzy: true);
+                        for (int k = i; k < next.End; k++) covered[k] = true;
+                        any = true;
+                        continue;
+                    }
+                }
                 for (int e = maxEnd; e > i; e--)
                 {
                     if (exactEnd >= 0 && e <= exactEnd) break;
@@ -182,6 +196,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 int j = i + 1;
                 while (j < n)
                 {
+                    // a title is not part of the name before it: "Treasury | Secretary Jacob Lew", "House | Speaker Nancy Pelosi"
+                    if (StartsRole(j)) break;
                     if (nameWord[j] && !tokens[j].ParagraphBefore && !NewLineBefore(j)) { j++; continue; }
                     if (Glued(j) && j + 1 < n && Glued(j + 1) && text[tokens[j].Start] is '-' && tokens[j + 1].Type == TokenType.Word && usable[j + 1] && !covered[j + 1])
                     { j += 2; continue; }
@@ -191,6 +207,14 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 }
                 runEnd[i] = j;
             }
+        }
+
+        /// <summary>A role phrase ("Secretary", "Minority Leader", "Wakil Presiden") starts at token j.</summary>
+        private bool StartsRole(int j)
+        {
+            if (tokens[j].Type != TokenType.Word || !tokens[j].Capitalized) return false;
+            foreach (var (p, _) in PhrasesAt(j)) if (p.Class == "role") return true;
+            return false;
         }
 
         private bool Glued(int j) => j < n && !tokens[j].SpaceBefore;
@@ -220,7 +244,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         private int[] NameEnds(int pos)
         {
             if (nameEndsCache[pos] is { } c) return c;
-            if (!nameWord[pos]) return nameEndsCache[pos] = none;
+            // a name does not start with a title: "Senator Mitch McConnell, the leader" names "Mitch McConnell"
+            if (!nameWord[pos] || StartsRole(pos)) return nameEndsCache[pos] = none;
             var list = new List<int>();
             for (int e = pos + 1; e <= runEnd[pos]; e++) if (ValidEnd(pos, e)) list.Add(e);
             return nameEndsCache[pos] = list.ToArray();

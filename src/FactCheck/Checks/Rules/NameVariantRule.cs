@@ -28,6 +28,14 @@ public sealed class NameVariantRule : ICheckRule
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
+        var byName = NameSpellings(context).ToList();
+        foreach (var f in byName) yield return f;
+        foreach (var f in WordSlips(context, byName)) yield return f;
+    }
+
+    /// <summary>Spellings of one linked entity (whole mentions) compared with each other.</summary>
+    private IEnumerable<Finding> NameSpellings(CheckContext context)
+    {
         // link the names of all articles together, so that unknown names spelled two ways across sources meet
         var flat = context.Articles.SelectMany(a => a.EntityMentions.Select(m => (Doc: a, Mention: m))).ToList();
         var linked = new EntityLinker().Link(flat.Select(x => x.Mention)).Mentions;
@@ -69,6 +77,8 @@ public sealed class NameVariantRule : ICheckRule
                     .Select(o => (o, r: Similarity.Ratio(vkey, Similarity.Key(o.Text)))).Where(x => x.r >= 0.75)
                     .OrderByDescending(x => x.r).Select(x => x.o).FirstOrDefault();
                 if (reference is null) continue;
+                // "Kota Baru" beside "Kota Batu": the differing word is one the story writes in lower case, a word of the language
+                if (DiffersByLowerCaseWord(variant.Text, reference.Text, context)) continue;
                 var (doc, mention) = variant.Uses[0];
                 bool sameArticle = reference.In(doc.Id);
                 var refUse = reference.Uses.FirstOrDefault(u => u.Doc.Id == doc.Id);
@@ -101,6 +111,235 @@ public sealed class NameVariantRule : ICheckRule
                 };
             }
         }
+    }
+
+    /// <summary>One capitalized word written inside a capitalized run (a name, a title, a body's name), with its neighbours in the run.</summary>
+    private sealed record WordUse(AnalyzedArticle Doc, int Start, int End, int RunStart, int RunEnd, string Word, string? Prev, string? Next);
+
+    /// <summary>
+    /// Slips inside names whatever the mentions' spans: a capitalized word the story writes only once, one edit (a letter
+    /// left out, added, changed or two swapped) from a capitalized word the story writes more often, next to the same
+    /// word of the name ("Ted Cuz" beside "Ted Cruz", "Jakarta Uara" beside "Jakarta Utara", "President Obmaa" beside
+    /// "President Obama"). The fix is the commoner word. Not slips: a word the story also writes in lower case (a word of
+    /// the language: "Judge More"), inflections and other benign differences (<see cref="IsBenign"/>), acronyms, and
+    /// the pairs of names.json. Runs the spelling check of whole names flagged already are not flagged twice.
+    /// </summary>
+    private IEnumerable<Finding> WordSlips(CheckContext context, IReadOnlyList<Finding> already)
+    {
+        // how often each word is written in the story, in any case; a word is letters glued together ("McConnell" is
+        // two tokens, one word)
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var uses = new Dictionary<string, List<WordUse>>(StringComparer.Ordinal);
+        foreach (var a in context.Articles)
+            foreach (var (start, end, _) in Words(a))
+            {
+                var w = a.Article.Text[start..end].ToLowerInvariant();
+                counts[w] = counts.GetValueOrDefault(w) + 1;
+            }
+        foreach (var a in context.Articles)
+            foreach (var u in CapitalizedWords(a))
+            {
+                if (!uses.TryGetValue(u.Word.ToLowerInvariant(), out var list)) uses[u.Word.ToLowerInvariant()] = list = [];
+                list.Add(u);
+            }
+        // references blocked by first letter: a slip keeps the first letter
+        var byInitial = uses.Where(kv => kv.Key.Length >= 3)
+            .GroupBy(kv => kv.Key[0]).ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList());
+        foreach (var (word, list) in uses.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (list.Count != 1 || counts.GetValueOrDefault(word) != 1 || word.Length < 3) continue;
+            var u = list[0];
+            if (!byInitial.TryGetValue(word[0], out var candidates)) continue;
+            var lang = u.Doc.Lang;
+            var grammar = EntityGrammar.Get(lang);
+            if (grammar.IsNotName(u.Word)) continue;
+            // the references: commoner words one edit away that are written next to the same word of a name
+            var refs = candidates.Where(r => r != word && Math.Abs(r.Length - word.Length) <= 1 && Similarity.EditDistance(word, r, 1) == 1)
+                .Select(r => (Word: r, Uses: uses[r].Where(x => (u.Prev is not null && x.Prev == u.Prev) || (u.Next is not null && x.Next == u.Next)).ToList()))
+                .Where(x => x.Uses.Count > 0 && !IsBenign(u.Word, x.Uses[0].Word, lang))
+                .OrderByDescending(x => counts.GetValueOrDefault(x.Word)).ThenBy(x => x.Word, StringComparer.Ordinal).ToList();
+            if (refs.Count == 0) continue;
+            // two references as common as each other: no telling which one was meant
+            if (refs.Count > 1 && counts.GetValueOrDefault(refs[1].Word) == counts.GetValueOrDefault(refs[0].Word)) continue;
+            var (rword, ruses) = refs[0];
+            // each written once: the slip is the one that looks less like the words of the story; the other pair member
+            // is flagged from its own side when it is the likelier slip
+            bool tie = counts.GetValueOrDefault(rword) == 1;
+            if (tie && !LooksSlipped(word, rword, counts)) continue;
+            var doc = u.Doc;
+            var text = doc.Article.Text;
+            int start = u.RunStart, end = u.RunEnd;
+            if (already.Any(f => f.Evidence.Any(e => e.Doc == doc.Id && e.Start < end && start < e.End))) continue;
+            var refUse = ruses.FirstOrDefault(x => x.Doc.Id == doc.Id) ?? ruses[0];
+            bool sameArticle = refUse.Doc.Id == doc.Id;
+            var run = text[start..end];
+            var fixedRun = text[start..u.Start] + refUse.Word + text[u.End..end];
+            int refCount = counts.GetValueOrDefault(rword);
+            var refDocs = uses[rword].Select(x => x.Doc.Id).Distinct().ToList();
+            int rs = refUse.RunStart, re = refUse.RunEnd;
+            var refRun = refUse.Doc.Article.Text[rs..re];
+            var where = sameArticle ? $"\"{refRun}\" elsewhere in this article" : $"\"{refRun}\" in {refUse.Doc.Article.Source ?? refUse.Doc.Id}";
+            var why = tie
+                ? $"the story writes \"{u.Word}\" only here and \"{refUse.Word}\" only in {where}, so either may be right"
+                : $"the story writes \"{u.Word}\" only here and \"{refUse.Word}\" {refCount} times (in {refDocs.Count} article{(refDocs.Count == 1 ? "" : "s")}), as in {where}";
+            var sim = Similarity.Ratio(word, rword);
+            var rule = sameArticle ? Id : CrossSourceId;
+            yield return new Finding
+            {
+                Id = Finding.MakeId(Id, doc.Id, "word:" + rword, run),
+                Rule = rule, Severity = Severity, Score = Prior,
+                Message = $"\"{run}\" looks like a misspelling of \"{fixedRun}\" (similarity of the words {sim.ToString("0.00", CultureInfo.InvariantCulture)}): {why}",
+                Evidence =
+                [
+                    WordEvidence(doc, start, end, "flagged"),
+                    WordEvidence(refUse.Doc, rs, re, "reference"),
+                ],
+                Suggestions = [new Suggestion("word:" + rword, fixedRun, why, tie ? 0.5 : (double)refCount / (refCount + 1))],
+                Features = new Dictionary<string, double>(StringComparer.Ordinal)
+                {
+                    ["rule=" + rule] = 1, ["lang=" + doc.Lang] = 1, ["kind=word"] = 1,
+                    ["similarity"] = Math.Round(sim, 4), ["variant_count"] = 1,
+                    ["correct_in_same_doc"] = uses[rword].Count(x => x.Doc.Id == doc.Id),
+                    ["correct_in_other_docs"] = uses[rword].Count(x => x.Doc.Id != doc.Id),
+                    ["reference_docs"] = refDocs.Count, ["tie"] = tie ? 1 : 0,
+                    ["cross_source"] = sameArticle ? 0 : 1,
+                },
+            };
+        }
+    }
+
+    /// <summary>True when the two names differ in one word only and the variant's word is one the story also writes in lower case.</summary>
+    private static bool DiffersByLowerCaseWord(string variant, string reference, CheckContext context)
+    {
+        var v = variant.Split(' ', StringSplitOptions.RemoveEmptyEntries); var r = reference.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (v.Length != r.Length) return false;
+        var diff = Enumerable.Range(0, v.Length).Where(i => !string.Equals(v[i], r[i], StringComparison.OrdinalIgnoreCase)).ToList();
+        return diff.Count == 1 && LowerCaseWords(context).Contains(v[diff[0]].ToLowerInvariant());
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CheckContext, HashSet<string>> lowerCaseWords = new();
+
+    /// <summary>The words the story writes in lower case somewhere (lowered).</summary>
+    private static HashSet<string> LowerCaseWords(CheckContext context) => lowerCaseWords.GetValue(context, c =>
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in c.Articles)
+        {
+            var text = a.Article.Text;
+            // the check pipeline drops tokens after analysis: tokenize again then
+            foreach (var t in a.Tokens.Count > 0 ? a.Tokens : FactCheck.Text.Tokenizer.Tokenize(text))
+                if (t.Type == FactCheck.Text.TokenType.Word && char.IsLower(text[t.Start])) set.Add(text.Substring(t.Start, t.Length).ToLowerInvariant());
+        }
+        return set;
+    });
+
+    /// <summary>Of two words one edit apart and written as often, whether <paramref name="word"/> is the slip: a letter
+    /// left out is a commoner slip than one added, unless the longer word doubles a letter ("Ronnald"); of two words
+    /// of one length, the slip is the one whose letter pairs the story writes less ("Airwyas", not "Airways").</summary>
+    private static bool LooksSlipped(string word, string other, Dictionary<string, int> counts)
+    {
+        if (word.Length != other.Length)
+        {
+            var (shorter, longer) = word.Length < other.Length ? (word, other) : (other, word);
+            int k = 0;
+            while (k < shorter.Length && shorter[k] == longer[k]) k++;
+            bool doubled = (k > 0 && longer[k] == longer[k - 1]) || (k + 1 < longer.Length && longer[k] == longer[k + 1]);
+            return doubled ? word == longer : word == shorter;
+        }
+        var pairs = LetterPairs(counts);
+        double Score(string w)
+        {
+            double sum = 0;
+            var padded = "^" + w + "$";
+            for (int i = 0; i + 1 < padded.Length; i++) sum += Math.Log(1 + pairs.GetValueOrDefault(padded.Substring(i, 2)));
+            return sum;
+        }
+        double a = Score(word), b = Score(other);
+        return a < b || (a == b && string.CompareOrdinal(word, other) < 0);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Dictionary<string, int>, Dictionary<string, int>> letterPairs = new();
+
+    /// <summary>How often each pair of letters (with ^ and $ for the ends of a word) occurs in the words of the story.</summary>
+    private static Dictionary<string, int> LetterPairs(Dictionary<string, int> counts) => letterPairs.GetValue(counts, c =>
+    {
+        var d = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (w, n) in c)
+        {
+            var padded = "^" + w + "$";
+            for (int i = 0; i + 1 < padded.Length; i++) { var p = padded.Substring(i, 2); d[p] = d.GetValueOrDefault(p) + n; }
+        }
+        return d;
+    });
+
+    /// <summary>The words of an article as char spans, a name's short head kept with the rest ("McConnell", "DeSantis"), with whether the word follows the previous one after spaces only, on one line.</summary>
+    private static IEnumerable<(int Start, int End, bool Joined)> Words(AnalyzedArticle a)
+    {
+        var text = a.Article.Text;
+        var t = a.Tokens.Count > 0 ? a.Tokens : FactCheck.Text.Tokenizer.Tokenize(text);
+        int prevEnd = -1;
+        for (int i = 0; i < t.Count;)
+        {
+            if (t[i].Type != FactCheck.Text.TokenType.Word) { i++; prevEnd = -1; continue; }
+            int j = i + 1;
+            // a short head glued to a capital is one name ("Mc|Connell", "De|Santis"); longer parts are words glued by
+            // scraping ("Gregorius|Ronald")
+            while (j < t.Count && t[j].Type == FactCheck.Text.TokenType.Word && !t[j].SpaceBefore && t[j - 1].End - t[i].Start <= 3) j++;
+            bool joined = prevEnd >= 0 && t[i].SpaceBefore && !t[i].ParagraphBefore && text.AsSpan(prevEnd, t[i].Start - prevEnd).IndexOfAny('\n', '\r') < 0;
+            yield return (t[i].Start, t[j - 1].End, joined);
+            prevEnd = t[j - 1].End;
+            i = j;
+        }
+    }
+
+    /// <summary>The capitalized words of an article (outside boilerplate) that stand in a run of two or more capitalized
+    /// words, with the words next to them in the run.</summary>
+    private static IEnumerable<WordUse> CapitalizedWords(AnalyzedArticle a)
+    {
+        var text = a.Article.Text;
+        var words = Words(a).ToList();
+        bool NameWord(int i) => char.IsUpper(text[words[i].Start]) && words[i].End - words[i].Start >= 2 && !a.Article.IsBoilerplate(words[i].Start);
+        string At(int i) => text[words[i].Start..words[i].End];
+        for (int i = 0; i < words.Count;)
+        {
+            if (!NameWord(i)) { i++; continue; }
+            int j = i + 1;
+            while (j < words.Count && NameWord(j) && words[j].Joined) j++;
+            if (j - i >= 2)
+                for (int k = i; k < j; k++)
+                {
+                    var word = At(k);
+                    if (!IsWordOfName(word)) continue;
+                    yield return new WordUse(a, words[k].Start, words[k].End, words[i].Start, words[j - 1].End, word,
+                        k > i ? At(k - 1) : null, k + 1 < j ? At(k + 1) : null);
+                }
+            i = j;
+        }
+    }
+
+    /// <summary>A word as names are written: a capital, then lower-case letters, with at most one more capital inside a
+    /// name ("Cruz", "Utara", "McConnell", "DeSantis"; not "DPR", "KotaDepok2", "Rp300").</summary>
+    private static bool IsWordOfName(string w)
+    {
+        if (w.Length < 2 || !char.IsUpper(w[0])) return false;
+        int inner = 0;
+        for (int i = 1; i < w.Length; i++)
+        {
+            if (char.IsLower(w[i])) continue;
+            // an inner capital between lower-case letters: "McConnell", "DeSantis"
+            if (!char.IsUpper(w[i]) || ++inner > 1 || !char.IsLower(w[i - 1]) || i + 1 >= w.Length || !char.IsLower(w[i + 1]) || i > 3) return false;
+        }
+        return true;
+    }
+
+    private static Evidence WordEvidence(AnalyzedArticle a, int start, int end, string role)
+    {
+        var s = a.SentenceAt(start);
+        var text = a.Article.Text[start..end];
+        return new Evidence(a.Id, start, end, text)
+        {
+            Sentence = a.SentenceText(s), SentenceStart = s.Start, Value = text, Source = a.Article.Source, Role = role,
+        };
     }
 
     /// <summary>True when the gazetteer matched the spelling exactly: one of the entity's known names.</summary>
@@ -262,6 +501,10 @@ public sealed class NameWords
     private readonly HashSet<(string, string)> pairs = [];
     public IReadOnlyList<(string Variant, string Reference)> Examples { get; }
     public IReadOnlyList<(string Variant, string Reference)> Negative { get; }
+    /// <summary>Stories the tests run through the whole rule: the texts of the articles, the run flagged and its fix.</summary>
+    public IReadOnlyList<(IReadOnlyList<string> Texts, string Flagged, string Fix)> StoryExamples { get; }
+    /// <summary>Stories where the rule must raise nothing.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> StoryNegative { get; }
 
     private NameWords(Newtonsoft.Json.Linq.JObject o)
     {
@@ -271,6 +514,10 @@ public sealed class NameWords
         foreach (var (a, b) in Pairs(o["distinct"])) { pairs.Add((a.ToLowerInvariant(), b.ToLowerInvariant())); pairs.Add((b.ToLowerInvariant(), a.ToLowerInvariant())); }
         Examples = Pairs(o["examples"]).ToList();
         Negative = Pairs(o["negative"]).ToList();
+        static IReadOnlyList<string> Texts(Newtonsoft.Json.Linq.JToken e) => (e["texts"] as Newtonsoft.Json.Linq.JArray ?? []).Values<string>().OfType<string>().ToList();
+        StoryExamples = (o["story_examples"] as Newtonsoft.Json.Linq.JArray ?? []).OfType<Newtonsoft.Json.Linq.JObject>()
+            .Select(e => (Texts(e), (string?)e["flagged"] ?? "", (string?)e["fix"] ?? "")).ToList();
+        StoryNegative = (o["story_negative"] as Newtonsoft.Json.Linq.JArray ?? []).OfType<Newtonsoft.Json.Linq.JObject>().Select(Texts).ToList();
     }
 
     /// <summary>True when the two (lower-case) words are both right.</summary>
