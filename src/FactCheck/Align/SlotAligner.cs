@@ -47,7 +47,7 @@ public sealed record AlignOptions
     /// article: "the number of brands" when each article gives one.</summary>
     public double SoleBonus { get; init; } = 0.3;
     /// <summary>Least context score for an orphan match: two slots whose values no other slot of the other article states,
-    /// near in value (a few days, a few years, within a factor of 2.5), each the other's best such match. A typo leaves
+    /// near in value (a few days, or within a factor of 2.5), each the other's best such match. A typo leaves
     /// exactly such a pair behind; 0 turns the orphan pass off.</summary>
     public double OrphanThreshold { get; init; } = 0.25;
     /// <summary>Days in the opening share of their articles (0 to 1) are in the lede; two lede days both stated relative to
@@ -321,7 +321,8 @@ public sealed class SlotAligner(AlignOptions? options = null)
     }
 
     /// <summary>True when two values of one kind are near enough to be one fact mistyped: dates a few days apart (or the
-    /// same day and month a few years apart), years five or fewer apart, amounts within a factor of 2.5.</summary>
+    /// same day and month a few years apart), amounts within a factor of 2.5. Bare years are not: two years a few apart in
+    /// sentences that share little are usually two facts (an invasion in 2001, another in 2003).</summary>
     public static bool NearValue(Slot a, Slot b)
     {
         if (a.Kind != b.Kind || Agree(a, b)) return false;
@@ -329,8 +330,6 @@ public sealed class SlotAligner(AlignOptions? options = null)
         {
             case SlotKind.Date when a.Granularity == Granularity.Day && b.Granularity == Granularity.Day && a.Date is { } x && b.Date is { } y:
                 return Math.Abs(x.DayNumber - y.DayNumber) <= 10 || x.Month == y.Month && x.Day == y.Day && Math.Abs(x.Year - y.Year) <= 3;
-            case SlotKind.Date when a.Granularity == Granularity.Year && b.Granularity == Granularity.Year:
-                return int.TryParse(a.Value, out var ya) && int.TryParse(b.Value, out var yb) && Math.Abs(ya - yb) <= 5;
             case SlotKind.Date or SlotKind.Time:
                 return false;
             default:
