@@ -124,7 +124,7 @@ public static class CheckCommand
         findings = findings.Select(f => f with { Shown = f.Verdict == Verdict.Confirmed || f.Verdict != Verdict.Dismissed && f.Score >= threshold }).ToList();
 
         timings.Stage("decisions");
-        var report = Report.Build(read, analyzed, findings, req.Generated, stories) with { Threshold = threshold };
+        var report = Report.Build(read, analyzed, findings, req.Generated, stories, result.Facts) with { Threshold = threshold };
         timings.Stage("facts");
         try { ReportWriter.Write(report, req.Out, req.ClaimReview, CheckStore.ClaimReviewOptions(store)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

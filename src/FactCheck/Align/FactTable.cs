@@ -13,6 +13,8 @@ public sealed record FactCell(string Doc, string? Source, string Sentence, int S
     public ClaimArgument? Quantity { get; init; }
     public ClaimArgument? Subject { get; init; }
     public ClaimFrame? Claim { get; init; }
+    /// <summary>The value as the source states it, for rows of aligned slots ("12 Jun 2025", "\"25 penerbangan\"").</summary>
+    public string? Value { get; init; }
 }
 
 /// <summary>Whether the documents that state a fact agree on it.</summary>
@@ -131,5 +133,30 @@ public static class ClaimAligner
             for (int j = i + 1; j < counted.Count; j++)
                 if (counted[i].Doc != counted[j].Doc && !SameQuantity(counted[i].Quantity!, counted[j].Quantity!)) return (Agreement.Disagree, "quantity");
         return (Agreement.Agree, null);
+    }
+}
+
+/// <summary>Rows of the fact table from the slot aligner: facts that two or more articles of a story state alike, found by
+/// context (value-blind), each cell the value as that source writes it and its sentence. Facts a claim frame carries are
+/// left to the claim rows; orphan matches (weak context) are not rows.</summary>
+public static class SlotFactRows
+{
+    public static IReadOnlyList<FactRow> From(IReadOnlyList<SlotGroup> groups)
+    {
+        var rows = new List<FactRow>();
+        var taken = new HashSet<(string, int)>();
+        foreach (var g in groups)
+        {
+            if (g.Conflicts || g.DocCount < 2 || g.Links.Any(l => l.Orphan)) continue;
+            var slots = g.Slots;
+            if (slots.All(x => x.Relation is not null)) continue;
+            if (slots.Any(x => taken.Contains((x.Doc, x.Start)))) continue;
+            foreach (var x in slots) taken.Add((x.Doc, x.Start));
+            var topic = g.Topic().Replace("^", "", StringComparison.Ordinal);
+            var noun = g.Kind switch { SlotKind.Date => "date", SlotKind.Time => "time", SlotKind.Money => "amount", SlotKind.Percent => "percentage", _ => "count" };
+            var cells = slots.Select(x => new FactCell(x.Doc, x.Source, x.Sentence, x.Start, x.End) { Value = FactCheck.Checks.Rules.CrossSourceSlotRule.ValueText(x) }).ToList();
+            rows.Add(new FactRow("slot|" + noun + "|" + topic + "|" + slots[0].Value, noun, topic, null, null, cells) { Agreement = Agreement.Agree });
+        }
+        return rows;
     }
 }

@@ -22,6 +22,19 @@ public sealed record SlotGroup(Slot Center, IReadOnlyList<SlotLink> Links)
     public int DocCount => 1 + Links.Select(l => l.B.Doc).Distinct().Count();
     /// <summary>True when some linked article states a value that disagrees with the center.</summary>
     public bool Conflicts => Links.Any(l => !l.Agrees);
+
+    /// <summary>The fact in a few words: the context stems the linked slots share, or the flagged sentence's opening.</summary>
+    public string Topic()
+    {
+        var group = this;
+        var first = group.Slots[0];
+        // a claim relation the slots share says it best: "count-dead people", "remove-from-platform amazon parler"
+        if (first.Relation is { } rel && group.Slots.Count(s => s.Relation == rel) >= 2)
+            return string.Join(" ", rel.Split('|').Where(p => p.Length > 0).Select(p => p.Contains(':') ? p[(p.IndexOf(':') + 1)..] : p));
+        var shared = first.Near.Concat(first.Far).Where(w => group.Slots.Skip(1).All(s => s.Near.Contains(w) || s.Far.Contains(w))).Take(5).ToList();
+        if (first.Head is { } h && group.Slots.All(s => s.Head == h)) shared.Insert(0, h);
+        return shared.Count > 0 ? string.Join(" ", shared.Distinct()) : first.Sentence.Length > 60 ? first.Sentence[..60] + "..." : first.Sentence;
+    }
 }
 
 /// <summary>Options of the value-blind aligner.</summary>

@@ -1,3 +1,4 @@
+using FactCheck.Align;
 using FactCheck.Checks.Rules;
 using FactCheck.Model;
 using FactCheck.Stories;
@@ -78,10 +79,10 @@ public sealed class Checker
             foreach (var (rule, d) in outcome.Failures)
                 if (failed.Add(rule)) diagnostics.Add(d);
         }
-        return new CheckResult(Order(byId.Values), diagnostics);
+        return new CheckResult(Order(byId.Values), diagnostics) { Facts = perStory.SelectMany(o => o.Facts).ToList() };
     }
 
-    private sealed record StoryOutcome(List<Finding> Findings, List<(string Rule, Diagnostic Diagnostic)> Failures);
+    private sealed record StoryOutcome(List<Finding> Findings, List<(string Rule, Diagnostic Diagnostic)> Failures, IReadOnlyList<FactRow> Facts);
 
     private StoryOutcome CheckStory(string story, List<AnalyzedArticle> articles)
     {
@@ -100,7 +101,14 @@ public sealed class Checker
                 failures.Add((rule.Id, Diagnostic.Error(new Origin("rule:" + rule.Id), $"rule {rule.Id} failed in story {story}: {e.GetType().Name}: {e.Message}")));
             }
         }
-        return new StoryOutcome(findings, failures);
+        IReadOnlyList<FactRow> facts;
+        try { facts = SlotFactRows.From(context.SlotGroups); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            facts = [];
+            failures.Add(("fact-table", Diagnostic.Error(new Origin("fact-table"), $"fact table failed in story {story}: {e.GetType().Name}: {e.Message}")));
+        }
+        return new StoryOutcome(findings, failures, facts);
     }
 
     /// <summary>Severity (high first), then score, then document and position, so the order does not depend on the run.</summary>

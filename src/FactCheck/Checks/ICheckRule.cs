@@ -112,4 +112,8 @@ public interface IDecisionSource
 }
 
 /// <summary>What a check run produced: findings (severity, then score, best first) and diagnostics.</summary>
-public sealed record CheckResult(IReadOnlyList<Finding> Findings, IReadOnlyList<Diagnostic> Diagnostics);
+public sealed record CheckResult(IReadOnlyList<Finding> Findings, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Facts the articles of each story state alike, from the slot aligner (story order), for the fact table.</summary>
+    public IReadOnlyList<FactRow> Facts { get; init; } = [];
+}

@@ -38,7 +38,7 @@ public sealed record Report(string? Generated, IReadOnlyList<ReportArticle> Arti
     /// latest publication date among the articles is used. <paramref name="stories"/>, when given, assigns the read articles (by
     /// position) their stories.</summary>
     public static Report Build(ReadResult read, IReadOnlyList<AnalyzedArticle> analyzed, IReadOnlyList<Finding> findings, string? generated = null,
-        StoryGrouping? stories = null)
+        StoryGrouping? stories = null, IReadOnlyList<FactRow>? slotFacts = null)
     {
         bool storiesFit = stories is not null && stories.Assignments.Count == read.Articles.Count;
         var articles = new List<ReportArticle>();
@@ -59,7 +59,8 @@ public sealed record Report(string? Generated, IReadOnlyList<ReportArticle> Arti
             articles.Add(new ReportArticle(id, false) { Error = d.Message, Origin = d.Origin.ToString() });
         }
         var claims = analyzed.SelectMany(a => a.Claims.Select(c => (c, a.Article.Source)));
-        var facts = ClaimAligner.Align(claims);
+        IReadOnlyList<FactRow> facts = ClaimAligner.Align(claims);
+        if (slotFacts is { Count: > 0 }) facts = [.. facts, .. slotFacts];
         generated ??= read.Articles.Where(a => a.Published is not null).Select(a => a.Published!.Value).DefaultIfEmpty().Max() is { } max && max != default
             ? max.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) : null;
         return new Report(generated, articles, findings, facts) { Stories = storiesFit ? stories!.Stories : [] };

@@ -128,7 +128,7 @@ public static class ReportHtml
                 sb.Append("<tr><td>").Append(E(fact)).Append("</td><td class=\"").Append(cls).Append("\">").Append(E(row.Agreement.ToString().ToLowerInvariant()))
                   .Append(row.Conflict is null ? "" : " (" + E(row.Conflict) + ")").Append("</td><td>");
                 foreach (var c in row.Cells)
-                    sb.Append("<div><b>").Append(E(c.Source ?? c.Doc)).Append("</b> ").Append(E(c.Time)).Append(": ").Append(E(c.Sentence)).Append("</div>");
+                    sb.Append("<div><b>").Append(E(c.Source ?? c.Doc)).Append("</b> ").Append(E(c.Time ?? c.Value)).Append(": ").Append(E(c.Sentence)).Append("</div>");
                 sb.Append("</td></tr>\n");
             }
             sb.Append("</table></div>\n");

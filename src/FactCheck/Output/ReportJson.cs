@@ -87,6 +87,7 @@ public static class ReportJson
         {
             var co = new JObject { ["doc"] = c.Doc, ["source"] = c.Source, ["sentence"] = c.Sentence, ["start"] = c.Start, ["end"] = c.End };
             if (c.Time is not null) co["time"] = c.Time;
+            if (c.Value is not null) co["value"] = c.Value;
             if (c.Quantity is { } q) co["quantity"] = q.Canonical ?? q.Text;
             return co;
         }));

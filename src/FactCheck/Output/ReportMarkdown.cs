@@ -86,7 +86,7 @@ public static class ReportMarkdown
             foreach (var row in r.Facts)
             {
                 var fact = string.Join(" ", new[] { row.Subject, row.Relation, row.Object, row.Complement }.Where(x => !string.IsNullOrEmpty(x)));
-                var cells = string.Join("<br>", row.Cells.Select(c => $"{Cell(c.Source ?? c.Doc)}: {Cell(c.Time ?? "")} {Cell(Trim(c.Sentence, 120))}"));
+                var cells = string.Join("<br>", row.Cells.Select(c => $"{Cell(c.Source ?? c.Doc)}: {Cell(c.Time ?? c.Value ?? "")} {Cell(Trim(c.Sentence, 120))}"));
                 sb.AppendLine($"| {Cell(fact)} | {row.Agreement.ToString().ToLowerInvariant()}{(row.Conflict is null ? "" : " (" + row.Conflict + ")")} | {cells} |");
             }
             sb.AppendLine();

@@ -158,6 +158,23 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void Facts_the_sources_state_alike_are_rows_of_the_fact_table()
+    {
+        var docs = new[]
+        {
+            Doc("a", "detikcom", "2025-06-18", "Sebanyak 25 penerbangan dibatalkan akibat erupsi Gunung Lewotobi pada Selasa (17/6/2025).", "id"),
+            Doc("b", "Kompas.com", "2025-06-18", "Akibat erupsi Gunung Lewotobi, 25 penerbangan dibatalkan oleh maskapai pada 17 Juni 2025.", "id"),
+        };
+        var result = new Checker().CheckStories(docs, new FactCheck.Stories.StoryGrouping([new FactCheck.Stories.Story("s1", ["a", "b"], "Lewotobi")], ["s1", "s1"]));
+        var rows = result.Facts.Where(r => r.Key.StartsWith("slot|", StringComparison.Ordinal)).ToList();
+        var count = rows.Single(r => r.Relation == "count");
+        Assert.That(count.Agreement, Is.EqualTo(FactCheck.Align.Agreement.Agree));
+        Assert.That(count.Cells.Select(c => c.Source), Is.EquivalentTo(new[] { "detikcom", "Kompas.com" }));
+        Assert.That(count.Cells.Select(c => c.Value), Has.All.Contain("25 penerbangan"));
+        Assert.That(rows.Single(r => r.Relation == "date").Cells.Select(c => c.Value), Has.All.EqualTo("17 Jun 2025"));
+    }
+
+    [Test]
     public void Rounded_and_qualified_figures_agree()
     {
         Assert.That(Check(

@@ -81,7 +81,7 @@ public abstract class CrossSourceSlotRule : ICheckRule
             : likelier
                 ? $"{Who(reference)} says {ValueText(refSlot)}, and the story supports that reading more ({SupportReason(reference, stated)})"
                 : $"{Who(reference)} says {ValueText(refSlot)}; with two sources and no other support, either may be wrong";
-        var message = $"Sources disagree on the {Noun(flagged.Kind)} of \"{Topic(group)}\": {flagged.Source ?? flagged.Doc} says {ValueText(flagged)}; {why}";
+        var message = $"Sources disagree on the {Noun(flagged.Kind)} of \"{group.Topic()}\": {flagged.Source ?? flagged.Doc} says {ValueText(flagged)}; {why}";
         var evidence = new List<Evidence> { Evidence(flagged, "flagged") };
         evidence.AddRange(reference.Select(s => Evidence(s, "reference")));
         evidence.AddRange(outlier.Where(s => !ReferenceEquals(s, flagged)).Select(s => Evidence(s, "same reading")));
@@ -121,18 +121,6 @@ public abstract class CrossSourceSlotRule : ICheckRule
         return parts.Count == 0 ? "how it was stated" : string.Join(", ", parts);
     }
 
-    /// <summary>The fact in a few words: the context stems the linked slots share, or the flagged sentence's opening.</summary>
-    private static string Topic(SlotGroup group)
-    {
-        var first = group.Slots[0];
-        // a claim relation the slots share says it best: "count-dead people", "remove-from-platform amazon parler"
-        if (first.Relation is { } rel && group.Slots.Count(s => s.Relation == rel) >= 2)
-            return string.Join(" ", rel.Split('|').Where(p => p.Length > 0).Select(p => p.Contains(':') ? p[(p.IndexOf(':') + 1)..] : p));
-        var shared = first.Near.Concat(first.Far).Where(w => group.Slots.Skip(1).All(s => s.Near.Contains(w) || s.Far.Contains(w))).Take(5).ToList();
-        if (first.Head is { } h && group.Slots.All(s => s.Head == h)) shared.Insert(0, h);
-        return shared.Count > 0 ? string.Join(" ", shared.Distinct()) : first.Sentence.Length > 60 ? first.Sentence[..60] + "..." : first.Sentence;
-    }
-
     private static Evidence Evidence(Slot s, string role) => new(s.Doc, s.Start, s.End, s.Text)
     {
         Sentence = s.Sentence, SentenceStart = s.SentenceStart, Value = s.Value, Source = s.Source, Role = role,
@@ -142,6 +130,10 @@ public abstract class CrossSourceSlotRule : ICheckRule
     public static string ValueText(Slot s) => s.Kind switch
     {
         SlotKind.Date when s.Date is { } d => d.ToString(s.YearInferred ? "d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture),
+        SlotKind.Date when s.Value.Length == 4 && s.Value[..2] == "--" && int.TryParse(s.Value[2..], out var m) && m is >= 1 and <= 12 =>
+            CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(m) + " (year not written)",
+        SlotKind.Date when s.Value.Length == 7 && int.TryParse(s.Value[..4], out var y) && int.TryParse(s.Value[5..], out var mm) && mm is >= 1 and <= 12 =>
+            CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(mm) + " " + y.ToString(CultureInfo.InvariantCulture),
         SlotKind.Date => s.Value,
         SlotKind.Time => s.Value,
         _ => $"\"{s.Text}\"",
