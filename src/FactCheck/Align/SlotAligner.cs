@@ -133,7 +133,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     // day); a date of one event it should still state alike
                     if (s.Source is not null && s.Source == t.Source && s.Kind is not (SlotKind.Date or SlotKind.Time)) continue;
                     // a value at another time is another fact
-                    if (s.Frame.Count > 0 && t.Frame.Count > 0 && !s.Frame.Intersect(t.Frame).Any()) continue;
+                    if (s.Frame.Count > 0 && t.Frame.Count > 0 && !FramesMeet(s.Frame, t.Frame)) continue;
                     // values of another order of magnitude are two facts ("Rp600.000" a worker, "Rp 1,92 triliun" in all),
                     // unless the digits are the same and only the scale slipped ("1,92 juta" for "1,92 triliun")
                     if (FarApart(s, t)) continue;
@@ -258,7 +258,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     || (a.Granularity == Granularity.Year || b.Granularity == Granularity.Year) && !a.YearInferred && !b.YearInferred && !a.Relative && !b.Relative;
             case SlotKind.Count:
                 if (a.Unit is not null && b.Unit is not null && a.Unit != b.Unit) return false;
-                if (a.Head is not null && b.Head is not null && a.Head != b.Head) return false;
+                if (a.Head is not null && b.Head is not null && !HeadsMeet(a, b)) return false;
                 return a.Head is not null || b.Head is not null || a.Unit is not null || b.Unit is not null;
             case SlotKind.Money:
                 if (a.Head != b.Head) return false; // "500 gram: Rp..." is not "1 gram: Rp..." nor a price per gram
@@ -266,6 +266,22 @@ public sealed class SlotAligner(AlignOptions? options = null)
             default:
                 return true;
         }
+    }
+
+    /// <summary>Two heads name one thing when they are the same, or when one is a word right beside the other's value
+    /// ("90 Georgetown University faculty" beside "90 faculty"; "60,000 related emails" beside "60,000 emails").</summary>
+    private static bool HeadsMeet(Slot a, Slot b) =>
+        a.Head == b.Head || a.Near.Contains(b.Head!) || b.Near.Contains(a.Head!) || a.Near.Contains("^" + b.Head) || b.Near.Contains("^" + a.Head);
+
+    /// <summary>Two time frames meet when they share a date or clock time, or one is the day of the other's time
+    /// ("Thursday" and "Thursday night").</summary>
+    public static bool FramesMeet(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        foreach (var x in a)
+            foreach (var y in b)
+                if (x == y || x.Length == 10 && y.Length > 10 && y.StartsWith(x + "T", StringComparison.Ordinal)
+                    || y.Length == 10 && x.Length > 10 && x.StartsWith(y + "T", StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>True when the clauses name different members of one contrast group and neither names the other's

@@ -175,6 +175,23 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_head_beside_the_other_value_names_the_same_thing()
+    {
+        var f = Check(
+            Doc("a", "New York Times", "2019-02-14", "A letter signed by 90 Georgetown University faculty members criticized the speaker."),
+            Doc("b", "HuffPost", "2019-02-14", "The speaker was criticized in a letter signed by 140 faculty members at the university."));
+        Assert.That(f.Select(x => x.Rule), Is.EqualTo(new[] { "cross-source-quantity" }));
+    }
+
+    [Test]
+    public void A_day_and_the_night_of_that_day_are_one_frame()
+    {
+        Assert.That(SlotAligner.FramesMeet(["2019-01-17"], ["2019-01-17TNI"]), Is.True);
+        Assert.That(SlotAligner.FramesMeet(["2019-01-17T09:02"], ["2019-01-17T09:15"]), Is.False);
+        Assert.That(SlotAligner.FramesMeet(["2019-01-17"], ["2019-01-18TNI"]), Is.False);
+    }
+
+    [Test]
     public void Rounded_and_qualified_figures_agree()
     {
         Assert.That(Check(
