@@ -34,6 +34,9 @@ if (args.Length > 0 && args[0] == "--quick")
     return Quick.Run(passes);
 }
 
+if (args.Length > 1 && args[0] == "--analysis-stages")
+    return AnalysisStages.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2);
+
 if (args.Length > 0 && args[0] == "--quick-check")
 {
     int n = 3;

@@ -40,7 +40,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         private readonly bool[] usable, sentenceStart, covered, nameWord, titleLine;
         private readonly GazetteerMatch?[] gazAt;
         private readonly int[] runEnd;
-        private readonly int[]?[] nameEndsCache;
+        private readonly int[]?[] nameEndsCache, roleEndsCache, descEndsCache, orgcueEndsCache;
         private readonly List<(EntityPhrase Phrase, int End)>?[] phraseCache;
         // sentence openers this document also writes in lower case; case-insensitive, so the capitalized opener finds them
         private readonly HashSet<string> lowerWords = new(StringComparer.OrdinalIgnoreCase);
@@ -57,6 +57,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             // large-object heap for every document (and full garbage collections with them)
             usable = Rent<bool>(n); sentenceStart = Rent<bool>(n); covered = Rent<bool>(n); nameWord = Rent<bool>(n); titleLine = Rent<bool>(n);
             gazAt = Rent<GazetteerMatch?>(n); runEnd = Rent<int>(n); nameEndsCache = Rent<int[]?>(n);
+            roleEndsCache = Rent<int[]?>(n); descEndsCache = Rent<int[]?>(n); orgcueEndsCache = Rent<int[]?>(n);
             phraseCache = Rent<List<(EntityPhrase, int)>?>(n);
             Prepare();
         }
@@ -77,6 +78,9 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             System.Buffers.ArrayPool<GazetteerMatch?>.Shared.Return(gazAt);
             System.Buffers.ArrayPool<int>.Shared.Return(runEnd);
             System.Buffers.ArrayPool<int[]?>.Shared.Return(nameEndsCache, clearArray: true);
+            System.Buffers.ArrayPool<int[]?>.Shared.Return(roleEndsCache, clearArray: true);
+            System.Buffers.ArrayPool<int[]?>.Shared.Return(descEndsCache, clearArray: true);
+            System.Buffers.ArrayPool<int[]?>.Shared.Return(orgcueEndsCache, clearArray: true);
             System.Buffers.ArrayPool<List<(EntityPhrase, int)>?>.Shared.Return(phraseCache, clearArray: true);
         }
 
@@ -269,13 +273,16 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 {
                     var ps = PhrasesAt(pos);
                     if (ps.Count == 0) return none;
+                    // made once per class and position: the rules ask for them again at every position they may start
+                    var cache = cls == "role" ? roleEndsCache : cls == "desc" ? descEndsCache : orgcueEndsCache;
+                    if (cache[pos] is { } known) return known;
                     int count = 0;
                     foreach (var (p, _) in ps) if (p.Class == cls) count++;
-                    if (count == 0) return none;
+                    if (count == 0) return cache[pos] = none;
                     var ends = new int[count];
                     count = 0;
                     foreach (var (p, e) in ps) if (p.Class == cls) ends[count++] = e;
-                    return ends;
+                    return cache[pos] = ends;
                 }
                 case "roletail":
                 {

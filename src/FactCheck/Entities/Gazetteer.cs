@@ -125,6 +125,31 @@ public sealed class Gazetteer
         Span<char> buf = stackalloc char[candidate.Length];
         ReadOnlySpan<char> key = buf[..Similarity.KeyInto(candidate, buf)];
         if (key.Length < Fuzzy.MinLength || !byKeyInitial.TryGetValue(key[0], out var list)) return false;
+        // the answer depends on the key alone, and the capitalized runs of an article ask for the same keys again and again
+        if (fuzzyMemoOwner != this || fuzzyMemo is null || fuzzyMemo.Count >= FuzzyMemoLimit)
+        {
+            (fuzzyMemo ??= new(StringComparer.Ordinal)).Clear();
+            fuzzyMemoOwner = this;
+        }
+        var memo = fuzzyMemo.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (memo.TryGetValue(key, out var known))
+        {
+            if (known is not { } k) return false;
+            (entity, alias, similarity) = k;
+            return true;
+        }
+        bool found = Closest(key, list, out entity, out alias, out similarity);
+        fuzzyMemo[key.ToString()] = found ? (entity, alias, similarity) : null;
+        return found;
+    }
+
+    [ThreadStatic] private static Dictionary<string, (GazetteerEntity, string, double)?>? fuzzyMemo;
+    [ThreadStatic] private static Gazetteer? fuzzyMemoOwner;
+    private const int FuzzyMemoLimit = 20_000;
+
+    private bool Closest(ReadOnlySpan<char> key, AliasEntry[] list, out GazetteerEntity entity, out string alias, out double similarity)
+    {
+        entity = null!; alias = ""; similarity = 0;
         int bestD = int.MaxValue;
         foreach (var a in list)
         {

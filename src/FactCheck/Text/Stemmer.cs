@@ -14,6 +14,10 @@ public static class Stemmer
     [ThreadStatic] private static IndonesianStemmer? indonesian;
     [ThreadStatic] private static EnglishStemmer? english;
     [ThreadStatic] private static char[]? buffer;
+    // stems already made on this thread, per language, keyed by the lower-cased word: a news article asks for the same
+    // words again and again (every slot stems the words around it); cleared when it grows past MemoLimit words
+    [ThreadStatic] private static Dictionary<string, string>? memoId, memoEn;
+    private const int MemoLimit = 50_000;
 
     /// <summary>The stem of one word in a language ("id", "en"); other languages get the lower-cased word.</summary>
     public static string Stem(ReadOnlySpan<char> word, string lang)
@@ -23,19 +27,32 @@ public static class Stemmer
         int n = word.ToLowerInvariant(buf);
         if (n < 0) return word.ToString().ToLowerInvariant();
         if (n <= 3) return new string(buf, 0, n);
-        switch (lang)
+        Dictionary<string, string>? memo = lang switch
         {
-            case "id":
-                n = (indonesian ??= new IndonesianStemmer()).Stem(buf, n, false);
-                return IndonesianVerb(new string(buf, 0, n));
-            case "en":
-                var s = english ??= new EnglishStemmer();
-                s.SetCurrent(buf, n);
-                s.Stem();
-                return s.Current;
-            default:
-                return new string(buf, 0, n);
+            "id" => memoId ??= new(StringComparer.Ordinal),
+            "en" => memoEn ??= new(StringComparer.Ordinal),
+            _ => null,
+        };
+        if (memo is null) return new string(buf, 0, n);
+        var lookup = memo.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(buf.AsSpan(0, n), out var known)) return known;
+        var lower = new string(buf, 0, n);
+        string stem;
+        if (lang == "id")
+        {
+            n = (indonesian ??= new IndonesianStemmer()).Stem(buf, n, false);
+            stem = IndonesianVerb(new string(buf, 0, n));
         }
+        else
+        {
+            var s = english ??= new EnglishStemmer();
+            s.SetCurrent(buf, n);
+            s.Stem();
+            stem = s.Current;
+        }
+        if (memo.Count >= MemoLimit) memo.Clear();
+        memo[lower] = stem;
+        return stem;
     }
 
     /// <summary>A verb without its voice affixes: di-/me(N)- with the nasal's dropped initial restored (mem- before a vowel
