@@ -59,6 +59,8 @@ public sealed record Slot
     /// <summary>The contrast words of its clause as "group:member" (slots.json "contrasts"): "dituntut" and "divonis" are
     /// members of one group, so a term demanded and a term imposed are two facts.</summary>
     public IReadOnlyList<string> Contrasts { get; init; } = [];
+    /// <summary>True when the sentence says the date is the place's own ("Rabu (18/6/2025) malam waktu setempat").</summary>
+    public bool LocalTime { get; init; }
     /// <summary>Entity ids named in the sentence.</summary>
     public required IReadOnlyList<string> Entities { get; init; }
     /// <summary>Relation of a claim frame whose time or quantity this value is (remove-from-platform|...), when one is.</summary>

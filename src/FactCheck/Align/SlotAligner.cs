@@ -128,6 +128,8 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     // articles of different days that each speak of their own day ("harga emas hari ini, Kamis (19/6)"
                     // beside yesterday's "Rabu (18/6)"): the dates differ by as much as the publication dates do
                     if (OwnDay(s, t)) continue;
+                    // one date in the place's own time, the other in the outlet's: a day apart may be the same moment
+                    if ((s.LocalTime || t.LocalTime) && s.Date is { } ls && t.Date is { } lt && Math.Abs(ls.DayNumber - lt.DayNumber) == 1) continue;
                     if ((s.AnchoredToPublication || t.AnchoredToPublication) && s.Published != t.Published) continue;
                     // the same outlet twice: a later count updates an earlier one (a toll rises, the index moves during the
                     // day); a date of one event it should still state alike

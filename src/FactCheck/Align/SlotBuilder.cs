@@ -28,6 +28,9 @@ public sealed class SlotLexicon
     public IReadOnlySet<string> Access { get; }
     /// <summary>Units of time that are what a number counts when no duration was read ("berusia 31 tahun": years of age).</summary>
     public IReadOnlySet<string> TimeUnits { get; }
+    /// <summary>Phrases that say a date or time is the place's own ("waktu setempat", "local time"), which may be a day
+    /// off the date another outlet gives in its own time zone.</summary>
+    public IReadOnlyList<string> LocalTime { get; }
     /// <summary>Stems of words that tell facts of one kind apart ("dituntut" and "divonis", "killed" and "wounded"), each
     /// mapped to its group and member: a slot whose clause says one and a slot whose clause says another are two facts.</summary>
     public IReadOnlyDictionary<string, string> Contrasts { get; }
@@ -44,6 +47,7 @@ public sealed class SlotLexicon
         RangeWords = Set(o["range"]);
         Access = Set(o["access"]);
         TimeUnits = Set(o["time_units"]);
+        LocalTime = Set(o["local_time"]).ToList();
         var contrasts = new Dictionary<string, string>(StringComparer.Ordinal);
         int g = 0;
         foreach (var group in o["contrasts"] as JArray ?? [])
@@ -348,9 +352,18 @@ public static class SlotBuilder
         return slot with
         {
             Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end), Frame = frame, Contrasts = contrast ?? [],
+            LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && SaysLocalTime(text, s.Start, s.End, lex.LocalTime),
             Near = near, Far = far, Entities = ents, Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };
+    }
+
+    private static bool SaysLocalTime(string text, int start, int end, IReadOnlyList<string> phrases)
+    {
+        var sentence = text.AsSpan(start, Math.Min(end, text.Length) - start);
+        foreach (var p in phrases)
+            if (sentence.Contains(p, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>The index of the first item (in order of <paramref name="start"/>) that starts at or after a position.</summary>

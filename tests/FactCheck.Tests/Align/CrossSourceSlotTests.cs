@@ -192,6 +192,14 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_date_in_local_time_may_be_a_day_off_the_outlet_own()
+    {
+        var local = Doc("a", "Kompas.com", "2025-06-19", "Laga Real Madrid melawan Al Hilal di Miami digelar pada Rabu (18/6/2025) malam waktu setempat dan berakhir imbang.", "id");
+        Assert.That(Check(local, Doc("b", "Liputan6", "2025-06-19", "Laga Real Madrid melawan Al Hilal di Miami berakhir imbang pada Kamis (19/6/2025) dini hari WIB.", "id")), Is.Empty);
+        Assert.That(Check(local, Doc("b", "Liputan6", "2025-06-19", "Laga Real Madrid melawan Al Hilal di Miami berakhir imbang pada Sabtu (21/6/2025) dini hari WIB.", "id")), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public void Rounded_and_qualified_figures_agree()
     {
         Assert.That(Check(
