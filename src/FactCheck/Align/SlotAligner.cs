@@ -92,8 +92,16 @@ public sealed class SlotAligner(AlignOptions? options = null)
         var all = articles.SelectMany(a => a).ToList();
         var cands = Candidates(all);
         var byDoc = articles.Where(a => a.Count > 0).GroupBy(a => a[0].Doc, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.SelectMany(x => x).ToList(), StringComparer.Ordinal);
-        // true when the article states a value that agrees with the slot's (the slot's value is told there, whatever the words)
-        bool States(string doc, Slot s) => byDoc.TryGetValue(doc, out var l) && l.Any(x => x.Kind == s.Kind && Compatible(s, x) && Agree(s, x));
+        // true when the article states a value that agrees with the slot's (the slot's value is told there, whatever the
+        // words); asked again for the same pair while looking for orphans, so each answer is kept
+        var stated = new Dictionary<string, Dictionary<Slot, bool>>(StringComparer.Ordinal);
+        bool States(string doc, Slot s)
+        {
+            if (!stated.TryGetValue(doc, out var known)) stated[doc] = known = new(ReferenceEqualityComparer.Instance);
+            if (!known.TryGetValue(s, out var yes))
+                known[s] = yes = byDoc.TryGetValue(doc, out var l) && l.Any(x => x.Kind == s.Kind && Compatible(s, x) && Agree(s, x));
+            return yes;
+        }
         // the orphan match of a slot in an article: the best candidate whose value that article alone states, near the
         // slot's value, when the article nowhere states the slot's value and the candidate's best orphan match is the slot
         (Slot, double)? Orphan(Slot s, string doc)

@@ -45,6 +45,17 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
     public IReadOnlyList<SlotGroup> SlotGroups => groups ??= new SlotAligner(AlignOptions).Align(SlotsByArticle);
 
     private Dictionary<string, int>? words;
+    private Dictionary<AnalyzedArticle, IReadOnlyList<FactCheck.Text.Token>>? tokens;
+
+    /// <summary>The tokens of an article of the context: the analysis's own, or made again once (the check pipeline drops
+    /// them after analysis to save memory).</summary>
+    public IReadOnlyList<FactCheck.Text.Token> TokensOf(AnalyzedArticle a)
+    {
+        if (a.Tokens.Count > 0) return a.Tokens;
+        tokens ??= new(ReferenceEqualityComparer.Instance);
+        if (!tokens.TryGetValue(a, out var t)) tokens[a] = t = FactCheck.Text.Tokenizer.Tokenize(a.Article.Text);
+        return t;
+    }
 
     /// <summary>How often each word (lower case) occurs in the articles of the context; computed on first use.</summary>
     public IReadOnlyDictionary<string, int> WordCounts
@@ -59,7 +70,7 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
             foreach (var a in Articles)
             {
                 var text = a.Article.Text;
-                foreach (var t in a.Tokens.Count > 0 ? a.Tokens : FactCheck.Text.Tokenizer.Tokenize(text))
+                foreach (var t in TokensOf(a))
                     if (t.Type == FactCheck.Text.TokenType.Word)
                     {
                         var span = text.AsSpan(t.Start, t.Length);

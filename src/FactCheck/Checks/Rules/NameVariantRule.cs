@@ -131,13 +131,13 @@ public sealed class NameVariantRule : ICheckRule
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var uses = new Dictionary<string, List<WordUse>>(StringComparer.Ordinal);
         foreach (var a in context.Articles)
-            foreach (var (start, end, _) in Words(a))
+            foreach (var (start, end, _) in Words(context, a))
             {
                 var w = a.Article.Text[start..end].ToLowerInvariant();
                 counts[w] = counts.GetValueOrDefault(w) + 1;
             }
         foreach (var a in context.Articles)
-            foreach (var u in CapitalizedWords(a))
+            foreach (var u in CapitalizedWords(context, a))
             {
                 if (!uses.TryGetValue(u.Word.ToLowerInvariant(), out var list)) uses[u.Word.ToLowerInvariant()] = list = [];
                 list.Add(u);
@@ -226,8 +226,7 @@ public sealed class NameVariantRule : ICheckRule
         foreach (var a in c.Articles)
         {
             var text = a.Article.Text;
-            // the check pipeline drops tokens after analysis: tokenize again then
-            foreach (var t in a.Tokens.Count > 0 ? a.Tokens : FactCheck.Text.Tokenizer.Tokenize(text))
+            foreach (var t in c.TokensOf(a))
                 if (t.Type == FactCheck.Text.TokenType.Word && char.IsLower(text[t.Start])) set.Add(text.Substring(t.Start, t.Length).ToLowerInvariant());
         }
         return set;
@@ -273,10 +272,10 @@ public sealed class NameVariantRule : ICheckRule
     });
 
     /// <summary>The words of an article as char spans, a name's short head kept with the rest ("McConnell", "DeSantis"), with whether the word follows the previous one after spaces only, on one line.</summary>
-    private static IEnumerable<(int Start, int End, bool Joined)> Words(AnalyzedArticle a)
+    private static IEnumerable<(int Start, int End, bool Joined)> Words(CheckContext context, AnalyzedArticle a)
     {
         var text = a.Article.Text;
-        var t = a.Tokens.Count > 0 ? a.Tokens : FactCheck.Text.Tokenizer.Tokenize(text);
+        var t = context.TokensOf(a);
         int prevEnd = -1;
         for (int i = 0; i < t.Count;)
         {
@@ -294,10 +293,10 @@ public sealed class NameVariantRule : ICheckRule
 
     /// <summary>The capitalized words of an article (outside boilerplate) that stand in a run of two or more capitalized
     /// words, with the words next to them in the run.</summary>
-    private static IEnumerable<WordUse> CapitalizedWords(AnalyzedArticle a)
+    private static IEnumerable<WordUse> CapitalizedWords(CheckContext context, AnalyzedArticle a)
     {
         var text = a.Article.Text;
-        var words = Words(a).ToList();
+        var words = Words(context, a).ToList();
         bool NameWord(int i) => char.IsUpper(text[words[i].Start]) && words[i].End - words[i].Start >= 2 && !a.Article.IsBoilerplate(words[i].Start);
         string At(int i) => text[words[i].Start..words[i].End];
         for (int i = 0; i < words.Count;)
