@@ -144,6 +144,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     if (s.Source is not null && s.Source == t.Source && s.Kind is not (SlotKind.Date or SlotKind.Time)) continue;
                     // a value at another time is another fact
                     if (s.Frame.Count > 0 && t.Frame.Count > 0 && !FramesMeet(s.Frame, t.Frame)) continue;
+                    // the sentence states the other article's value too ("0,45 persen untuk pemilik NPWP dan 0,9 persen untuk
+                    // non-NPWP" beside "0,9 persen"): it speaks of two facts, one of which the other article gives
+                    if (SentenceStates(byDoc[s.Doc], s, t) || SentenceStates(byDoc[t.Doc], t, s)) continue;
                     // values of another order of magnitude are two facts ("Rp600.000" a worker, "Rp 1,92 triliun" in all),
                     // unless the digits are the same and only the scale slipped ("1,92 juta" for "1,92 triliun")
                     if (FarApart(s, t)) continue;
@@ -160,6 +163,11 @@ public sealed class SlotAligner(AlignOptions? options = null)
         }
         return groups;
     }
+
+    /// <summary>True when another slot of <paramref name="s"/>'s sentence states <paramref name="t"/>'s value exactly, of the same
+    /// thing (an open bound that merely allows it, "at least 53 others" beside "60 people", does not count).</summary>
+    private static bool SentenceStates(List<Slot> article, Slot s, Slot t) =>
+        article.Any(x => x.SentenceStart == s.SentenceStart && !ReferenceEquals(x, s) && x.Kind == t.Kind && x.Value == t.Value && x.Head == t.Head && Compatible(x, t));
 
     /// <summary>For each slot, its candidates in each other article with their context scores, best first (scores below
     /// a share of the threshold are left out). Value-blind.</summary>
@@ -265,7 +273,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
             case SlotKind.Date:
                 // a year beside a month or day of it ("tahun 2023", "Mei 2023") compares by the year, when the year was stated
                 return a.Granularity == b.Granularity
-                    || (a.Granularity == Granularity.Year || b.Granularity == Granularity.Year) && !a.YearInferred && !b.YearInferred && !a.Relative && !b.Relative;
+                    || (a.Granularity, b.Granularity) is (Granularity.Year, Granularity.Month) or (Granularity.Month, Granularity.Year) && !a.YearInferred && !b.YearInferred && !a.Relative && !b.Relative;
             case SlotKind.Count:
                 if (a.Unit is not null && b.Unit is not null && a.Unit != b.Unit) return false;
                 if (a.Head is not null && b.Head is not null && !HeadsMeet(a, b)) return false;

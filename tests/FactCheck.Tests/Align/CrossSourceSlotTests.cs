@@ -98,6 +98,26 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_year_is_not_compared_with_a_day()
+    {
+        // "since 2023" is the background of the story; the day is when the news happened
+        var a = Doc("a", "detikcom", "2025-06-18", "Sejak tahun 2023, pemain itu membela klub Liga Inggris tersebut.", "id");
+        var b = Doc("b", "Kompas.com", "2025-06-18", "Klub Liga Inggris tersebut mengumumkan kepergian pemain itu pada Rabu (18/6/2025).", "id");
+        Assert.That(Check(a, b), Is.Empty);
+    }
+
+    [Test]
+    public void A_sentence_that_also_states_the_other_sources_value_speaks_of_two_facts()
+    {
+        // two rates in one sentence; the other outlet gives only one of them
+        var a = Doc("a", "Tempo", "2025-06-18", "Pembelian emas batangan dikenakan pajak sebesar 0,25 persen untuk pemilik NPWP dan 0,5 persen untuk yang tidak punya.", "id");
+        var b = Doc("b", "Okezone", "2025-06-18", "Menurut aturan itu, pembelian emas batangan dikenakan pajak sebesar 0,5 persen.", "id");
+        Assert.That(Check(a, b), Is.Empty);
+        var changed = Doc("b", "Okezone", "2025-06-18", "Menurut aturan itu, pembelian emas batangan dikenakan pajak sebesar 0,8 persen.", "id");
+        Assert.That(Check(a, changed), Is.Not.Empty, "a value neither of its sentences states is still a disagreement");
+    }
+
+    [Test]
     public void One_outlet_twice_still_dates_one_event_alike()
     {
         var f = Check(
