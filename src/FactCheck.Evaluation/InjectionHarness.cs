@@ -40,6 +40,13 @@ public sealed record Injection(string Cluster, string Doc, InjectionKind Kind, i
 /// <summary>Recall of injected discrepancies, precision of the findings they caused, and findings on the untouched stories.</summary>
 public sealed record InjectionReport(IReadOnlyList<Injection> Injections, int Clusters, IReadOnlyList<Finding> Untouched)
 {
+    /// <summary>The report's display threshold the findings were scored against, when a scorer was given: findings scoring
+    /// below it are folded away in the reports, so "shown" figures count only those at or above it.</summary>
+    public double? Threshold { get; init; }
+    public bool Shown(Finding f) => Threshold is not { } t || f.Score >= t;
+    public int UntouchedShown => Untouched.Count(Shown);
+    /// <summary>Injections of a kind with a hit that the report shows.</summary>
+    public int ShownDetectedOf(InjectionKind kind) => Injections.Count(i => i.Kind == kind && i.Hits.Any(Shown));
     public int UntouchedFindings => Untouched.Count;
     public IReadOnlyDictionary<string, int> UntouchedByRule => Untouched.GroupBy(f => f.Rule).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
     private IEnumerable<Injection> Real => Injections.Where(i => !i.Benign);
@@ -75,6 +82,16 @@ public sealed record InjectionReport(IReadOnlyList<Injection> Injections, int Cl
 /// </summary>
 public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, int seed = 1, int rounds = 1)
 {
+    /// <summary>Rescores each finding as `check` would (the triage model), with the display threshold; null: the rules' scores.</summary>
+    public Func<Finding, Finding>? Scorer { get; init; }
+    public double? Threshold { get; init; }
+
+    private IReadOnlyList<Finding> Findings(List<AnalyzedArticle> articles)
+    {
+        var found = checker.Check(articles).Findings;
+        return Scorer is null ? found : found.Select(Scorer).ToList();
+    }
+
     public static bool IsBenign(InjectionKind kind) => kind >= InjectionKind.BenignDateFormat;
 
     /// <summary>One planned edit: the article, the span replaced, the new text, and what it was matched on.</summary>
@@ -101,7 +118,7 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
             used++;
             var rng = new Random(unchecked(seed * 16777619 ^ (int)Fnv(clusterId)));
             var analyzed = docs.Select(analyzer.Analyze).ToList();
-            var baseline = checker.Check(analyzed).Findings;
+            var baseline = Findings(analyzed);
             untouched.AddRange(baseline);
             var baselineIds = baseline.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
             var reads = docs.Select(ReadArticle).ToList();
@@ -115,7 +132,7 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
                     injections.Add(Apply(clusterId, kind, plan, analyzed, baselineIds));
                 }
         }
-        return new InjectionReport(injections, used, untouched);
+        return new InjectionReport(injections, used, untouched) { Threshold = Threshold };
     }
 
     private Injection Apply(string clusterId, InjectionKind kind, Plan plan, List<AnalyzedArticle> analyzed, HashSet<string> baselineIds)
@@ -125,7 +142,7 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
         var edited = original with { Text = original.Text[..plan.Start] + plan.Text + original.Text[plan.End..], Boilerplate = Shift(original.Boilerplate, plan.End, delta) };
         var run = analyzed.ToList();
         run[plan.Doc] = analyzer.Analyze(edited);
-        var findings = checker.Check(run).Findings.Where(f => !baselineIds.Contains(f.Id)).ToList();
+        var findings = Findings(run).Where(f => !baselineIds.Contains(f.Id)).ToList();
         int newEnd = plan.Start + plan.Text.Length;
         bool AtEdit(Finding f) => f.Evidence.Any(e => e.Doc == original.Id && e.Start < Math.Max(newEnd, plan.Start + 1) && plan.Start < e.End);
         return new Injection(clusterId, original.Id, kind, plan.Start, newEnd, original.Text[plan.Start..plan.End], plan.Text)

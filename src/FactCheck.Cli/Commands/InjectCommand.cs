@@ -21,17 +21,22 @@ public static class InjectCommand
         var verbose = new Option<bool>("--verbose") { Description = "List, on standard error, the findings on the untouched text, the injections that were missed and the benign edits that were flagged" };
         var weak = new Option<string>("--weak-negatives") { Description = "Rules whose findings on the untouched text are written as dismissed (weak labels), comma-separated", DefaultValueFactory = _ => "" };
         var rounds = new Option<int>("--rounds") { Description = "Edits of each kind per story: each round picks sites not used by an earlier one (a larger sample)", DefaultValueFactory = _ => 1 };
+        var half = new Option<string>("--half") { Description = "Use the dev or test half of the clusters (split by hash of the cluster id), or all", DefaultValueFactory = _ => "all" };
+        half.AcceptOnlyFromAmong("dev", "test", "all");
+        var model = new Option<string?>("--model") { Description = "Triage model folder that scores the findings as check does (default: models/triage under the FactCheck home; \"none\": the rules' own scores)" };
         var limit = new Option<int>("--limit") { Description = "Use at most this many clusters (0: all)", DefaultValueFactory = _ => 0 };
         var cmd = new Command("inject", "Inject discrepancies (a weekday date typo; a date, a count and a name another article also states) and benign edits into one article of each story, and measure recall and precision.");
         cmd.Options.Add(clusters); cmd.Options.Add(articles); cmd.Options.Add(seed); cmd.Options.Add(labels); cmd.Options.Add(limit); cmd.Options.Add(weak); cmd.Options.Add(verbose); cmd.Options.Add(rounds);
+        cmd.Options.Add(half); cmd.Options.Add(model);
         cmd.SetAction(pr => Run(pr.GetValue(clusters)!, pr.GetValue(articles)!, pr.GetValue(seed), pr.GetValue(labels), pr.GetValue(limit), Console.Out, Console.Error,
-            pr.GetValue(weak)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), pr.GetValue(verbose), pr.GetValue(rounds)));
+            pr.GetValue(weak)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), pr.GetValue(verbose), pr.GetValue(rounds),
+            DevSplit.Parse(pr.GetValue(half)), pr.GetValue(model)));
         return cmd;
     }
 
     /// <summary>Runs the harness; prints per-kind recall, precision and the untouched-story findings; returns the exit code.</summary>
     public static int Run(string clustersPath, IReadOnlyList<string> articlePaths, int seed, string? labelsOut, int limit, TextWriter output, TextWriter error,
-        IReadOnlyCollection<string>? weakNegatives = null, bool verbose = false, int rounds = 1)
+        IReadOnlyCollection<string>? weakNegatives = null, bool verbose = false, int rounds = 1, DevSplit.Half? half = null, string? modelDir = "none")
     {
         weakNegatives ??= [];
         int autoSize = clustersPath.StartsWith("auto:", StringComparison.Ordinal) && int.TryParse(clustersPath[5..], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size >= 2 ? size : 0;
@@ -56,9 +61,21 @@ public static class InjectCommand
             }
             catch (Newtonsoft.Json.JsonException e) { error.WriteLine($"error: {clustersPath}:{lineNo}: not JSON: {e.Message}"); }
         }
+        if (half is { } h) clusters = clusters.Where(c => DevSplit.Of(c.Item1) == h).ToList();
         if (limit > 0) clusters = clusters.Take(limit).ToList();
 
-        var report = new InjectionHarness(new ArticleAnalyzer(), new Checker(), seed, Math.Max(1, rounds)).Run(clusters, byId);
+        var checker = new Checker();
+        Func<Finding, Finding>? scorer = null;
+        double? threshold = null;
+        if (modelDir != "none")
+        {
+            var dir = modelDir ?? FactCheck.Triage.ModelStore.DefaultDir;
+            var triage = FactCheck.Triage.TriageScorer.Load(dir, checker.Rules.ToDictionary(r => r.Id, r => r.Prior));
+            if (triage.Model is null) { error.WriteLine($"error: {triage.ModelProblem}"); return 2; }
+            scorer = f => f with { Score = Math.Round(triage.Explain(f).Probability, 4) };
+            threshold = triage.Threshold;
+        }
+        var report = new InjectionHarness(new ArticleAnalyzer(), checker, seed, Math.Max(1, rounds)) { Scorer = scorer, Threshold = threshold }.Run(clusters, byId);
         output.WriteLine($"seed {seed}, rounds {Math.Max(1, rounds)} (each round: at most one edit of each kind per story, at a site not used before)");
         Print(report, output, error, verbose);
 
@@ -89,12 +106,15 @@ public static class InjectCommand
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine($"stories used: {report.Clusters}; findings on the untouched stories: {report.UntouchedFindings}" +
             (report.UntouchedFindings == 0 ? "" : $" ({string.Join(", ", report.UntouchedByRule.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"))})"));
-        output.WriteLine($"{"kind",-20} {"sites",6} {"found",6} {"share",7}  other-findings");
+        if (report.Threshold is { } t)
+            output.WriteLine(string.Create(inv, $"scored by the triage model; display threshold {t:0.00}: {report.UntouchedShown} of the untouched findings shown ({string.Join(", ", report.Untouched.Where(report.Shown).GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))})"));
+        output.WriteLine($"{"kind",-20} {"sites",6} {"found",6} {"share",7}  other-findings" + (report.Threshold is null ? "" : "  shown"));
         foreach (var kind in Enum.GetValues<InjectionKind>())
         {
             var g = report.Injections.Where(i => i.Kind == kind).ToList();
             int n = g.Count, hit = g.Count(i => i.Benign ? i.Flagged : i.Detected), other = g.Sum(i => i.Other.Count);
-            output.WriteLine(string.Create(inv, $"{kind,-20} {n,6} {hit,6} {(n == 0 ? 0 : 100.0 * hit / n),6:F1}%  {other}  ({(InjectionHarness.IsBenign(kind) ? "flagged" : "detected")})"));
+            string shown = report.Threshold is null || InjectionHarness.IsBenign(kind) ? "" : string.Create(inv, $"  shown {report.ShownDetectedOf(kind)} ({(n == 0 ? 0 : 100.0 * report.ShownDetectedOf(kind) / n):F1}%)");
+            output.WriteLine(string.Create(inv, $"{kind,-20} {n,6} {hit,6} {(n == 0 ? 0 : 100.0 * hit / n),6:F1}%  {other}  ({(InjectionHarness.IsBenign(kind) ? "flagged" : "detected")}){shown}"));
             if (kind is InjectionKind.DateNoWeekday or InjectionKind.Count && n > 0)
                 output.WriteLine("    by form: " + string.Join(", ", g.GroupBy(i => i.Form).OrderByDescending(f => f.Count()).ThenBy(f => f.Key, StringComparer.Ordinal)
                     .Select(f => $"{f.Key} {f.Count(i => i.Detected)}/{f.Count()}")));
@@ -103,7 +123,7 @@ public static class InjectCommand
             $"injected discrepancies: recall {100 * report.Recall:F1}% ({report.Detected}/{report.Injected}), precision {100 * report.Precision:F1}%; benign edits flagged: {report.BenignFlagged}/{report.Benign} ({100 * report.BenignFlaggedShare:F1}%)"));
         if (!verbose) return;
         foreach (var f in report.Untouched)
-            error.WriteLine($"UNTOUCHED {f.Rule}: {f.Message}" + string.Concat(f.Evidence.Select(e => $"\n    [{e.Doc}] \"{e.Text}\" in: {Snippet(e.Sentence ?? e.Text)}")));
+            error.WriteLine($"UNTOUCHED {f.Rule} {f.Score.ToString("0.00", inv)}{(report.Shown(f) ? "" : " (folded)")}: {f.Message}" + string.Concat(f.Evidence.Select(e => $"\n    [{e.Doc}] \"{e.Text}\" in: {Snippet(e.Sentence ?? e.Text)}")));
         foreach (var i in report.Injections.Where(i => i.Benign ? i.Flagged : !i.Detected))
             error.WriteLine($"{(i.Benign ? "FLAGGED" : "MISSED")} {i.Kind} {i.Form} [{i.Doc}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\"" +
                 (i.AlsoIn is null ? "" : $" (also in [{i.AlsoIn}]: \"{i.AlsoText}\")") +

@@ -351,6 +351,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
             case SlotKind.Date:
                 if (a.Granularity != b.Granularity)
                     return a.Value.Length >= 4 && b.Value.Length >= 4 && a.Value[..4] == b.Value[..4];
+                // "bulan Mei" (year not written) is "Mei 2025": the months compare
+                if ((a.YearInferred || b.YearInferred) && a.Granularity == Granularity.Month)
+                    return a.Value.Length >= 2 && b.Value.Length >= 2 && a.Value[^2..] == b.Value[^2..];
                 if (a.YearInferred || b.YearInferred)
                     return a.Value.Length >= 5 && b.Value.Length >= 5 && a.Value[^5..] == b.Value[^5..] || MonthDay(a) == MonthDay(b);
                 return a.Value == b.Value;

@@ -31,6 +31,20 @@ public sealed record ModelMetadata
     public required IReadOnlyList<string> FeatureNames { get; init; }
     /// <summary>Where the labels came from.</summary>
     public string? Source { get; init; }
+    /// <summary>Labels per rule (confirmed, dismissed), from the examples' "rule=" feature. Empty for models written before it
+    /// was recorded: then every rule counts as known.</summary>
+    public IReadOnlyDictionary<string, (int Confirmed, int Dismissed)> RuleLabels { get; init; } = new Dictionary<string, (int, int)>();
+
+    /// <summary>Fewest labeled findings of a rule for the model to score that rule's findings; below it the rule's own
+    /// estimate stands (a model that has seen no real cross-source finding has nothing to say about one).</summary>
+    public const int MinLabelsPerRule = 10;
+
+    /// <summary>True when the model scores some rule's findings (its threshold then is the report's).</summary>
+    public bool KnowsAnyRule => RuleLabels.Count == 0 || RuleLabels.Keys.Any(Knows);
+
+    /// <summary>True when the model was trained on enough findings of the rule.</summary>
+    public bool Knows(string rule) => RuleLabels.Count == 0
+        || RuleLabels.TryGetValue(rule, out var c) && c.Confirmed + c.Dismissed >= MinLabelsPerRule;
 }
 
 /// <summary>A loaded model with its metadata.</summary>
@@ -151,6 +165,8 @@ public static class ModelStore
             ["truePositives"] = m.CrossValidated.TruePositives, ["falsePositives"] = m.CrossValidated.FalsePositives,
             ["trueNegatives"] = m.CrossValidated.TrueNegatives, ["falseNegatives"] = m.CrossValidated.FalseNegatives,
         },
+        ["rules"] = new JObject(m.RuleLabels.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new JProperty(kv.Key, new JObject { ["confirmed"] = kv.Value.Confirmed, ["dismissed"] = kv.Value.Dismissed }))),
         ["features"] = new JArray(m.FeatureNames),
     };
 
@@ -174,6 +190,8 @@ public static class ModelStore
             Folds = cv.Value<int>("folds"), Seed = cv.Value<ulong>("seed"),
             CrossValidated = new BinaryMetrics(tp + fn, fp + tn, tp, fp, tn, fn, cv.Value<double?>("auc") ?? double.NaN) { LogLoss = cv.Value<double?>("logLoss") ?? double.NaN },
             FeatureNames = (o["features"] as JArray ?? throw new FormatException("no features")).Select(t => t.Value<string>()!).ToList(),
+            RuleLabels = (o["rules"] as JObject ?? []).Properties().ToDictionary(p => p.Name,
+                p => (p.Value.Value<int?>("confirmed") ?? 0, p.Value.Value<int?>("dismissed") ?? 0), StringComparer.Ordinal),
         };
     }
 

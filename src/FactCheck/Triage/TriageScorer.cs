@@ -11,8 +11,9 @@ public sealed class TriageScorer(ITriageModel? model, IReadOnlyDictionary<string
     /// <summary>Why no model is in use (missing or broken file), when there is none.</summary>
     public string? ModelProblem { get; init; }
 
-    /// <summary>The display threshold: the model's calibrated one, else 0.5.</summary>
-    public double Threshold => Metadata?.Threshold ?? 0.5;
+    /// <summary>The display threshold: the model's calibrated one when the model scores some rule's findings, else 0.5 (the
+    /// rules' own estimates are shown when more likely real than not).</summary>
+    public double Threshold => Metadata is { KnowsAnyRule: true } m ? m.Threshold : 0.5;
 
     /// <summary>Loads dir/model.zip when present; a missing or broken model means the rule priors are used (see <see cref="ModelProblem"/>).</summary>
     public static TriageScorer Load(string modelDir, IReadOnlyDictionary<string, double> rulePriors, double defaultPrior = 0.5)
@@ -24,8 +25,11 @@ public sealed class TriageScorer(ITriageModel? model, IReadOnlyDictionary<string
     /// <summary>Probability that the finding is a real discrepancy.</summary>
     public double Score(Finding f) => Explain(f).Probability;
 
-    /// <summary>The probability with the features that moved it most (none when scored by the rule's prior).</summary>
-    public TriageScore Explain(Finding f, int reasons = 3) => Model is { } m
+    /// <summary>The probability with the features that moved it most (none when scored by the rule's prior). A rule the model
+    /// was trained on too few findings of (see <see cref="ModelMetadata.Knows"/>) keeps the score its rule gave the finding
+    /// from its own evidence.</summary>
+    public TriageScore Explain(Finding f, int reasons = 3) => Model is { } m && (Metadata?.Knows(f.Rule) ?? true)
         ? m.Score(TriageFeatures.WithRule(f.Features, f.Rule), reasons)
+        : Model is not null ? new TriageScore(f.Score, [])
         : new TriageScore(rulePriors.TryGetValue(f.Rule, out var p) ? p : defaultPrior, []);
 }

@@ -77,7 +77,9 @@ public static class TriageTrainer
         var best = tried.OrderByDescending(t => Math.Round(oof[t].M.Auc / Tie))
             .ThenBy(t => Math.Round(oof[t].M.LogLoss, 3)).ThenBy(t => tried.ToList().IndexOf(t)).First();
         var (probs, metrics) = oof[best];
-        double threshold = CalibrateThreshold(labels, probs);
+        // never below one half: a report does not show as likely what its own scorer rates more likely false (bootstrap labels,
+        // nearly all confirmed, put the F1-best cut near 0.15)
+        double threshold = Math.Max(MinDisplayThreshold, CalibrateThreshold(labels, probs));
         var effect = TriageEffect.Of(labels, probs, threshold);
 
         BinaryMetrics? currentMetrics = null;
@@ -98,8 +100,26 @@ public static class TriageTrainer
             Reviewed = examples.Count(e => e.Weight >= 1), Bootstrap = examples.Count(e => e.Weight < 1),
             TrainedAt = trainedAt, Trainer = best, TrainerAuc = auc, Folds = k, Seed = seed, CrossValidated = metrics,
             Threshold = threshold, Effect = effect.Describe(), FeatureNames = model.Space.Names, Source = source,
+            RuleLabels = RuleLabels(examples),
         };
         return new(status, reason, positives, negatives, k, metrics, currentMetrics, model, metadata) { NewEffect = effect, CurrentEffect = currentEffect };
+    }
+
+    /// <summary>The lowest display threshold a trained model gets.</summary>
+    public const double MinDisplayThreshold = 0.5;
+
+    /// <summary>Confirmed and dismissed examples per rule (the "rule=" feature).</summary>
+    public static IReadOnlyDictionary<string, (int Confirmed, int Dismissed)> RuleLabels(IReadOnlyList<LabeledExample> examples)
+    {
+        var counts = new Dictionary<string, (int Confirmed, int Dismissed)>(StringComparer.Ordinal);
+        foreach (var e in examples)
+            foreach (var (k, v) in e.Features)
+            {
+                if (v == 0 || !k.StartsWith("rule=", StringComparison.Ordinal)) continue;
+                var c = counts.GetValueOrDefault(k[5..]);
+                counts[k[5..]] = e.Label ? (c.Confirmed + 1, c.Dismissed) : (c.Confirmed, c.Dismissed + 1);
+            }
+        return counts;
     }
 
     /// <summary>The display threshold: on a 0.05 grid from 0.05 to 0.95, the thresholds whose out-of-fold F1 is highest; of those the

@@ -118,6 +118,39 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_month_without_its_year_agrees_with_the_month_stated_in_full()
+    {
+        var a = Doc("a", "detikcom", "2025-06-18", "Penjualan mobil listrik di Indonesia terus meningkat pada bulan Mei menurut data asosiasi.", "id");
+        var b = Doc("b", "Liputan6", "2025-06-18", "Menurut data asosiasi, penjualan mobil listrik di Indonesia terus meningkat pada Mei 2025.", "id");
+        Assert.That(Check(a, b), Is.Empty);
+    }
+
+    [Test]
+    public void One_outlets_two_articles_are_one_voice_not_a_majority()
+    {
+        var a = Doc("a", "detikcom", "2025-06-18", "Banjir di Kabupaten Bekasi merendam 120 rumah warga sejak Selasa malam.", "id");
+        var b = Doc("b", "detikcom", "2025-06-18", "Sejak Selasa malam, banjir di Kabupaten Bekasi merendam 120 rumah warga.", "id");
+        var c = Doc("c", "Kompas.com", "2025-06-18", "Banjir di Kabupaten Bekasi merendam 210 rumah warga sejak Selasa malam.", "id");
+        var f = Check(a, b, c).Single(x => x.Evidence[0].Doc == "c");
+        Assert.That(f.Features["majority"], Is.EqualTo(0), "two detikcom articles against one Kompas.com article");
+        var d = Doc("d", "Tempo", "2025-06-18", "Banjir di Kabupaten Bekasi merendam 120 rumah warga sejak Selasa malam, kata BPBD.", "id");
+        Assert.That(Check(a, c, d).Single(x => x.Evidence[0].Doc == "c").Features["majority"], Is.EqualTo(1), "two outlets against one");
+    }
+
+    [Test]
+    public void A_flagged_value_another_article_also_states_scores_lower()
+    {
+        var rule = new CrossSourceQuantityRule();
+        var plain = new Dictionary<string, double> { ["majority"] = 1, ["align_score"] = 0.8, ["kind=count"] = 1 };
+        var repeated = new Dictionary<string, double>(plain) { ["flagged_elsewhere"] = 1 };
+        Assert.That(rule.Confidence(plain), Is.GreaterThan(0.5), "most outlets against one, well aligned: shown");
+        Assert.That(rule.Confidence(repeated), Is.LessThan(0.5), "another article states the flagged value too: two facts, or a split");
+        var orphanDate = new Dictionary<string, double> { ["likelier"] = 1, ["orphan_match"] = 1, ["kind=date"] = 1 };
+        var orphanCount = new Dictionary<string, double> { ["likelier"] = 1, ["orphan_match"] = 1, ["kind=count"] = 1 };
+        Assert.That(new CrossSourceDateRule().Confidence(orphanDate), Is.GreaterThan(rule.Confidence(orphanCount)));
+    }
+
+    [Test]
     public void One_outlet_twice_still_dates_one_event_alike()
     {
         var f = Check(

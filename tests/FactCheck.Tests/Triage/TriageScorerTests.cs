@@ -51,4 +51,29 @@ public class TriageScorerTests
         var wrongWeekday = F("weekday-date", ("lang=id", 1), ("weekday_offset", 5), ("stated_field_count", 4), ("top_suggestion_typo", 1), ("has_publication", 1));
         Assert.That(scorer.Score(wrongWeekday), Is.GreaterThan(scorer.Threshold));
     }
+
+    [Test]
+    public void A_rule_the_model_saw_too_few_findings_of_keeps_its_own_estimate()
+    {
+        var examples = new List<LabeledExample>();
+        for (int i = 0; i < 20; i++)
+        {
+            examples.Add(new LabeledExample(new Dictionary<string, double> { ["rule=weekday-date"] = 1 }, true));
+            examples.Add(new LabeledExample(new Dictionary<string, double> { ["rule=name-variant"] = 1 }, false));
+        }
+        examples.Add(new LabeledExample(new Dictionary<string, double> { ["rule=cross-source-quantity"] = 1 }, false));
+        var meta = new ModelMetadata
+        {
+            TrainingDataHash = "", Positives = 20, Negatives = 21, TrainedAt = DateTimeOffset.UnixEpoch, Trainer = MlTriage.Lbfgs, Folds = 5, Seed = 1,
+            CrossValidated = BinaryMetrics.Evaluate([true, false], [0.9, 0.1]), Threshold = 0.6, FeatureNames = [], RuleLabels = TriageTrainer.RuleLabels(examples),
+        };
+        var scorer = new TriageScorer(MlTriage.Fit(examples, MlTriage.Lbfgs), new Dictionary<string, double>()) { Metadata = meta };
+        Assert.That(meta.Knows("weekday-date") && meta.Knows("name-variant") && !meta.Knows("cross-source-quantity"));
+        Assert.That(scorer.Score(F("name-variant")), Is.LessThan(0.2), "a rule it knows: the model's probability");
+        Assert.That(scorer.Score(F("cross-source-quantity") with { Score = 0.42 }), Is.EqualTo(0.42), "one label: the rule's own estimate stands");
+        Assert.That(scorer.Threshold, Is.EqualTo(0.6), "the model scores some rules: its threshold is the report's");
+        var blind = new TriageScorer(MlTriage.Fit(examples, MlTriage.Lbfgs), new Dictionary<string, double>())
+            { Metadata = meta with { RuleLabels = new Dictionary<string, (int, int)> { ["weekday-date"] = (3, 0) } } };
+        Assert.That(blind.Threshold, Is.EqualTo(0.5), "a model that scores no rule does not set the cut for the rules' estimates");
+    }
 }
