@@ -117,10 +117,28 @@ public sealed class SlotAligner(AlignOptions? options = null)
             }
             return null;
         }
+        // days told relative to publication ("on Tuesday", "kemarin") that no other article states: a weekday slipped in one
+        // article leaves one such day in it and one in the other, a few days apart, whatever the words around them
+        bool LoneDay(Slot x) => x.Kind == SlotKind.Date && x.Granularity == Granularity.Day && x.Relative && x.Date is not null;
+        var loneDays = options.OrphanThreshold <= 0 ? [] : byDoc.ToDictionary(kv => kv.Key,
+            kv => kv.Value.Where(x => LoneDay(x) && !byDoc.Keys.Any(d => d != kv.Key && States(d, x))).ToList(), StringComparer.Ordinal);
+        (Slot, double)? LoneDayMatch(Slot s, string doc)
+        {
+            if (!loneDays.TryGetValue(s.Doc, out var mine) || !mine.Contains(s) || !loneDays.TryGetValue(doc, out var theirs)) return null;
+            static bool Near(Slot a, Slot b) => Math.Abs(a.Date!.Value.DayNumber - b.Date!.Value.DayNumber) <= 6;
+            var near = theirs.Where(t => Near(s, t)).ToList();
+            // one to one: the only lone day of each article near the other's
+            if (near.Count != 1 || mine.Count(x => Near(x, near[0])) != 1) return null;
+            return (near[0], 0);
+        }
         var groups = new List<SlotGroup>();
         foreach (var s in all)
         {
             var links = new List<SlotLink>();
+            if (LoneDay(s))
+                foreach (var doc in byDoc.Keys.Where(d => d != s.Doc && !cands[s].ContainsKey(d)).Order(StringComparer.Ordinal))
+                    if (LoneDayMatch(s, doc) is { } lone && !(options.Charitable && OwnDay(s, lone.Item1)))
+                        links.Add(new SlotLink(s, lone.Item1, lone.Item2) { Orphan = true });
             foreach (var (doc, list) in cands[s].OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 var (t, score) = list[0];
@@ -141,7 +159,8 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     if ((s.AnchoredToPublication || t.AnchoredToPublication) && s.Published != t.Published) continue;
                     // the same outlet twice: a later count updates an earlier one (a toll rises, the index moves during the
                     // day); a date of one event it should still state alike
-                    if (s.Source is not null && s.Source == t.Source && s.Kind is not (SlotKind.Date or SlotKind.Time)) continue;
+                    // (unless the two figures are the same digits in another order, "25 tahun" beside "52 tahun": a typo, not an update)
+                    if (s.Source is not null && s.Source == t.Source && s.Kind is not (SlotKind.Date or SlotKind.Time) && !Transposed(s, t)) continue;
                     // a value at another time is another fact
                     if (s.Frame.Count > 0 && t.Frame.Count > 0 && !FramesMeet(s.Frame, t.Frame)) continue;
                     // the sentence states the other article's value too ("0,45 persen untuk pemilik NPWP dan 0,9 persen untuk
@@ -384,8 +403,21 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 return false;
             default:
                 if (a.Number is not { } p || b.Number is not { } q || p <= 0 || q <= 0) return false;
-                return Math.Max(p, q) / Math.Min(p, q) <= 2.5;
+                return Math.Max(p, q) / Math.Min(p, q) <= 2.5 || Transposed(a, b);
         }
+    }
+
+    /// <summary>True when two figures are written with the same digits in another order (17 and 71, 325 and 523): the commonest
+    /// slip of a typed number.</summary>
+    public static bool Transposed(Slot a, Slot b)
+    {
+        if (a.Number is not { } x || b.Number is not { } y || x == y || x <= 0 || y <= 0) return false;
+        static string Digits(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture).Replace(".", "");
+        string dx = Digits(x), dy = Digits(y);
+        if (dx.Length != dy.Length || dx.Length < 2) return false;
+        var sx = dx.ToCharArray(); var sy = dy.ToCharArray();
+        Array.Sort(sx); Array.Sort(sy);
+        return sx.AsSpan().SequenceEqual(sy);
     }
 
     /// <summary>True when two amounts differ by more than twentyfold and their significant digits differ.</summary>

@@ -151,6 +151,37 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void One_outlets_two_figures_in_swapped_digits_are_a_slip_not_an_update()
+    {
+        var a = Doc("a", "detikcom", "2025-06-18", "Sebanyak 18 sekolah di Kabupaten Bogor rusak akibat gempa pada Selasa malam.", "id");
+        var swapped = Doc("b", "detikcom", "2025-06-19", "Gempa pada Selasa malam merusak 81 sekolah di Kabupaten Bogor.", "id");
+        var updated = Doc("b", "detikcom", "2025-06-19", "Gempa pada Selasa malam merusak 24 sekolah di Kabupaten Bogor.", "id");
+        Assert.That(Check(a, updated), Is.Empty, "a later count of one outlet updates its first");
+        var f = Check(a, swapped).Single();
+        Assert.That(f.Features["transposed"], Is.EqualTo(1));
+                Assert.That(SlotAligner.Transposed(Slot(325), Slot(523)) && !SlotAligner.Transposed(Slot(25), Slot(26)) && !SlotAligner.Transposed(Slot(5), Slot(5)));
+    }
+
+    private static Slot Slot(double n) => new()
+    {
+        Doc = "x", Kind = SlotKind.Count, Start = 0, End = 1, Text = n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Value = n.ToString("R", System.Globalization.CultureInfo.InvariantCulture), Number = n, Low = n, High = n,
+        Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
+    };
+
+    [Test]
+    public void Two_lone_weekdays_a_few_days_apart_are_compared_even_in_other_words()
+    {
+        var a = Doc("a", "NYT", "2014-06-12", "Voters in the Richmond suburbs turned against the majority leader in the primary on Tuesday.");
+        var b = Doc("b", "Fox", "2014-06-12", "Eric Cantor lost his seat on Wednesday in a stunning upset.");
+        var f = Check(a, b);
+        Assert.That(f, Has.Count.EqualTo(1));
+        Assert.That(f[0].Features["orphan_match"], Is.EqualTo(1));
+        Assert.That(f[0].Score, Is.LessThan(0.5), "matched on value alone: folded under the less likely findings");
+        Assert.That(Check(a, Doc("b", "Fox", "2014-06-12", "Eric Cantor lost his seat on Tuesday in a stunning upset.")), Is.Empty);
+    }
+
+    [Test]
     public void One_outlet_twice_still_dates_one_event_alike()
     {
         var f = Check(

@@ -107,6 +107,7 @@ public abstract class CrossSourceSlotRule : ICheckRule
         // days apart the two articles were published (a daily series: each day's figure)
         features["flagged_elsewhere"] = context.Slots.Count(o => o.Doc != flagged.Doc && o.Kind == flagged.Kind && SlotAligner.Agree(o, flagged) && SlotAligner.Compatible(o, flagged));
         features["sentence_values"] = context.Slots.Count(o => o.Doc == flagged.Doc && o.SentenceStart == flagged.SentenceStart && o.Kind == flagged.Kind);
+        if (SlotAligner.Transposed(flagged, refSlot)) features["transposed"] = 1;
         if (flagged.Published is { } pf && refSlot.Published is { } pr) features["published_days_apart"] = Math.Abs(pf.DayNumber - pr.DayNumber);
         foreach (var (k, v) in Distance(flagged, refSlot)) features[k] = v;
         return new Finding
@@ -123,7 +124,8 @@ public abstract class CrossSourceSlotRule : ICheckRule
     /// <summary>How likely the disagreement is a real one, from its evidence: the rule's prior, raised when most sources
     /// state the reference value, lowered for what more often means two facts than one mistyped: no support either way,
     /// sentences that share few words (an orphan match or a weak one), the flagged value stated by another article too, a
-    /// sentence listing several values of its kind, and a figure of an article of another day (a daily series). The factors
+    /// sentence listing several values of its kind, and a figure of an article of another day (a daily series); raised again
+    /// when the two figures are the same digits in another order. The factors
     /// were set by reasoning, not fitted; the triage model replaces this estimate once it has been trained on enough reviewed
     /// findings of the rule (<see cref="Triage.ModelMetadata.Knows"/>).</summary>
     public double Confidence(IReadOnlyDictionary<string, double> f)
@@ -137,6 +139,8 @@ public abstract class CrossSourceSlotRule : ICheckRule
         if (F("orphan_match") > 0) p *= date ? 0.85 : 0.7;
         else if (F("align_score") < 0.5) p *= date ? 0.9 : 0.85;
         if (F("flagged_elsewhere") >= 1) p *= 0.4;
+        // the same digits in another order ("25" beside "52") is how a typed figure slips
+        if (F("transposed") > 0) p *= 1.4;
         if (F("sentence_values") >= 3) p *= 0.75;
         if (!date && F("published_days_apart") >= 1) p *= 0.8;
         return Math.Round(Math.Clamp(p, 0.02, 0.95), 3);
