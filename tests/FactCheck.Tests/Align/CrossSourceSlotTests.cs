@@ -162,6 +162,18 @@ public class CrossSourceSlotTests
                 Assert.That(SlotAligner.Transposed(Slot(325), Slot(523)) && !SlotAligner.Transposed(Slot(25), Slot(26)) && !SlotAligner.Transposed(Slot(5), Slot(5)));
     }
 
+    [Test]
+    public void Figures_qualified_alike_compare_their_numbers()
+    {
+        Slot Q(double n, string q, double lo, double hi) => Slot(n) with { Qualifier = q, Low = lo, High = hi };
+        double inf = double.PositiveInfinity;
+        Assert.That(SlotAligner.Agree(Q(32000, "MORE_THAN", 32000, inf), Q(23000, "MORE_THAN", 23000, inf)), Is.False, "more than 32 thousand, more than 23 thousand");
+        Assert.That(SlotAligner.Agree(Q(32000, "MORE_THAN", 32000, inf), Q(30000, "MORE_THAN", 30000, inf)), Is.True, "within 15%");
+        Assert.That(SlotAligner.Agree(Q(200e6, "EQUAL_OR_LESS", 0, 200e6), Q(320e6, "EQUAL_OR_LESS", 0, 320e6)), Is.False, "up to 200 million, up to 320 million");
+        Assert.That(SlotAligner.Agree(Q(7e9, "APPROX", 6.3e9, 7.7e9), Q(9e9, "APPROX", 8.1e9, 9.9e9)), Is.False, "about 7 billion, about 9 billion");
+        Assert.That(SlotAligner.Agree(Q(60, "APPROX", 54, 66), Q(24, "APPROX", 24, 100)), Is.True, "'dozens of' allows a wide range");
+    }
+
     private static Slot Slot(double n) => new()
     {
         Doc = "x", Kind = SlotKind.Count, Start = 0, End = 1, Text = n.ToString(System.Globalization.CultureInfo.InvariantCulture),
