@@ -117,9 +117,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
             }
             return null;
         }
-        // days told relative to publication ("on Tuesday", "kemarin") that no other article states: a weekday slipped in one
-        // article leaves one such day in it and one in the other, a few days apart, whatever the words around them
-        bool LoneDay(Slot x) => x.Kind == SlotKind.Date && x.Granularity == Granularity.Day && x.Relative && x.Date is not null;
+        // days that no other article states: a day slipped in one article ("on Tuesday" for Thursday, "20 Juni" for "18 Juni")
+        // leaves one such day in it and one in the other, a few days apart, whatever the words around them
+        bool LoneDay(Slot x) => x.Kind == SlotKind.Date && x.Granularity == Granularity.Day && x.Date is not null;
         var loneDays = options.OrphanThreshold <= 0 ? [] : byDoc.ToDictionary(kv => kv.Key,
             kv => kv.Value.Where(x => LoneDay(x) && !byDoc.Keys.Any(d => d != kv.Key && States(d, x))).ToList(), StringComparer.Ordinal);
         (Slot, double)? LoneDayMatch(Slot s, string doc)

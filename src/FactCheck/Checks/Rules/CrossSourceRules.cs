@@ -136,7 +136,7 @@ public abstract class CrossSourceSlotRule : ICheckRule
         else if (F("likelier") == 0) p *= 0.8;
         // two near days that no other article states are how a date slip looks; two near counts are a commoner coincidence
         bool date = F("kind=date") > 0 || F("kind=time") > 0;
-        if (F("orphan_match") > 0) p *= date ? 0.85 : 0.7;
+        if (F("orphan_match") > 0) p *= (date ? 0.85 : 0.7) * (F("align_score") < 0.05 ? 0.75 : 1); // no word in common at all: weaker still
         else if (F("align_score") < 0.5) p *= date ? 0.9 : 0.85;
         if (F("flagged_elsewhere") >= 1) p *= 0.4;
         // the same digits in another order ("25" beside "52") is how a typed figure slips
