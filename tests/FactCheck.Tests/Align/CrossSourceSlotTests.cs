@@ -194,6 +194,19 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_date_its_own_weekday_contradicts_is_one_weekday_date_card_not_two()
+    {
+        var docs = new[]
+        {
+            Doc("a", "detikcom", "2025-06-18", "Majelis hakim membacakan putusan terhadap terdakwa di Pengadilan Tipikor Jakarta, Rabu (18/5/2025).", "id"),
+            Doc("b", "Okezone", "2025-06-18", "Majelis hakim membacakan putusan terhadap terdakwa di Pengadilan Tipikor Jakarta, Rabu (18/6/2025).", "id"),
+        };
+        var all = new Checker().Check(docs).Findings;
+        Assert.That(all.Select(f => f.Rule), Is.EqualTo(new[] { "weekday-date" }));
+        Assert.That(all[0].Message, Does.Contain("Okezone"), "the other source's date is named in the weekday-date finding");
+    }
+
+    [Test]
     public void One_outlet_twice_still_dates_one_event_alike()
     {
         var f = Check(

@@ -25,6 +25,9 @@ public abstract class CrossSourceSlotRule : ICheckRule
         foreach (var group in context.SlotGroups)
         {
             if (!Covers(group.Kind) || !group.Conflicts) continue;
+            // a date whose own weekday contradicts it is weekday-date's finding, which names the other sources' date too: one
+            // card for one slip
+            if (group.Center.Mention is { StatedWeekday: { } w, Date: { } d } && DateText.IsoWeekday(d) != w) continue;
             var readings = Readings(group.Slots);
             if (readings.Count < 2) continue;
             // how often each value is stated in the story, counted once per context
