@@ -27,7 +27,7 @@ public abstract class CrossSourceSlotRule : ICheckRule
             if (!Covers(group.Kind) || !group.Conflicts) continue;
             // a date whose own weekday contradicts it is weekday-date's finding, which names the other sources' date too: one
             // card for one slip
-            if (group.Center.Mention is { StatedWeekday: { } w, Date: { } d } && DateText.IsoWeekday(d) != w) continue;
+            if (group.Slots.Any(x => x.Mention is { StatedWeekday: { } w, Date: { } d } && DateText.IsoWeekday(d) != w)) continue;
             var readings = Readings(group.Slots);
             if (readings.Count < 2) continue;
             // how often each value is stated in the story, counted once per context
