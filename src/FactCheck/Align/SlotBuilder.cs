@@ -26,6 +26,9 @@ public sealed class SlotLexicon
     public IReadOnlySet<string> RangeWords { get; }
     /// <summary>Words before a date that is when a text was quoted or retrieved ("dikutip", "accessed").</summary>
     public IReadOnlySet<string> Access { get; }
+    /// <summary>Speech words before a quote's dateline ("ujar", "kata"): a weekday date ending the sentence after one is the
+    /// quote's date, not a fact to compare.</summary>
+    public IReadOnlySet<string> Speech { get; }
     /// <summary>Units of time that are what a number counts when no duration was read ("berusia 31 tahun": years of age).</summary>
     public IReadOnlySet<string> TimeUnits { get; }
     /// <summary>Phrases that say a date or time is the place's own ("waktu setempat", "local time"), which may be a day
@@ -46,6 +49,7 @@ public sealed class SlotLexicon
         Skip = Set(o["skip"]);
         RangeWords = Set(o["range"]);
         Access = Set(o["access"]);
+        Speech = Set(o["speech"]);
         TimeUnits = Set(o["time_units"]);
         LocalTime = Set(o["local_time"]).ToList();
         var contrasts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -106,6 +110,9 @@ public static class SlotBuilder
         {
             if (a.Article.IsBoilerplate(m.Start) || m.Invalid is not null) continue;
             if (WordBefore(a, m.Start, 2, lex.Access)) continue; // "dikutip Rabu (18/6/2025)": when it was quoted
+            // "ujar Cindy di Jakarta, Selasa (17/6/2025).": when the speaker spoke or was quoted, which each outlet dates by its
+            // own day; weekday-date still checks the date against its weekday
+            if (m.StatedWeekday is not null && !m.Relative && EndsSentence(a, m.End) && WordBefore(a, m.Start, 8, lex.Speech)) continue;
             if (m.Relative && m.Kind == TemporalKind.Date && StatesAbsoluteDate(a, m)) continue; // "Selasa (17/6/2025) kemarin"
             var slot = m.Kind switch
             {
@@ -186,6 +193,16 @@ public static class SlotBuilder
         int a = position <= 0 ? 0 : text.LastIndexOf('\n', position - 1) + 1;
         int b = text.IndexOf('\n', position);
         return new TextSpan(a, b < 0 ? text.Length : b);
+    }
+
+    /// <summary>True when nothing but punctuation and quotation marks follows the position up to its sentence's end.</summary>
+    private static bool EndsSentence(AnalyzedArticle a, int end)
+    {
+        var s = a.SentenceAt(Math.Max(0, end - 1));
+        var text = a.Article.Text;
+        for (int i = end; i < s.End && i < text.Length; i++)
+            if (char.IsLetterOrDigit(text[i])) return false;
+        return true;
     }
 
     /// <summary>True when one of the words is among the <paramref name="within"/> words before a position.</summary>
