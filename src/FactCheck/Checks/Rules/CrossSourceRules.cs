@@ -27,7 +27,10 @@ public abstract class CrossSourceSlotRule : ICheckRule
             if (!Covers(group.Kind) || !group.Conflicts) continue;
             // a date whose own weekday contradicts it is weekday-date's finding, which names the other sources' date too: one
             // card for one slip
-            if (group.Slots.Any(x => x.Mention is { StatedWeekday: { } w, Date: { } d } && DateText.IsoWeekday(d) != w)) continue;
+            // (also a weekday date whose unwritten year had to be taken from another year than publication's to fit: "Rabu (19/6)"
+            // in a 2025 article read as 2024)
+            if (group.Slots.Any(x => x.Mention is { StatedWeekday: { } w, Date: { } d }
+                    && (DateText.IsoWeekday(d) != w || !x.Mention.Stated.HasFlag(FactCheck.Temporal.DateFields.Year) && x.Published is { } p && d.Year != p.Year))) continue;
             var readings = Readings(group.Slots);
             if (readings.Count < 2) continue;
             // how often each value is stated in the story, counted once per context
