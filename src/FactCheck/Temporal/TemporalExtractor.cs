@@ -39,7 +39,7 @@ public sealed class TemporalExtractor
             while (bi < boiler.Count && boiler[bi].End <= t.Start) bi++;
             if (bi < boiler.Count && boiler[bi].Start <= t.Start) { i++; continue; }
 
-            grammar.CandidatesAt(text, t, candidates);
+            grammar.CandidatesAt(text, tokens, i, candidates);
             int bestEnd = -1; TemporalRule? best = null; Binding? bestB = null;
             foreach (var rule in candidates)
             {

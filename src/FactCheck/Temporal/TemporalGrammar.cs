@@ -61,6 +61,9 @@ public sealed class TemporalGrammar
     /// <summary>Rules that may start at this token (de-duplicated, in file order).</summary>
     public void CandidatesAt(string text, in Token t, List<TemporalRule> into) => set.CandidatesAt(text, t, into);
 
+    /// <summary>Rules that may start at token <paramref name="i"/> of a document (its lexicon entries looked up once per document).</summary>
+    public void CandidatesAt(string text, Token[] tokens, int i, List<TemporalRule> into) => set.CandidatesAt(text, tokens, i, into);
+
     /// <summary>Reads temporal.json: {"dateOrder", "macros": {NAME: pattern}, "rules": [{id, pattern, kind, ...}]}.</summary>
     public static TemporalGrammar Parse(string lang, JObject json, string file, Lexicon lexicon)
     {

@@ -44,14 +44,14 @@ internal static class Tense
         if (k + 1 < tokens.Length && tokens[k + 1].Start == t.End + 1 && text[t.End] == ' '
             && lex.TryGet("tense", text.AsSpan(t.Start, tokens[k + 1].End - t.Start), out var phrase))
             v = phrase.Number;
-        else if (lex.TryGet("tense", span, out var e)) v = e.Number;
+        else if (lex.TryGetAt("tense", text, tokens, k, out var e)) v = e.Number;
         // the past-tense ending on lower-case words only: "United", "Ahmed" are names, not verbs
         else if (grammar.PastSuffix is { } suf && span.Length >= suf.Length + 3 && char.IsLower(span[0]) && span.EndsWith(suf, StringComparison.Ordinal)) v = -1;
         if (v == 0) return null;
         // a plan told in the pluperfect ("had been scheduled to expire Friday", "had planned to") lies in the past
         if (v > 0)
             for (int j = k - 1; j >= 0 && j >= k - 2; j--)
-                if (tokens[j].Type == TokenType.Word && lex.TryGet("pluperfect", tokens[j].Span(text), out _)) return -1;
+                if (tokens[j].Type == TokenType.Word && lex.TryGetAt("pluperfect", text, tokens, j, out _)) return -1;
         return v;
     }
 }
