@@ -46,7 +46,12 @@ internal static class Tense
             v = phrase.Number;
         else if (lex.TryGetAt("tense", text, tokens, k, out var e)) v = e.Number;
         // the past-tense ending on lower-case words only: "United", "Ahmed" are names, not verbs
-        else if (grammar.PastSuffix is { } suf && span.Length >= suf.Length + 3 && char.IsLower(span[0]) && span.EndsWith(suf, StringComparison.Ordinal)) v = -1;
+        else if (grammar.PastSuffix is { } suf && span.Length >= suf.Length + 3 && char.IsLower(span[0]) && span.EndsWith(suf, StringComparison.Ordinal))
+        {
+            // a participle after "be"/"is" ("will be named", "is expected", "to be held") is no past tense: the words before it tell
+            if (k > 0 && tokens[k - 1].Type == TokenType.Word && lex.TryGetAt("passive", text, tokens, k - 1, out _)) return null;
+            v = -1;
+        }
         if (v == 0) return null;
         // a plan told in the pluperfect ("had been scheduled to expire Friday", "had planned to") lies in the past
         if (v > 0)
