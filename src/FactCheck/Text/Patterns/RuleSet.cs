@@ -135,6 +135,10 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
     private void DropBySecondToken(string text, Token[] tokens, int i, List<TRule> into)
     {
         if (maskLength == 0) return;
+        int first = -1;
+        for (int j = 0; j < into.Count && first < 0; j++)
+            if ((uint)into[j].Order < (uint)secondMask.Length && secondMask[into[j].Order] is not null) first = j;
+        if (first < 0) return; // no candidate asks about the next token alone
         var next = nextBuf is { } nb && nb.Length >= maskLength ? nb : nextBuf = new ulong[maskLength];
         Array.Clear(next, 0, maskLength);
         if (i + 1 < tokens.Length && !tokens[i + 1].ParagraphBefore)
@@ -144,8 +148,8 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
                 foreach (var e in Lexicon.LookupAt(text, tokens, i + 1))
                     if (secondClasses.TryGetValue(e.Class, out var c)) Set(next, c);
         }
-        int k = 0;
-        for (int j = 0; j < into.Count; j++)
+        int k = first;
+        for (int j = first; j < into.Count; j++)
         {
             var r = into[j];
             var mask = (uint)r.Order < (uint)secondMask.Length ? secondMask[r.Order] : null;
