@@ -93,6 +93,8 @@ public sealed class Lexicon
     /// matched on this thread (the memo starts afresh for another document or lexicon).</summary>
     internal List<LexEntry> LookupAt(string text, Text.Token[] tokens, int i)
     {
+        // a huge document is looked up directly rather than keep a memo of its size on the thread
+        if (tokens.Length > 1 << 20) return LookupList(tokens[i].Span(text));
         var m = memo ??= new TokenMemo();
         if (!ReferenceEquals(m.Tokens, tokens) || !ReferenceEquals(m.Text, text) || !ReferenceEquals(m.Owner, this))
         {
