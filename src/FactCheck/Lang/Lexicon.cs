@@ -57,17 +57,52 @@ public sealed class Lexicon
     internal List<LexEntry> LookupList(ReadOnlySpan<char> word) => spanLookup.TryGetValue(word, out var l) ? l : none;
 
     /// <summary>The entry of a class for a word, honouring entries that require a capital letter.</summary>
-    public bool TryGet(string cls, ReadOnlySpan<char> word, out LexEntry entry)
+    public bool TryGet(string cls, ReadOnlySpan<char> word, out LexEntry entry) => Find(LookupList(word), cls, word, out entry);
+
+    /// <summary>As <see cref="TryGet"/> for token <paramref name="i"/> of a document, through the memo of <see cref="LookupAt"/>.</summary>
+    public bool TryGetAt(string cls, string text, Text.Token[] tokens, int i, out LexEntry entry) =>
+        Find(LookupAt(text, tokens, i), cls, tokens[i].Span(text), out entry);
+
+    private static bool Find(List<LexEntry> entries, string cls, ReadOnlySpan<char> word, out LexEntry entry)
     {
-        foreach (var e in LookupList(word))
+        foreach (var e in entries)
         {
-            if (e.Class != cls) continue;
+            if (!ReferenceEquals(e.Class, cls) && e.Class != cls) continue;
             if (e.Cased && (word.Length == 0 || !char.IsUpper(word[0]))) continue;
             entry = e;
             return true;
         }
         entry = null!;
         return false;
+    }
+
+    /// <summary>The entries of the tokens of the document being matched on this thread, each looked up once: rules ask
+    /// about the same token many times (as a candidate's first token, a second-token reject, a class in a program), and
+    /// hashing the word each time was a fifth of the extraction's time.</summary>
+    private sealed class TokenMemo
+    {
+        public Lexicon? Owner;
+        public string? Text;
+        public Text.Token[]? Tokens;
+        public List<LexEntry>?[] Entries = new List<LexEntry>?[1024];
+    }
+
+    [ThreadStatic] private static TokenMemo? memo;
+
+    /// <summary>As <see cref="LookupList"/> for token <paramref name="i"/>, remembered while the same text and token array are
+    /// matched on this thread (the memo starts afresh for another document or lexicon).</summary>
+    internal List<LexEntry> LookupAt(string text, Text.Token[] tokens, int i)
+    {
+        // a huge document is looked up directly rather than keep a memo of its size on the thread
+        if (tokens.Length > 1 << 20) return LookupList(tokens[i].Span(text));
+        var m = memo ??= new TokenMemo();
+        if (!ReferenceEquals(m.Tokens, tokens) || !ReferenceEquals(m.Text, text) || !ReferenceEquals(m.Owner, this))
+        {
+            if (m.Entries.Length < tokens.Length) m.Entries = new List<LexEntry>?[Math.Max(tokens.Length, m.Entries.Length * 2)];
+            else Array.Clear(m.Entries, 0, Math.Min(m.Entries.Length, Math.Max(tokens.Length, m.Tokens?.Length ?? 0)));
+            m.Owner = this; m.Text = text; m.Tokens = tokens;
+        }
+        return m.Entries[i] ??= LookupList(tokens[i].Span(text));
     }
 
     public bool TryGetMonth(ReadOnlySpan<char> word, out int month)

@@ -286,7 +286,7 @@ internal static class TemporalComposer
             var tmp = new TemporalFields
             {
                 Weekday = f.Weekday, Day = f.Day, Month = f.Month, Year = f.Year, YearFromText = f.YearFromText,
-                Dir = f.Dir, Unit = f.Unit is "D" or "W" ? f.Unit : null, Num = f.Unit is "D" or "W" ? f.Num : null, Alternative = f.Alternative,
+                Dir = f.Dir, Tense = f.Tense, Unit = f.Unit is "D" or "W" ? f.Unit : null, Num = f.Unit is "D" or "W" ? f.Num : null, Alternative = f.Alternative,
             };
             datePart = Date(tmp, reference);
             if (datePart.Error is not null) return datePart;

@@ -33,13 +33,14 @@ public sealed class TemporalExtractor
         var boiler = article.Boilerplate;
         int bi = 0;
         DateTimeOffset? localRef = null; int localRefUntil = -1;
+        HashSet<int>? comparisons = null; // indexes of mentions that are comparison points
         for (int i = 0; i < tokens.Length;)
         {
             var t = tokens[i];
             while (bi < boiler.Count && boiler[bi].End <= t.Start) bi++;
             if (bi < boiler.Count && boiler[bi].Start <= t.Start) { i++; continue; }
 
-            grammar.CandidatesAt(text, t, candidates);
+            grammar.CandidatesAt(text, tokens, i, candidates);
             int bestEnd = -1; TemporalRule? best = null; Binding? bestB = null;
             foreach (var rule in candidates)
             {
@@ -59,7 +60,8 @@ public sealed class TemporalExtractor
                 fields.Tense = Tense.Of(grammar, text, tokens, i, bestEnd);
             var reference = localRef is { } lr && start < localRefUntil ? lr : article.Published;
             var composed = TemporalComposer.Compose(best, fields, reference);
-            if (composed.Error is null && best.Anchor is { } anchorMode && LastDate(mentions, start - grammar.AnchorDistance) is { } anchor
+            if (composed.Error is null && best.Anchor is { } anchorMode
+                && LastDate(mentions, start - grammar.AnchorDistance, anchorMode == "quarter", best.Comparison ? comparisons : null) is { } anchor
                 && Anchoring.Shift(anchor.Value, anchorMode, fields) is { } shifted)
                 composed = composed with { Value = shifted, Date = null };
             if (composed.Error is null && best.SetsReference && composed.Date is { } own)
@@ -71,6 +73,7 @@ public sealed class TemporalExtractor
                 diagnostics.Add(Diagnostic.Warning(LineOrigin(article, start),
                     $"document {article.Id}: \"{text[start..stop]}\" is not a valid date: {err}"));
             int firstStop = fields.RangeYear is not null ? fields.RangeYearStart - 1 : stop;
+            if (best.Comparison) (comparisons ??= []).Add(mentions.Count);
             mentions.Add(new TemporalMention
             {
                 Doc = article.Id, Start = start, End = firstStop, Text = text[start..firstStop], Kind = best.Kind,
@@ -97,13 +100,18 @@ public sealed class TemporalExtractor
         return new TemporalResult(mentions, diagnostics);
     }
 
-    private static TemporalMention? LastDate(List<TemporalMention> mentions, int notBefore)
+    /// <summary>The date a relative expression leans on: the latest calendar date ending at or after <paramref name="notBefore"/>;
+    /// with <paramref name="quarterOnly"/> the latest quarter ("the quarter ended Sept. 30 ... a year ago": the quarter, not the
+    /// day that ends it); mentions in <paramref name="skip"/> (other comparison points) are passed over.</summary>
+    private static TemporalMention? LastDate(List<TemporalMention> mentions, int notBefore, bool quarterOnly, HashSet<int>? skip)
     {
         for (int k = mentions.Count - 1; k >= 0; k--)
         {
             var m = mentions[k];
             if (m.End < notBefore) return null;
-            if (m.Kind is TemporalKind.Date or TemporalKind.Time && m.Value.Length >= 4 && char.IsDigit(m.Value[0])) return m;
+            if (skip is not null && skip.Contains(k)) continue;
+            if (m.Kind is not (TemporalKind.Date or TemporalKind.Time) || m.Value.Length < 4 || !char.IsDigit(m.Value[0])) continue;
+            if (!quarterOnly || m.Value is [_, _, _, _, '-', 'Q', >= '1' and <= '4']) return m;
         }
         return null;
     }

@@ -25,6 +25,9 @@ public sealed record TemporalRule : IPatternRule
     public bool Ignore { get; init; }
     /// <summary>How the value may lean on the previous date in the text instead of the reference date: "any" ("a year earlier"), "quarter" (only a quarter: "a year ago" after "the third quarter"), "same" (the previous date's own day: "the same day").</summary>
     public string? Anchor { get; init; }
+    /// <summary>True for comparison points ("a year ago", "a year earlier"): they lean on the period under discussion, never on
+    /// another comparison point ("$5 a year ago ... $4 a year earlier" are the same year, not two years back).</summary>
+    public bool Comparison { get; init; }
     /// <summary>True for the date line of an embedded e-mail, letter or datelined insert ("Sent: Tuesday, March 4, 2003"): the
     /// text after it is read against that date, not the article's, up to <see cref="TemporalGrammar.InsertReach"/> characters
     /// or the next such line.</summary>
@@ -61,6 +64,9 @@ public sealed class TemporalGrammar
     /// <summary>Rules that may start at this token (de-duplicated, in file order).</summary>
     public void CandidatesAt(string text, in Token t, List<TemporalRule> into) => set.CandidatesAt(text, t, into);
 
+    /// <summary>Rules that may start at token <paramref name="i"/> of a document (its lexicon entries looked up once per document).</summary>
+    public void CandidatesAt(string text, Token[] tokens, int i, List<TemporalRule> into) => set.CandidatesAt(text, tokens, i, into);
+
     /// <summary>Reads temporal.json: {"dateOrder", "macros": {NAME: pattern}, "rules": [{id, pattern, kind, ...}]}.</summary>
     public static TemporalGrammar Parse(string lang, JObject json, string file, Lexicon lexicon)
     {
@@ -73,7 +79,7 @@ public sealed class TemporalGrammar
                 Id = h.Id, Pattern = h.Pattern, Kind = kind, Priority = h.Priority,
                 Value = r.Value<string>("value"), Mod = r.Value<string>("mod"), Bind = h.Bind,
                 Examples = h.Examples, Negative = h.Negative, Order = h.Order,
-                Ignore = r.Value<bool?>("ignore") ?? false, Anchor = r.Value<string>("anchor"),
+                Ignore = r.Value<bool?>("ignore") ?? false, Anchor = r.Value<string>("anchor"), Comparison = r.Value<bool?>("comparison") ?? false,
                 SetsReference = r.Value<bool?>("setsReference") ?? false,
                 FirstNumber = r.Value<bool?>("firstNumber") ?? false, SpelledYear = r.Value<string>("spelledYear"),
             };

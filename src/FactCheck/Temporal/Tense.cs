@@ -13,12 +13,12 @@ internal static class Tense
         for (int k = first - 1; k >= 0 && k >= first - Back; k--)
         {
             if (Boundary(text, tokens, k + 1)) break;
-            if (Marker(grammar, text, tokens[k]) is { } v) return v;
+            if (Marker(grammar, text, tokens, k) is { } v) return v;
         }
         for (int k = end; k < tokens.Length && k < end + Ahead; k++)
         {
             if (Boundary(text, tokens, k)) break;
-            if (Marker(grammar, text, tokens[k]) is { } v) return v;
+            if (Marker(grammar, text, tokens, k) is { } v) return v;
         }
         return null;
     }
@@ -32,14 +32,31 @@ internal static class Tense
         return prev.Type == TokenType.Punct && text[prev.Start] is '.' or '!' or '?' or ';' && (k < 2 || tokens[k - 2].Length > 3);
     }
 
-    private static int? Marker(TemporalGrammar grammar, string text, in Token t)
+    private static int? Marker(TemporalGrammar grammar, string text, Token[] tokens, int k)
     {
+        var t = tokens[k];
         if (t.Type != TokenType.Word) return null;
         var span = t.Span(text);
-        // a listed word decides: +1, -1, or 0 for a word that only looks past ("succeed") and marks nothing
-        if (grammar.Lexicon.TryGet("tense", span, out var e)) return e.Number == 0 ? null : e.Number;
+        var lex = grammar.Lexicon;
+        // a listed two-word phrase first ("set for" is a plan, "set aside" is not), then the word itself:
+        // +1, -1, or 0 for a word that only looks like a marker ("succeed", "set") and marks nothing
+        int? v = null;
+        if (k + 1 < tokens.Length && tokens[k + 1].Start == t.End + 1 && text[t.End] == ' '
+            && lex.TryGet("tense", text.AsSpan(t.Start, tokens[k + 1].End - t.Start), out var phrase))
+            v = phrase.Number;
+        else if (lex.TryGetAt("tense", text, tokens, k, out var e)) v = e.Number;
         // the past-tense ending on lower-case words only: "United", "Ahmed" are names, not verbs
-        if (grammar.PastSuffix is { } suf && span.Length >= suf.Length + 3 && char.IsLower(span[0]) && span.EndsWith(suf, StringComparison.Ordinal)) return -1;
-        return null;
+        else if (grammar.PastSuffix is { } suf && span.Length >= suf.Length + 3 && char.IsLower(span[0]) && span.EndsWith(suf, StringComparison.Ordinal))
+        {
+            // a participle after "be"/"is" ("will be named", "is expected", "to be held") is no past tense: the words before it tell
+            if (k > 0 && tokens[k - 1].Type == TokenType.Word && lex.TryGetAt("passive", text, tokens, k - 1, out _)) return null;
+            v = -1;
+        }
+        if (v == 0) return null;
+        // a plan told in the pluperfect ("had been scheduled to expire Friday", "had planned to") lies in the past
+        if (v > 0)
+            for (int j = k - 1; j >= 0 && j >= k - 2; j--)
+                if (tokens[j].Type == TokenType.Word && lex.TryGetAt("pluperfect", text, tokens, j, out _)) return -1;
+        return v;
     }
 }

@@ -107,7 +107,7 @@ internal sealed class PatternProgram
                 {
                     LexEntry? entry = null;
                     if (ins.Shape && Shapes.Is(ins.Text!, text, t)) { }
-                    else if (ins.Lex && t.Type != TokenType.Number && lexicon.TryGet(ins.Text!, t.Span(text), out var e)
+                    else if (ins.Lex && t.Type != TokenType.Number && lexicon.TryGetAt(ins.Text!, text, tokens, pos, out var e)
                              && (ins.Value is null || e.ValueText == ins.Value)) entry = e;
                     else break;
                     if (nc == caps.Length) caps = capBufs[level] = Grow(caps);

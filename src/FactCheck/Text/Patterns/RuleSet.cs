@@ -50,43 +50,125 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
             }
         byWord = w.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
         wordLookup = byWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        // the rules whose cheap reject asks the second token's word or lexicon class only ("the" + "weekend" | "same" | ...,
+        // a number + @unit): a bit per such word and class, so that a candidate whose second token cannot follow is dropped
+        // before its program is run
+        var wordIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var classIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        int ids = 0;
+        foreach (var r in rules)
+            if (r.Pattern.SecondKeys is var (words, classes))
+            {
+                foreach (var sw in words) if (wordIds.TryAdd(sw, ids)) ids++;
+                foreach (var sc in classes) if (classIds.TryAdd(sc, ids)) ids++;
+            }
+        secondWords = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        secondClasses = classIds;
+        maskLength = (ids + 63) / 64;
+        // (kept by rule order, which must then name one rule each; rules built by hand with clashing orders go without)
+        bool ordersUnique = rules.Select(r => r.Order).Distinct().Count() == rules.Count && rules.All(r => r.Order >= 0);
+        secondMask = new ulong[]?[rules.Count == 0 || !ordersUnique ? 0 : rules.Max(r => r.Order) + 1];
+        foreach (var r in rules)
+        {
+            if (r.Pattern.SecondKeys is not var (words, classes) || r.Order >= secondMask.Length) continue;
+            var mask = new ulong[maskLength];
+            foreach (var sw in words) Set(mask, wordIds[sw]);
+            foreach (var sc in classes) Set(mask, classIds[sc]);
+            secondMask[r.Order] = mask;
+        }
         byClass = c.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         byShape = s.Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
         byNonNumberShape = byShape.Where(x => x.Shape is "any" or "word" or "cap" or "punct" || !Shapes.Names.Contains(x.Shape)).ToArray();
     }
 
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> secondWords;
+    private readonly Dictionary<string, int> secondClasses;
+    private readonly int maskLength;
+    /// <summary>By rule order: the second words and classes a rule accepts (bits by <see cref="secondWords"/> and
+    /// <see cref="secondClasses"/> id), or null when its second
+    /// token is not told by the word alone.</summary>
+    private readonly ulong[]?[] secondMask;
+
     [ThreadStatic] private static List<TRule[]>? sourcesBuf;
 
     /// <summary>Rules that may start at this token (de-duplicated, in file order); copies and sorts only when several index entries apply.</summary>
-    public void CandidatesAt(string text, in Token t, List<TRule> into)
+    public void CandidatesAt(string text, in Token t, List<TRule> into) => CandidatesAt(text, t, Lexicon.LookupList(t.Span(text)), into);
+
+    /// <summary>As <see cref="CandidatesAt(string, in Token, List{TRule})"/> for token <paramref name="i"/> of a document, with its
+    /// lexicon entries looked up once for all the rules that ask about it.</summary>
+    public void CandidatesAt(string text, Token[] tokens, int i, List<TRule> into) => CandidatesAt(text, tokens[i], Lexicon.LookupAt(text, tokens, i), into, tokens, i);
+
+    private void CandidatesAt(string text, in Token t, List<LexEntry> entries, List<TRule> into, Token[]? tokens = null, int i = 0)
     {
         into.Clear();
         var sources = sourcesBuf ??= [];
         sources.Clear();
-        var span = t.Span(text);
         if (t.Type != TokenType.Number)
         {
-            if (wordLookup.TryGetValue(span, out var rs)) sources.Add(rs);
-            foreach (var e in Lexicon.LookupList(span))
+            if (wordLookup.TryGetValue(t.Span(text), out var rs)) sources.Add(rs);
+            foreach (var e in entries)
                 if (byClass.TryGetValue(e.Class, out var cr) && !sources.Contains(cr)) sources.Add(cr);
         }
         foreach (var (shape, rules) in t.Type == TokenType.Number ? byShape : byNonNumberShape)
             if (Shapes.Is(shape, text, t)) sources.Add(rules);
         if (sources.Count == 0) return;
-        if (sources.Count == 1) { into.AddRange(sources[0]); return; }
-        foreach (var src in sources) into.AddRange(src);
-        into.Sort(static (a, b) => a.Order.CompareTo(b.Order));
-        int k = 0;
-        for (int i = 0; i < into.Count; i++)
-            if (k == 0 || !ReferenceEquals(into[k - 1], into[i])) into[k++] = into[i];
+        if (sources.Count == 1) into.AddRange(sources[0]);
+        else
+        {
+            foreach (var src in sources) into.AddRange(src);
+            into.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+            int k = 0;
+            for (int j = 0; j < into.Count; j++)
+                if (k == 0 || !ReferenceEquals(into[k - 1], into[j])) into[k++] = into[j];
+            into.RemoveRange(k, into.Count - k);
+        }
+        if (tokens is not null && into.Count > 0) DropBySecondToken(text, tokens, i, into);
+    }
+
+    private static void Set(ulong[] mask, int id) => mask[id >> 6] |= 1UL << (id & 63);
+
+    [ThreadStatic] private static ulong[]? nextBuf;
+
+    /// <summary>Drops the candidates whose pattern needs another second token than the next one: the same answer as the reject
+    /// at the start of their MatchAt (the next token's word, or for a word token a class of its lexicon entries), found with one
+    /// look at the next token instead of one per rule.</summary>
+    private void DropBySecondToken(string text, Token[] tokens, int i, List<TRule> into)
+    {
+        if (maskLength == 0) return;
+        int first = -1;
+        for (int j = 0; j < into.Count && first < 0; j++)
+            if ((uint)into[j].Order < (uint)secondMask.Length && secondMask[into[j].Order] is not null) first = j;
+        if (first < 0) return; // no candidate asks about the next token alone
+        var next = nextBuf is { } nb && nb.Length >= maskLength ? nb : nextBuf = new ulong[maskLength];
+        Array.Clear(next, 0, maskLength);
+        if (i + 1 < tokens.Length && !tokens[i + 1].ParagraphBefore)
+        {
+            if (secondWords.TryGetValue(tokens[i + 1].Span(text), out var w)) Set(next, w);
+            if (tokens[i + 1].Type != TokenType.Number && secondClasses.Count > 0)
+                foreach (var e in Lexicon.LookupAt(text, tokens, i + 1))
+                    if (secondClasses.TryGetValue(e.Class, out var c)) Set(next, c);
+        }
+        int k = first;
+        for (int j = first; j < into.Count; j++)
+        {
+            var r = into[j];
+            var mask = (uint)r.Order < (uint)secondMask.Length ? secondMask[r.Order] : null;
+            if (mask is null || Meets(mask, next)) into[k++] = r;
+        }
         into.RemoveRange(k, into.Count - k);
+    }
+
+    private bool Meets(ulong[] mask, ulong[] next)
+    {
+        for (int m = 0; m < maskLength; m++) if ((mask[m] & next[m]) != 0) return true;
+        return false;
     }
 
     /// <summary>The best rule matching at token <paramref name="start"/>: longest, then highest priority, then first in the file; null when none.</summary>
     public TRule? BestAt(string text, Token[] tokens, int start, List<TRule> scratch, out int end, out Binding? bindings,
         Func<TRule, int, Binding?, bool>? accept = null)
     {
-        CandidatesAt(text, tokens[start], scratch);
+        CandidatesAt(text, tokens, start, scratch);
         end = -1; bindings = null;
         TRule? best = null;
         foreach (var rule in scratch)

@@ -16,7 +16,6 @@ public static class Shapes
     /// <summary>True when the token has the named shape.</summary>
     public static bool Is(string shape, string text, in Token t)
     {
-        var s = Clean(t.Span(text));
         switch (shape)
         {
             case "any": return true;
@@ -25,6 +24,7 @@ public static class Shapes
             case "punct": return t.Type == TokenType.Punct;
         }
         if (t.Type != TokenType.Number) return false;
+        var s = Clean(t.Span(text));
         switch (shape)
         {
             case "int": return AllDigits(s) && s.Length <= 9;

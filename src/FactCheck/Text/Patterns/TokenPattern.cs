@@ -59,6 +59,11 @@ public sealed class TokenPattern
         return new PatternProgram(code.ToArray());
     }
 
+    /// <summary>The words and lexicon classes one of which the token after the first must have for the pattern to match (its
+    /// cheap reject), when that reject asks about nothing else (no shape, no span class); null otherwise. Lets a rule set drop
+    /// such rules from a token's candidates with one look at the next token for all of them.</summary>
+    internal (IReadOnlyCollection<string> Words, IReadOnlyCollection<string> Classes)? SecondKeys => next?.WordsAndClasses;
+
     /// <summary>What the token after the first must be, when the first item always takes exactly one token: a cheap reject.</summary>
     private readonly KeySet? next;
 
@@ -66,6 +71,7 @@ public sealed class TokenPattern
     private sealed class KeySet
     {
         private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> words;
+        private readonly Dictionary<string, bool> wordSet;
         private readonly HashSet<string> classes = new(StringComparer.Ordinal);
         private readonly string[] shapes;
 
@@ -80,19 +86,24 @@ public sealed class TokenPattern
                 else if (k.StartsWith("x:", StringComparison.Ordinal)) acceptAll = true;
                 else sh.Add(k[2..]);
             }
+            wordSet = w;
             words = w.GetAlternateLookup<ReadOnlySpan<char>>();
             shapes = sh.ToArray();
         }
 
         private readonly bool acceptAll;
 
-        public bool Accepts(string text, in Token t, Lexicon lexicon)
+        /// <summary>The words and classes, when a token is accepted by its word or lexicon class alone (no shape or span class).</summary>
+        public (IReadOnlyCollection<string>, IReadOnlyCollection<string>)? WordsAndClasses =>
+            !acceptAll && shapes.Length == 0 && wordSet.Count + classes.Count > 0 ? (wordSet.Keys, classes) : null;
+
+        public bool Accepts(string text, Token[] tokens, int i, Lexicon lexicon)
         {
             if (acceptAll) return true;
-            var span = t.Span(text);
-            if (words.ContainsKey(span)) return true;
+            ref readonly var t = ref tokens[i];
+            if (wordSet.Count > 0 && words.ContainsKey(t.Span(text))) return true;
             if (t.Type != TokenType.Number && classes.Count > 0)
-                foreach (var e in lexicon.LookupList(span))
+                foreach (var e in lexicon.LookupAt(text, tokens, i))
                     if (classes.Contains(e.Class)) return true;
             foreach (var sh in shapes)
                 if (Shapes.Is(sh, text, t)) return true;
@@ -118,7 +129,7 @@ public sealed class TokenPattern
     public int MatchAt(string text, Token[] tokens, int start, out Binding? bindings, ISpanClasses? spans)
     {
         bindings = null;
-        if (next is not null && (start + 1 >= tokens.Length || tokens[start + 1].ParagraphBefore || !next.Accepts(text, tokens[start + 1], lexicon)))
+        if (next is not null && (start + 1 >= tokens.Length || tokens[start + 1].ParagraphBefore || !next.Accepts(text, tokens, start + 1, lexicon)))
             return -1;
         if (beforeProgram is not null && !MatchesBefore(text, tokens, start, spans)) return -1;
         var accept = afterProgram is null ? null : AfterCheck(text, tokens, spans);
