@@ -11,6 +11,14 @@ public class TriageScorerTests
         Features = features.ToDictionary(f => f.Item1, f => f.Item2),
     };
 
+    /// <summary>20 confirmed weekday-date and 20 dismissed name-variant examples.</summary>
+    private static List<LabeledExample> TwoRules() =>
+        Enumerable.Range(0, 20).SelectMany(_ => new[]
+        {
+            new LabeledExample(new Dictionary<string, double> { ["rule=weekday-date"] = 1 }, true),
+            new LabeledExample(new Dictionary<string, double> { ["rule=name-variant"] = 1 }, false),
+        }).ToList();
+
     [Test]
     public void FallsBackToRulePriorsWithoutAModel()
     {
@@ -26,12 +34,7 @@ public class TriageScorerTests
     [Test]
     public void UsesTheModelWithTheRuleAsAFeature()
     {
-        var examples = new List<LabeledExample>();
-        for (int i = 0; i < 20; i++)
-        {
-            examples.Add(new LabeledExample(new Dictionary<string, double> { ["rule=weekday-date"] = 1 }, true));
-            examples.Add(new LabeledExample(new Dictionary<string, double> { ["rule=name-variant"] = 1 }, false));
-        }
+        var examples = TwoRules();
         var scorer = new TriageScorer(MlTriage.Fit(examples, MlTriage.Lbfgs), new Dictionary<string, double>());
         Assert.That(scorer.Score(F("weekday-date")), Is.GreaterThan(0.8));
         Assert.That(scorer.Score(F("name-variant")), Is.LessThan(0.2));
@@ -55,12 +58,7 @@ public class TriageScorerTests
     [Test]
     public void A_rule_the_model_saw_too_few_findings_of_keeps_its_own_estimate()
     {
-        var examples = new List<LabeledExample>();
-        for (int i = 0; i < 20; i++)
-        {
-            examples.Add(new LabeledExample(new Dictionary<string, double> { ["rule=weekday-date"] = 1 }, true));
-            examples.Add(new LabeledExample(new Dictionary<string, double> { ["rule=name-variant"] = 1 }, false));
-        }
+        var examples = TwoRules();
         examples.Add(new LabeledExample(new Dictionary<string, double> { ["rule=cross-source-quantity"] = 1 }, false));
         var meta = new ModelMetadata
         {
