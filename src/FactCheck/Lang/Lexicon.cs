@@ -57,9 +57,12 @@ public sealed class Lexicon
     internal List<LexEntry> LookupList(ReadOnlySpan<char> word) => spanLookup.TryGetValue(word, out var l) ? l : none;
 
     /// <summary>The entry of a class for a word, honouring entries that require a capital letter.</summary>
-    public bool TryGet(string cls, ReadOnlySpan<char> word, out LexEntry entry)
+    public bool TryGet(string cls, ReadOnlySpan<char> word, out LexEntry entry) => TryGetIn(LookupList(word), cls, word, out entry);
+
+    /// <summary>As <see cref="TryGet"/> among <paramref name="forms"/>, the word's <see cref="LookupList"/> looked up before.</summary>
+    internal static bool TryGetIn(List<LexEntry> forms, string cls, ReadOnlySpan<char> word, out LexEntry entry)
     {
-        foreach (var e in LookupList(word))
+        foreach (var e in forms)
         {
             if (e.Class != cls) continue;
             if (e.Cased && (word.Length == 0 || !char.IsUpper(word[0]))) continue;

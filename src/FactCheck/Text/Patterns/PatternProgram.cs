@@ -107,7 +107,7 @@ internal sealed class PatternProgram
                 {
                     LexEntry? entry = null;
                     if (ins.Shape && Shapes.Is(ins.Text!, text, t)) { }
-                    else if (ins.Lex && t.Type != TokenType.Number && lexicon.TryGet(ins.Text!, t.Span(text), out var e)
+                    else if (ins.Lex && t.Type != TokenType.Number && Lexicon.TryGetIn(FormsAt(lexicon, text, tokens, pos), ins.Text!, t.Span(text), out var e)
                              && (ins.Value is null || e.ValueText == ins.Value)) entry = e;
                     else break;
                     if (nc == caps.Length) caps = capBufs[level] = Grow(caps);
@@ -120,6 +120,27 @@ internal sealed class PatternProgram
             for (int k = 0; k < bestCaps; k++)
                 bindings = new Binding(bestCopy![k].Class, bestCopy[k].Token, bestCopy[k].Entry, bindings) { End = bestCopy[k].End };
         return best;
+    }
+
+    // The lexicon entries of each token of the document being matched: the many rules tried at a token ask for its classes
+    // again and again, and a case-insensitive hash of the word each time was a tenth of extraction's CPU time.
+    [ThreadStatic] private static Lexicon? formsLexicon;
+    [ThreadStatic] private static string? formsText;
+    [ThreadStatic] private static Token[]? formsTokens;
+    [ThreadStatic] private static List<LexEntry>?[]? forms;
+
+    private static List<LexEntry> FormsAt(Lexicon lexicon, string text, Token[] tokens, int pos)
+    {
+        // a huge document is looked up directly rather than keep a memo of its size on the thread
+        if (tokens.Length > 1 << 20) return lexicon.LookupList(tokens[pos].Span(text));
+        var memo = forms;
+        if (!ReferenceEquals(formsTokens, tokens) || !ReferenceEquals(formsText, text) || !ReferenceEquals(formsLexicon, lexicon) || memo is null)
+        {
+            if (memo is null || memo.Length < tokens.Length) forms = memo = new List<LexEntry>?[Math.Max(tokens.Length, 256)];
+            else Array.Clear(memo, 0, tokens.Length);
+            formsLexicon = lexicon; formsText = text; formsTokens = tokens;
+        }
+        return memo[pos] ??= lexicon.LookupList(tokens[pos].Span(text));
     }
 
     private static T[] Grow<T>(T[] a)
