@@ -52,8 +52,13 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
         wordLookup = byWord.GetAlternateLookup<ReadOnlySpan<char>>();
         byClass = c.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         byShape = s.Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
+        // (the index entries were filled in the rules' order, so they are in file order when the rules are)
+        uniqueOrders = rules.Select(r => r.Order).Distinct().Count() == rules.Count && rules.Zip(rules.Skip(1)).All(p => p.First.Order < p.Second.Order);
         byNonNumberShape = byShape.Where(x => x.Shape is "any" or "word" or "cap" or "punct" || !Shapes.Names.Contains(x.Shape)).ToArray();
     }
+
+    /// <summary>The rules are in file order and no two share an Order: candidates from several index entries are merged, not sorted.</summary>
+    private readonly bool uniqueOrders;
 
     [ThreadStatic] private static List<TRule[]>? sourcesBuf;
 
@@ -74,12 +79,28 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
             if (Shapes.Is(shape, text, t)) sources.Add(rules);
         if (sources.Count == 0) return;
         if (sources.Count == 1) { into.AddRange(sources[0]); return; }
-        foreach (var src in sources) into.AddRange(src);
-        into.Sort(static (a, b) => a.Order.CompareTo(b.Order));
-        int k = 0;
-        for (int i = 0; i < into.Count; i++)
-            if (k == 0 || !ReferenceEquals(into[k - 1], into[i])) into[k++] = into[i];
-        into.RemoveRange(k, into.Count - k);
+        if (!uniqueOrders)
+        {
+            foreach (var src in sources) into.AddRange(src);
+            into.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+            int k = 0;
+            for (int i = 0; i < into.Count; i++)
+                if (k == 0 || !ReferenceEquals(into[k - 1], into[i])) into[k++] = into[i];
+            into.RemoveRange(k, into.Count - k);
+            return;
+        }
+        // each index entry is in file order already: merge them (what sorting the concatenation did, without the sort)
+        Span<int> heads = stackalloc int[sources.Count];
+        while (true)
+        {
+            TRule? next = null;
+            for (int s = 0; s < sources.Count; s++)
+                if (heads[s] < sources[s].Length && (next is null || sources[s][heads[s]].Order < next.Order)) next = sources[s][heads[s]];
+            if (next is null) return;
+            into.Add(next);
+            for (int s = 0; s < sources.Count; s++)
+                while (heads[s] < sources[s].Length && ReferenceEquals(sources[s][heads[s]], next)) heads[s]++;
+        }
     }
 
     /// <summary>The best rule matching at token <paramref name="start"/>: longest, then highest priority, then first in the file; null when none.</summary>
