@@ -5,7 +5,7 @@
 #     (they need ML.NET or ASP.NET, which native code cannot run); the native build hands those commands to it (execv).
 # When the native build cannot be made (no AOT compiler package for this SDK), the JIT build alone is installed as
 # `factcheck` and runs every command. The language data (data/lang, data/lexicon, data/boilerplate) is copied beside each
-# binary; models/ and data/labels are read from the repository (the nearest folder above the program, else $FACTCHECK_HOME).
+# binary; models/ and data/labels are read from $FACTCHECK_HOME when set, else from beside the program (src/FactCheck/Lang/DataPaths.cs).
 # usage: scripts/install.sh [--prefix DIR] [--no-native]   (default DIR=~/.local; needs the .NET 10 SDK; RID from this machine)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
