@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Whole-process benchmark (issue #11): builds the release CLI the way scripts/install.sh does (ReadyToRun), then times
+# Whole-process benchmark (issue #11): installs the CLI with scripts/install.sh into $FACTCHECK_BENCH_PREFIX (default
+# /tmp/factcheck-bench: the native build, which hands `check` to the JIT build beside it), then times
 #   1. `factcheck extract --kinds temporal` on TBAQ docs repeated 10 times (5.5 MB), beside chrono-node on the same documents
 #      (scripts/chrono-extract.js; when chrono-node is installed in $CHRONO_DIR, default tools/chrono), interleaved run by run
 #   2. `factcheck check` on the same file
@@ -24,13 +25,12 @@ eval_dir="${FACTCHECK_EVAL:-$here/../shared/eval}"
 [ -d "$eval_dir" ] || eval_dir=/work/shared/eval
 [ -f "$eval_dir/tempeval3/tbaq_docs.jsonl" ] || { echo "no $eval_dir/tempeval3/tbaq_docs.jsonl; set FACTCHECK_EVAL" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
-bin="${FACTCHECK_BENCH_BIN:-/tmp/factcheck-bench}"
+prefix="${FACTCHECK_BENCH_PREFIX:-/tmp/factcheck-bench}"
 if [ "$build" = 1 ]; then
-  echo "building: dotnet publish -c Release -r linux-x64 -p:PublishReadyToRun=true -> $bin"
-  dotnet publish "$here/src/FactCheck.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$bin" > /tmp/factcheck-bench-build.log 2>&1 \
-    || { tail -20 /tmp/factcheck-bench-build.log; exit 1; }
+  echo "building as scripts/install.sh does (native build, JIT build in jit/) -> $prefix"
+  "$here/scripts/install.sh" --prefix "$prefix" > /tmp/factcheck-bench-build.log 2>&1 || { tail -20 /tmp/factcheck-bench-build.log; exit 1; }
 fi
-fc="$bin/factcheck"
+fc="$prefix/bin/factcheck"
 work="$(mktemp -d /tmp/factcheck-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 

@@ -2,6 +2,8 @@ using System.CommandLine;
 using FactCheck.Cli;
 using FactCheck.Cli.Commands;
 
+// the native build (scripts/install.sh) hands the commands it does not run itself to the JIT build beside it
+if (NativeBuild.HandsOn(args)) return NativeBuild.RunJit(args, Console.Error);
 var root = new RootCommand("FactCheck: finds facts in news articles and flags where they disagree. " +
     "Exit codes: 0 ok, 1 some input failed, 2 reports not written, 3 a finding reached --fail-on, 64 usage error.");
 root.Subcommands.Add(ExtractCommand.Create());

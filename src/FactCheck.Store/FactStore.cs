@@ -159,13 +159,16 @@ public sealed class FactStore : IDecisionSource, IDisposable
     {
         var created = clock.GetUtcNow();
         var id = "run-" + created.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
-        var json = ReportJson.ToJson(report);
-        json["run"] = id;
+        // the report as ReportJson.ToJson(report) with "run" added would print it, streamed: a large run's JSON tree would
+        // be several times the size of its text (the 20,000-article check's peak memory was here)
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var jw = new JsonTextWriter(text) { Formatting = Formatting.None })
+            ReportJson.WriteTo(report, jw, w => { w.WritePropertyName("run"); w.WriteValue(id); });
         Write(tx =>
         {
             Exec(tx, "INSERT INTO runs (id, created, generated, article_count, finding_count, report) VALUES (@id, @c, @g, @a, @f, @r)",
                 ("id", id), ("c", Iso(created)), ("g", report.Generated), ("a", report.Articles.Count(a => a.Ok)), ("f", report.Findings.Count),
-                ("r", json.ToString(Formatting.None)));
+                ("r", text.ToString()));
             int i = 0;
             foreach (var a in report.Articles)
                 Exec(tx, "INSERT INTO articles (run_id, ord, id, ok, title, source, published, lang, url, error) VALUES (@r, @o, @id, @ok, @t, @s, @p, @l, @u, @e)",

@@ -21,6 +21,10 @@ public static class CheckCommand
     /// <summary>Some finding is at or above the --fail-on severity (also when some input failed: 3 wins over 1).</summary>
     public const int FindingsReachedFailOn = ExitCodes.FindingsReachedFailOn;
 
+    /// <summary>Articles from which the analysis is collected (a full, compacting garbage collection that returns the memory)
+    /// once the report is built.</summary>
+    public const int ReleaseAnalysisFrom = 2000;
+
     /// <summary>Articles from which a progress bar is shown (when the output is a terminal).</summary>
     public const int ProgressThreshold = 20;
 
@@ -125,6 +129,12 @@ public static class CheckCommand
 
         timings.Stage("decisions");
         var report = Report.Build(read, analyzed, findings, req.Generated, stories, result.Facts) with { Threshold = threshold };
+        // the report is all that is written and stored: a large run lets its analyzed articles (most of its heap) go now,
+        // before the writers and the store allocate as much again (the 20,000-article check peaked there)
+        bool ruleFailed = result.Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
+        int articleCount = analyzed.Count;
+        read = null!; analyzed = null!; result = null!;
+        if (articleCount >= ReleaseAnalysisFrom) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         timings.Stage("facts");
         try { ReportWriter.Write(report, req.Out, req.ClaimReview, CheckStore.ClaimReviewOptions(store)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -146,7 +156,7 @@ public static class CheckCommand
         }
         if (report.Failed > 0) return InputFailed;
         // a rule that failed on some story: its findings may be missing, so the run did not succeed
-        if (result.Diagnostics.Any(d => d.Level == DiagnosticLevel.Error)) return InputFailed;
+        if (ruleFailed) return InputFailed;
         return Ok;
     }
 

@@ -368,9 +368,10 @@ public static class SlotBuilder
         }
         return slot with
         {
-            Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end), Frame = frame, Contrasts = contrast ?? [],
+            // exact-size arrays, not the growing lists: a large check keeps every slot until alignment
+            Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end), Frame = frame.ToArray(), Contrasts = contrast?.ToArray() ?? [],
             LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && SaysLocalTime(text, s.Start, s.End, lex.LocalTime),
-            Near = near, Far = far, Entities = ents, Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
+            Near = near.ToArray(), Far = far.ToArray(), Entities = ents.ToArray(), Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };
     }

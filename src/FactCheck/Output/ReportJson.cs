@@ -22,8 +22,9 @@ public static class ReportJson
     };
 
     /// <summary>Writes the report as <see cref="ToJson"/> would, one article, story, finding and fact at a time, so that the
-    /// whole tree is never in memory (the same tokens, so the same bytes for the same writer settings).</summary>
-    public static void WriteTo(Report r, JsonWriter w)
+    /// whole tree is never in memory (the same tokens, so the same bytes for the same writer settings); <paramref name="more"/>
+    /// writes further properties at the end (the store's "run").</summary>
+    public static void WriteTo(Report r, JsonWriter w, Action<JsonWriter>? more = null)
     {
         w.WriteStartObject();
         foreach (var p in new JObject { ["threshold"] = r.Threshold is { } t ? Math.Round(t, 4) : null, ["generated"] = r.Generated }.Properties())
@@ -41,6 +42,7 @@ public static class ReportJson
         Array(w, "facts", r.Facts, FactJson);
         w.WritePropertyName("summary");
         Summary(r).WriteTo(w);
+        more?.Invoke(w);
         w.WriteEndObject();
     }
 

@@ -50,6 +50,31 @@ public class BoilerplateRuleTests
         Assert.That(spans, Is.EqualTo(new[] { "SEPUTARTANGSEL.COM - ", "Baca Juga: Banjir di Jember" }));
     }
 
+    /// <summary>The regexes generated at build time find what the regexes built from the rules' text do: on every example,
+    /// negative and line of the sample articles and of the id_news articles when ../shared is there.</summary>
+    [Test]
+    public void Generated_regexes_find_the_same_spans()
+    {
+        var generated = BoilerplateDetector.Default;
+        var built = new BoilerplateDetector(generated.Rules.Select(r => r with { Pattern = BoilerplateDetector.Compile(r.Pattern.ToString(), generated: false) }).ToList());
+        Assert.That(built.Rules.Select(r => r.Pattern.GetType()), Has.All.EqualTo(typeof(System.Text.RegularExpressions.Regex)));
+        var texts = generated.Rules.SelectMany(r => r.Examples.Concat(r.Negative)).Select(e => e.Text)
+            .Concat(Directory.GetFiles(Readers.SeedFiles.Parler).Select(File.ReadAllText)).ToList();
+        if (TestData.EvalDir is { } eval && File.Exists(Path.Combine(eval, "id_news", "id_news_articles.jsonl")))
+            texts.AddRange(File.ReadLines(Path.Combine(eval, "id_news", "id_news_articles.jsonl")).Take(400)
+                .Select(l => Newtonsoft.Json.Linq.JObject.Parse(l).Value<string>("text") ?? ""));
+        foreach (var t in texts) Assert.That(generated.Detect(t), Is.EqualTo(built.Detect(t)), Short(t));
+    }
+
+    /// <summary>A rule edited since scripts/gen-boilerplate-regexes.py last ran still works (its regex is built at load time),
+    /// only slower: a warning says to run the script.</summary>
+    [Test]
+    public void Every_rule_has_a_generated_regex()
+    {
+        var stale = BoilerplateDetector.Default.Rules.Where(r => r.Pattern.GetType() == typeof(System.Text.RegularExpressions.Regex)).Select(r => r.Id).ToList();
+        if (stale.Count > 0) Assert.Warn($"no generated regex for {string.Join(", ", stale)}: run scripts/gen-boilerplate-regexes.py");
+    }
+
     [Test]
     public void Detect_IsFast()
     {
