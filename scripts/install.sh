@@ -5,7 +5,8 @@
 #     (they need ML.NET or ASP.NET, which native code cannot run); the native build hands those commands to it (execv).
 # When the native build cannot be made (no AOT compiler package for this SDK), the JIT build alone is installed as
 # `factcheck` and runs every command. The language data (data/lang, data/lexicon, data/boilerplate) is copied beside each
-# binary; models/ and data/labels are read from $FACTCHECK_HOME when set, else from beside the program (src/FactCheck/Lang/DataPaths.cs).
+# binary, and the shipped models/triage and data/labels/bootstrap.jsonl at the top (the FactCheck home of the installed
+# program; $FACTCHECK_HOME overrides it; src/FactCheck/Lang/DataPaths.cs).
 # usage: scripts/install.sh [--prefix DIR] [--no-native]   (default DIR=~/.local; needs the .NET 10 SDK; RID from this machine)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -41,6 +42,13 @@ if [ "$native" = 1 ]; then
 else
   mv "$app.new/jit"/* "$app.new/"; rmdir "$app.new/jit"
 fi
+# the shipped triage model and bootstrap labels beside the program, so an installed `check` scores with the model
+# (DataPaths.Home: the nearest folder above the program with data/lang and models/triage/model.zip); decisions made with
+# the installed program are kept there too (data/labels)
+mkdir -p "$app.new/models/triage" "$app.new/data/labels"
+cp "$here/models/triage/model.zip" "$here/models/triage/metadata.json" "$app.new/models/triage/"
+[ -f "$here/data/labels/bootstrap.jsonl" ] && cp "$here/data/labels/bootstrap.jsonl" "$app.new/data/labels/"
+[ -d "$app/data/labels" ] && cp -n "$app/data/labels/"*.jsonl "$app.new/data/labels/" 2>/dev/null || true
 rm -rf "$app.old"; [ -e "$app" ] && mv "$app" "$app.old"
 mv "$app.new" "$app"; rm -rf "$app.old"
 mkdir -p "$prefix/bin"
