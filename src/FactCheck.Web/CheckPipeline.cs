@@ -56,7 +56,7 @@ public sealed class CheckPipeline(string? modelDir)
             scorerLoaded = true;
             var dir = modelDir ?? FactCheck.Triage.ModelStore.DefaultDir;
             if (File.Exists(FactCheck.Triage.ModelStore.ModelPath(dir)))
-                scorer = FactCheck.Triage.TriageScorer.Load(dir, checker.Rules.ToDictionary(r => r.Id, r => r.Prior));
+                scorer = FactCheck.Triage.TriageScorer.Load(dir, checker);
             return scorer;
         }
     }

@@ -183,7 +183,7 @@ public static class CheckCommand
     private static (IReadOnlyList<Finding> Findings, double Threshold) Score(IReadOnlyList<Finding> findings, Checker checker, string? modelDir, double? threshold, TextWriter stderr)
     {
         if (modelDir is null) return (findings, threshold ?? 0.5);
-        var scorer = FactCheck.Triage.TriageScorer.Load(modelDir, checker.Rules.ToDictionary(r => r.Id, r => r.Prior));
+        var scorer = FactCheck.Triage.TriageScorer.Load(modelDir, checker);
         if (scorer.Model is null)
         {
             stderr.WriteLine($"warning: {scorer.ModelProblem}; scores are the rules' priors");

@@ -70,7 +70,7 @@ public static class InjectCommand
         if (modelDir != "none")
         {
             var dir = modelDir ?? FactCheck.Triage.ModelStore.DefaultDir;
-            var triage = FactCheck.Triage.TriageScorer.Load(dir, checker.Rules.ToDictionary(r => r.Id, r => r.Prior));
+            var triage = FactCheck.Triage.TriageScorer.Load(dir, checker);
             if (triage.Model is null) { error.WriteLine($"error: {triage.ModelProblem}"); return 2; }
             scorer = f => f with { Score = Math.Round(triage.Explain(f).Probability, 4) };
             threshold = triage.Threshold;

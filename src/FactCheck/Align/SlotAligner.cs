@@ -383,7 +383,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 // two figures qualified alike ("lebih dari 32 ribu", "lebih dari 23 ribu"; "hingga US$ 200 juta", "hingga US$ 320
                 // juta"; "sekitar Rp 7 miliaran", "sekitar Rp 9 miliaran") state their numbers: those compare, within 15%
                 // (not a vague one: "dozens of", "ratusan" allow a wide range)
-                if (a.Qualifier is not null && Direction(a.Qualifier) == Direction(b.Qualifier) && (Direction(a.Qualifier) != 0 || Narrow(a, x) && Narrow(b, y)))
+                if (a.Qualifier is { } qa && b.Qualifier is { } qb && Direction(qa) == Direction(qb) && (Direction(qa) != 0 || Narrow(a, x) && Narrow(b, y)))
                     return Math.Abs(x - y) <= 0.15 * Math.Max(Math.Abs(x), Math.Abs(y));
                 // an open bound is read as a writer means it: "more than 70" is a little over 70 (up to a quarter as much
                 // again), not any number above; "more than 112" then disagrees with "more than 70"
@@ -437,9 +437,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
     private static bool Narrow(Slot s, double v) => double.IsFinite(s.Low) && double.IsFinite(s.High) && s.High - s.Low <= 0.25 * Math.Abs(v);
 
     /// <summary>Which way a qualifier opens: above, below or around the number.</summary>
-    private static int Direction(string? qualifier) => qualifier switch
+    private static int Direction(string qualifier) => qualifier switch
     {
-        "MORE_THAN" or "EQUAL_OR_MORE" => 1, "LESS_THAN" or "EQUAL_OR_LESS" => -1, null => 2, _ => 0,
+        "MORE_THAN" or "EQUAL_OR_MORE" => 1, "LESS_THAN" or "EQUAL_OR_LESS" => -1, _ => 0,
     };
 
     private static double Bounded(double bound, double value) =>

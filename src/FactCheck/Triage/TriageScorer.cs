@@ -15,6 +15,9 @@ public sealed class TriageScorer(ITriageModel? model, IReadOnlyDictionary<string
     /// rules' own estimates are shown when more likely real than not).</summary>
     public double Threshold => Metadata is { KnowsAnyRule: true } m ? m.Threshold : 0.5;
 
+    /// <summary>As <see cref="Load(string, IReadOnlyDictionary{string, double}, double)"/> with the checker's rules' priors.</summary>
+    public static TriageScorer Load(string modelDir, Checker checker) => Load(modelDir, checker.Rules.ToDictionary(r => r.Id, r => r.Prior));
+
     /// <summary>Loads dir/model.zip when present; a missing or broken model means the rule priors are used (see <see cref="ModelProblem"/>).</summary>
     public static TriageScorer Load(string modelDir, IReadOnlyDictionary<string, double> rulePriors, double defaultPrior = 0.5)
     {

@@ -17,7 +17,7 @@ public class RealNewsFindingsDump
         var eval = TestData.EvalDir;
         if (eval is null) { WeekdayCheckEvalTests.MissingEval("../shared/eval"); return; }
         var outPath = Environment.GetEnvironmentVariable("FACTCHECK_DUMP") ?? Path.Combine(Path.GetTempPath(), "factcheck-real-findings.jsonl");
-        var scorer = TriageScorer.Load(TestData.Path2("models", "triage"), new Checker().Rules.ToDictionary(r => r.Id, r => r.Prior));
+        var scorer = TriageScorer.Load(TestData.Path2("models", "triage"), new Checker());
         Assert.That(scorer.Model, Is.Not.Null, scorer.ModelProblem);
         var analyzer = new ArticleAnalyzer();
         var checker = new Checker();

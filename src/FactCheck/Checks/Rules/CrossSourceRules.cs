@@ -22,15 +22,13 @@ public abstract class CrossSourceSlotRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         Dictionary<(SlotKind, string), int>? stated = null;
+        Dictionary<string, AnalyzedArticle>? articles = null;
         foreach (var group in context.SlotGroups)
         {
             if (!Covers(group.Kind) || !group.Conflicts) continue;
-            // a date whose own weekday contradicts it is weekday-date's finding, which names the other sources' date too: one
-            // card for one slip
-            // (also a weekday date whose unwritten year had to be taken from another year than publication's to fit: "Rabu (19/6)"
-            // in a 2025 article read as 2024)
-            if (group.Slots.Any(x => x.Mention is { StatedWeekday: { } w, Date: { } d }
-                    && (DateText.IsoWeekday(d) != w || !x.Mention.Stated.HasFlag(FactCheck.Temporal.DateFields.Year) && x.Published is { } p && d.Year != p.Year))) continue;
+            // a date whose own weekday contradicts it is weekday-date's finding, which names the other sources' date too
+            articles ??= context.Articles.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            if (group.Slots.Any(x => x.Mention is { } m && articles.TryGetValue(x.Doc, out var a) && WeekdayDateRule.Reports(a, m))) continue;
             var readings = Readings(group.Slots);
             if (readings.Count < 2) continue;
             // how often each value is stated in the story, counted once per context
@@ -131,9 +129,8 @@ public abstract class CrossSourceSlotRule : ICheckRule
     /// state the reference value, lowered for what more often means two facts than one mistyped: no support either way,
     /// sentences that share few words (an orphan match or a weak one), the flagged value stated by another article too, a
     /// sentence listing several values of its kind, and a figure of an article of another day (a daily series); raised again
-    /// when the two figures are the same digits in another order. The factors
-    /// were set by reasoning, not fitted; the triage model replaces this estimate once it has been trained on enough reviewed
-    /// findings of the rule (<see cref="Triage.ModelMetadata.Knows"/>).</summary>
+    /// when the two figures are the same digits in another order. The factors were set by reasoning, not fitted; the triage
+    /// model replaces this estimate once it has been trained on enough findings of the rule (<see cref="Triage.ModelMetadata.Knows"/>).</summary>
     public double Confidence(IReadOnlyDictionary<string, double> f)
     {
         double p = Prior;

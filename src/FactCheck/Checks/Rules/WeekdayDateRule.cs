@@ -30,6 +30,10 @@ public sealed class WeekdayDateRule : ArticleRule
         }
     }
 
+    /// <summary>True when this rule reports the mention: its weekday contradicts its date, written in full or with the year
+    /// left out (the cross-source rules leave such a date to it: one card for one slip).</summary>
+    public static bool Reports(AnalyzedArticle a, TemporalMention m) => MentionFacts.WeekdayMismatch(m) || InferredYearMismatch(a, m);
+
     /// <summary>A weekday, day and month written without a year, where no year within <see cref="InferredYearDays"/> of publication fits the weekday.</summary>
     public static bool InferredYearMismatch(AnalyzedArticle a, TemporalMention m)
     {
