@@ -128,8 +128,20 @@ public sealed class SlotAligner(AlignOptions? options = null)
             static bool Near(Slot a, Slot b) => Math.Abs(a.Date!.Value.DayNumber - b.Date!.Value.DayNumber) <= 6;
             var near = theirs.Where(t => Near(s, t)).ToList();
             // one to one: the only lone day of each article near the other's
-            if (near.Count != 1 || mine.Count(x => Near(x, near[0])) != 1) return null;
-            return (near[0], 0);
+            if (near.Count == 1 && mine.Count(x => Near(x, near[0])) == 1) return (near[0], 0);
+            // a day told relative to publication ("on Friday"), slipped in one article while the others agree on it: the other
+            // article's day is not lone, a third states it too; take it when it is the only day near this one that this
+            // article does not state, and this is the only lone day of this article near it
+            if (s.Relative)
+            {
+                var unstated = byDoc[doc].Where(x => LoneDay(x) && x.Relative && !States(s.Doc, x) && Near(s, x)).GroupBy(x => x.Date!.Value).ToList();
+                if (unstated.Count == 1)
+                {
+                    var t = unstated[0].OrderBy(x => x.Start).First();
+                    if (mine.Where(x => Near(x, t)).Select(x => x.Date!.Value).Distinct().Count() == 1) return (t, 0);
+                }
+            }
+            return null;
         }
         var groups = new List<SlotGroup>();
         foreach (var s in all)

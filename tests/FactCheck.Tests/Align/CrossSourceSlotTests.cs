@@ -184,6 +184,22 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_weekday_slipped_in_one_of_three_sources_is_compared_with_the_day_the_others_agree_on()
+    {
+        // the day the other two agree on is not lone (both state it), so the slipped one is matched to it by value and weekday
+        var nyt = Doc("nyt", "NYT", "2013-08-31", "The president said on Friday that he would ask Congress to authorize a strike.");
+        var hpo = Doc("hpo", "HuffPost", "2013-09-01", "Obama told reporters on Friday that no decision had been made about a military response.");
+        var fox = Doc("fox", "Fox", "2013-09-01", "Administration officials briefed lawmakers on Wednesday about the intelligence on the attack.");
+        var f = Check(nyt, hpo, fox);
+        Assert.That(f, Has.Count.EqualTo(1));
+        Assert.That(f[0].Evidence[0].Doc, Is.EqualTo("fox"));
+        Assert.That(f[0].Suggestions[0].Value, Is.EqualTo("2013-08-30"));
+        // a day the slipped article also states elsewhere is no orphan of it: nothing to compare
+        var foxBoth = Doc("fox", "Fox", "2013-09-01", "Administration officials briefed lawmakers on Wednesday. Obama spoke on Friday about the attack.");
+        Assert.That(Check(nyt, hpo, foxBoth), Is.Empty);
+    }
+
+    [Test]
     public void A_date_its_own_weekday_contradicts_is_one_weekday_date_card_not_two()
     {
         var docs = new[]
