@@ -61,6 +61,9 @@ public sealed record Slot
     public IReadOnlyList<string> Contrasts { get; init; } = [];
     /// <summary>True when the sentence says the date is the place's own ("Rabu (18/6/2025) malam waktu setempat").</summary>
     public bool LocalTime { get; init; }
+    /// <summary>True when the figure's sentence says it is so far ("hingga saat ini", "so far"): a running count, which
+    /// another outlet may give as of another hour.</summary>
+    public bool Running { get; init; }
     /// <summary>Entity ids named in the sentence.</summary>
     public required IReadOnlyList<string> Entities { get; init; }
     /// <summary>Relation of a claim frame whose time or quantity this value is (remove-from-platform|...), when one is.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FactCheck.Checks;
 
 namespace FactCheck.Align;
@@ -173,6 +174,12 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     // day); a date of one event it should still state alike
                     // (unless the two figures are the same digits in another order, "25 tahun" beside "52 tahun": a typo, not an update)
                     if (s.Source is not null && s.Source == t.Source && s.Kind is not (SlotKind.Date or SlotKind.Time) && !Transposed(s, t)) continue;
+                    // a running figure ("hingga saat ini", "so far") moves during the day: another outlet's of another hour differs
+                    // (unless both are said to be of one hour: "pukul 09.02 WIB ... hingga saat ini")
+                    if ((s.Running || t.Running) && s.Kind is not (SlotKind.Date or SlotKind.Time)
+                        && !(s.Frame.Count > 0 && t.Frame.Count > 0 && FramesMeet(s.Frame, t.Frame))) continue;
+                    // a value inside the range the other article states ("in 2002" beside "from 1996 to 2007")
+                    if (InsideRange(byDoc[t.Doc], t, s) || InsideRange(byDoc[s.Doc], s, t)) continue;
                     // a value at another time is another fact
                     if (s.Frame.Count > 0 && t.Frame.Count > 0 && !FramesMeet(s.Frame, t.Frame)) continue;
                     // the sentence states the other article's value too ("0,45 persen untuk pemilik NPWP dan 0,9 persen untuk
@@ -195,10 +202,44 @@ public sealed class SlotAligner(AlignOptions? options = null)
         return groups;
     }
 
+    /// <summary>True when <paramref name="bound"/> opens or closes a range its sentence states ("from 1996 to 2007") and
+    /// <paramref name="x"/>'s value lies inside it.</summary>
+    private static bool InsideRange(List<Slot> article, Slot bound, Slot x)
+    {
+        if (bound.RangePart is not ("start" or "end")) return false;
+        var other = bound.RangePart == "start" ? "end" : "start";
+        var partner = article.FirstOrDefault(o => o.SentenceStart == bound.SentenceStart && o.RangePart == other && o.Kind == bound.Kind
+            && (other == "end" ? o.Start > bound.Start : o.Start < bound.Start));
+        if (partner is null) return false;
+        var (lo, hi) = bound.RangePart == "start" ? (bound, partner) : (partner, bound);
+        if (x.Kind is SlotKind.Date && lo.Granularity == x.Granularity && hi.Granularity == x.Granularity && !lo.YearInferred && !hi.YearInferred && !x.YearInferred)
+            return lo.Date is { } l && hi.Date is { } h && x.Date is { } d ? l <= d && d <= h
+                // years and months: ISO values, which sort as they read
+                : string.CompareOrdinal(lo.Value, x.Value) <= 0 && string.CompareOrdinal(x.Value, hi.Value) <= 0 && lo.Value.Length == x.Value.Length && hi.Value.Length == x.Value.Length;
+        if (x.Kind is not (SlotKind.Date or SlotKind.Time) && lo.Number is { } ln && hi.Number is { } hn && x.Number is { } xn && lo.Unit == x.Unit)
+            return ln <= xn && xn <= hn;
+        return false;
+    }
+
     /// <summary>True when another slot of <paramref name="s"/>'s sentence states <paramref name="t"/>'s value exactly, of the same
     /// thing (an open bound that merely allows it, "at least 53 others" beside "60 people", does not count).</summary>
     private static bool SentenceStates(List<Slot> article, Slot s, Slot t) =>
-        article.Any(x => x.SentenceStart == s.SentenceStart && !ReferenceEquals(x, s) && x.Kind == t.Kind && x.Value == t.Value && x.Head == t.Head && Compatible(x, t));
+        article.Any(x => x.SentenceStart == s.SentenceStart && !ReferenceEquals(x, s) && x.Kind == t.Kind
+            && (x.Value == t.Value && x.Head == t.Head && Compatible(x, t) || RoundedOf(x, t)));
+
+    /// <summary>True when <paramref name="x"/> is <paramref name="t"/> in round numbers ("dari total 1,3 juta bantuan" beside
+    /// "1.323.459 keluarga"): a count of the same unit (or of none named), agreeing within rounding and written with fewer significant digits.
+    /// A sentence giving a part beside the rounded total speaks of the part; the other article gave the total.</summary>
+    private static bool RoundedOf(Slot x, Slot t) =>
+        x.Kind is SlotKind.Count or SlotKind.Money && (x.Unit == t.Unit || x.Unit is null && x.Kind == SlotKind.Count) && x.Number is { } a && t.Number is { } b && a != b
+        && Agree(x, t) && Significant(a) < Significant(b);
+
+    /// <summary>Significant digits of a figure (1300000 -> 2, 1323459 -> 7).</summary>
+    private static int Significant(double v)
+    {
+        var digits = Math.Abs(v).ToString("R", CultureInfo.InvariantCulture).Replace(".", "", StringComparison.Ordinal).Trim('0');
+        return digits.Length;
+    }
 
     /// <summary>For each slot, its candidates in each other article with their context scores, best first (scores below
     /// a share of the threshold are left out). Value-blind.</summary>

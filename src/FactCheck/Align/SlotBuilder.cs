@@ -29,11 +29,16 @@ public sealed class SlotLexicon
     /// <summary>Speech words before a quote's dateline ("ujar", "kata"): a weekday date ending the sentence after one is the
     /// quote's date, not a fact to compare.</summary>
     public IReadOnlySet<string> Speech { get; }
+    /// <summary>Words just before a quote's dateline written without its weekday ("ujar Yakup di Senayan, pada 16 Juni 2025."):
+    /// with a comma, the only leads after which such a date is taken as the dateline.</summary>
+    public IReadOnlySet<string> DatelineLead { get; }
     /// <summary>Units of time that are what a number counts when no duration was read ("berusia 31 tahun": years of age).</summary>
     public IReadOnlySet<string> TimeUnits { get; }
     /// <summary>Phrases that say a date or time is the place's own ("waktu setempat", "local time"), which may be a day
     /// off the date another outlet gives in its own time zone.</summary>
     public IReadOnlyList<string> LocalTime { get; }
+    /// <summary>Phrases that say a figure is so far ("hingga saat ini", "so far"): a running count.</summary>
+    public IReadOnlyList<string> Running { get; }
     /// <summary>Stems of words that tell facts of one kind apart ("dituntut" and "divonis", "killed" and "wounded"), each
     /// mapped to its group and member: a slot whose clause says one and a slot whose clause says another are two facts.</summary>
     public IReadOnlyDictionary<string, string> Contrasts { get; }
@@ -50,8 +55,10 @@ public sealed class SlotLexicon
         RangeWords = Set(o["range"]);
         Access = Set(o["access"]);
         Speech = Set(o["speech"]);
+        DatelineLead = Set(o["dateline_lead"]);
         TimeUnits = Set(o["time_units"]);
         LocalTime = Set(o["local_time"]).ToList();
+        Running = Set(o["running"]).ToList();
         var contrasts = new Dictionary<string, string>(StringComparer.Ordinal);
         int g = 0;
         foreach (var group in o["contrasts"] as JArray ?? [])
@@ -112,7 +119,9 @@ public static class SlotBuilder
             if (WordBefore(a, m.Start, 2, lex.Access)) continue; // "dikutip Rabu (18/6/2025)": when it was quoted
             // "ujar Cindy di Jakarta, Selasa (17/6/2025).": when the speaker spoke or was quoted, which each outlet dates by its
             // own day; weekday-date still checks the date against its weekday
-            if (m.StatedWeekday is not null && !m.Relative && EndsSentence(a, m.End) && WordBefore(a, m.Start, 8, lex.Speech)) continue;
+            // (a date in full without its weekday too, after "pada" or a comma: "ujar Yakup di Senayan, pada 16 Juni 2025.")
+            if ((m.StatedWeekday is not null || (MentionFacts.FullyStated(m) && LedBy(a, m.Start, lex.DatelineLead))) && !m.Relative
+                && EndsSentence(a, m.End) && WordBefore(a, m.Start, 8, lex.Speech, a.SentenceAt(m.Start).Start)) continue;
             if (m.Relative && m.Kind == TemporalKind.Date && StatesAbsoluteDate(a, m)) continue; // "Selasa (17/6/2025) kemarin"
             var slot = m.Kind switch
             {
@@ -205,12 +214,13 @@ public static class SlotBuilder
         return true;
     }
 
-    /// <summary>True when one of the words is among the <paramref name="within"/> words before a position.</summary>
-    private static bool WordBefore(AnalyzedArticle a, int start, int within, IReadOnlySet<string> words)
+    /// <summary>True when one of the words is among the <paramref name="within"/> words before a position (and not before
+    /// <paramref name="from"/>).</summary>
+    private static bool WordBefore(AnalyzedArticle a, int start, int within, IReadOnlySet<string> words, int from = 0)
     {
         if (words.Count == 0) return false;
         var tokens = a.Tokens;
-        for (int k = LowerBound(tokens, start) - 1, seen = 0; k >= 0 && seen < within; k--)
+        for (int k = LowerBound(tokens, start) - 1, seen = 0; k >= 0 && seen < within && tokens[k].Start >= from; k--)
         {
             if (tokens[k].Type == TokenType.Punct) continue;
             seen++;
@@ -371,17 +381,41 @@ public static class SlotBuilder
             // exact-size arrays, not the growing lists: a large check keeps every slot until alignment
             Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end), Frame = frame.ToArray(), Contrasts = contrast?.ToArray() ?? [],
             LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && SaysLocalTime(text, s.Start, s.End, lex.LocalTime),
+            Running = lex.Running.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && SaysPhrase(text, s.Start, s.End, lex.Running),
             Near = near.ToArray(), Far = far.ToArray(), Entities = ents.ToArray(), Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };
     }
 
-    private static bool SaysLocalTime(string text, int start, int end, IReadOnlyList<string> phrases)
+    private static bool SaysLocalTime(string text, int start, int end, IReadOnlyList<string> phrases) => SaysPhrase(text, start, end, phrases);
+
+    /// <summary>True when the text between two positions holds one of the phrases as whole words.</summary>
+    private static bool SaysPhrase(string text, int start, int end, IReadOnlyList<string> phrases)
     {
-        var sentence = text.AsSpan(start, Math.Min(end, text.Length) - start);
+        var span = text.AsSpan(start, Math.Min(end, text.Length) - start);
         foreach (var p in phrases)
-            if (sentence.Contains(p, StringComparison.OrdinalIgnoreCase)) return true;
+        {
+            int from = 0;
+            while (from < span.Length)
+            {
+                int i = span[from..].IndexOf(p, StringComparison.OrdinalIgnoreCase);
+                if (i < 0) break;
+                int at = from + i, after = at + p.Length;
+                if ((at == 0 || !char.IsLetterOrDigit(span[at - 1])) && (after >= span.Length || !char.IsLetterOrDigit(span[after]))) return true;
+                from = at + 1;
+            }
+        }
         return false;
+    }
+
+    /// <summary>True when the token just before a position is a comma or one of the words ("pada").</summary>
+    private static bool LedBy(AnalyzedArticle a, int start, IReadOnlySet<string> words)
+    {
+        var tokens = a.Tokens;
+        int k = LowerBound(tokens, start) - 1;
+        if (k < 0) return false;
+        var t = a.Article.Text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start);
+        return t is "," || (tokens[k].Type != TokenType.Punct && words.Contains(t.ToString().ToLowerInvariant()));
     }
 
     /// <summary>The index of the first item (in order of <paramref name="start"/>) that starts at or after a position.</summary>

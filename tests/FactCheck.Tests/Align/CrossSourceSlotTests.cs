@@ -116,6 +116,36 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_part_beside_the_rounded_total_is_not_the_other_sources_total()
+    {
+        var a = Doc("a", "Liputan6", "2025-06-18", "Dari total 1,3 juta bantuan yang gagal tersalurkan, sebanyak 580.798 keluarga penerima manfaat kini sudah menerima bansos.", "id");
+        var b = Doc("b", "detikcom", "2025-06-18", "Mensos mengaku heran ada 1.323.459 keluarga penerima manfaat yang gagal menerima bansos.", "id");
+        Assert.That(Check(a, b).Where(f => f.Rule == "cross-source-quantity"), Is.Empty);
+        var changed = Doc("b", "detikcom", "2025-06-18", "Mensos mengaku heran ada 2.323.459 keluarga penerima manfaat yang gagal menerima bansos.", "id");
+        Assert.That(Check(a, changed).Where(f => f.Rule == "cross-source-quantity"), Is.Not.Empty, "a total the sentence does not state is still compared");
+    }
+
+    [Test]
+    public void A_year_inside_the_other_sources_range_agrees_with_it()
+    {
+        var a = Doc("a", "New York Times", "2019-01-05", "As governor of Arkansas in 2002, he called for lifting the embargo of Cuba.");
+        var b = Doc("b", "HuffPost", "2019-01-05", "He was the longest-serving Arkansas governor, from 1996 to 2007, and called for lifting the embargo.");
+        Assert.That(Check(a, b), Is.Empty);
+        var outside = Doc("a", "New York Times", "2019-01-05", "As governor of Arkansas in 2009, he called for lifting the embargo of Cuba.");
+        Assert.That(Check(outside, b), Is.Not.Empty, "a year outside the range is still compared");
+    }
+
+    [Test]
+    public void A_running_figure_of_so_far_is_not_compared_with_another_hours()
+    {
+        var a = Doc("a", "Kompas.com", "2025-06-18", "Adapun volume transaksi saham di bursa hingga saat ini mencapai 738 juta saham.", "id");
+        var b = Doc("b", "detikcom", "2025-06-18", "Volume transaksi saham di bursa tercatat sebesar 1,17 miliar saham.", "id");
+        Assert.That(Check(a, b).Where(f => f.Rule == "cross-source-quantity"), Is.Empty);
+        var plain = Doc("a", "Kompas.com", "2025-06-18", "Adapun volume transaksi saham di bursa tercatat mencapai 738 juta saham.", "id");
+        Assert.That(Check(plain, b).Where(f => f.Rule == "cross-source-quantity"), Is.Not.Empty, "without 'so far' the figures are compared");
+    }
+
+    [Test]
     public void One_outlets_two_articles_are_one_voice_not_a_majority()
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Banjir di Kabupaten Bekasi merendam 120 rumah warga sejak Selasa malam.", "id");
@@ -384,6 +414,7 @@ public class CrossSourceSlotTests
         if (e.Value<bool?>("noslot") == true) { Assert.That(slot, Is.Null, "no slot expected"); return; }
         Assert.That(slot, Is.Not.Null, $"no slot \"{text}\" in {string.Join(", ", SlotBuilder.Build(a).Select(s => s.Text))}");
         if (e.Value<string>("head") is { } head) Assert.That(slot!.Head, Is.EqualTo(head));
+        if (e.Value<bool?>("running") is { } running) Assert.That(slot!.Running, Is.EqualTo(running), "a running figure");
         if (e.Value<string>("context") is { } word)
         {
             var context = slot!.Near.Concat(slot.Far).Select(w => w.TrimStart('^')).ToList();
