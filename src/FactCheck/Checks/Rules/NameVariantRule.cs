@@ -387,7 +387,7 @@ public sealed class NameVariantRule : ICheckRule
         if (SplitCamel(variant) is { } sv && sv != variant && IsBenign(sv, canonical, lang)) return true;
         if (SplitCamel(canonical) is { } sc && sc != canonical && IsBenign(variant, sc, lang)) return true;
         // both right: different words or accepted spellings (data/lang/<lang>/names.json)
-        if (v.Length == c.Length && v.Zip(c).All(p => p.First == p.Second || NameWords.Get(lang).Distinct(p.First, p.Second))
+        if (v.Length == c.Length && v.Zip(c).All(p => p.First == p.Second || NameWords.Get(lang).Distinct(p.First, p.Second) || NameWords.Get(lang).SameSpelling(p.First, p.Second))
             && v.Zip(c).Any(p => p.First != p.Second)) return true;
         // an abbreviation of the other: "BNPB", "OJK", "Jabar" (Jawa Barat), "Kemenperin" (Kementerian Perindustrian), "U.S."
         if (Abbreviates(variant, c) || Abbreviates(canonical, v)) return true;
@@ -498,6 +498,7 @@ public sealed class NameWords
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<NameWords>> cache = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string, string)> pairs = [];
+    private readonly List<(string Old, string New)> spellings;
     public IReadOnlyList<(string Variant, string Reference)> Examples { get; }
     public IReadOnlyList<(string Variant, string Reference)> Negative { get; }
     /// <summary>Stories the tests run through the whole rule: the texts of the articles, the run flagged and its fix.</summary>
@@ -510,6 +511,7 @@ public sealed class NameWords
         static IEnumerable<(string, string)> Pairs(Newtonsoft.Json.Linq.JToken? t) =>
             (t as Newtonsoft.Json.Linq.JArray ?? []).OfType<Newtonsoft.Json.Linq.JArray>().Where(p => p.Count == 2)
                 .Select(p => ((string?)p[0] ?? "", (string?)p[1] ?? ""));
+        spellings = Pairs(o["spelling"]).Select(p => (p.Item1.ToLowerInvariant(), p.Item2.ToLowerInvariant())).ToList();
         foreach (var (a, b) in Pairs(o["distinct"])) { pairs.Add((a.ToLowerInvariant(), b.ToLowerInvariant())); pairs.Add((b.ToLowerInvariant(), a.ToLowerInvariant())); }
         Examples = Pairs(o["examples"]).ToList();
         Negative = Pairs(o["negative"]).ToList();
@@ -517,6 +519,16 @@ public sealed class NameWords
         StoryExamples = (o["story_examples"] as Newtonsoft.Json.Linq.JArray ?? []).OfType<Newtonsoft.Json.Linq.JObject>()
             .Select(e => (Texts(e), (string?)e["flagged"] ?? "", (string?)e["fix"] ?? "")).ToList();
         StoryNegative = (o["story_negative"] as Newtonsoft.Json.Linq.JArray ?? []).OfType<Newtonsoft.Json.Linq.JObject>().Select(Texts).ToList();
+    }
+
+    /// <summary>True when the two (lower-case) words are one word in an old and a new spelling ("moenaf", "munaf"): equal once
+    /// each old form of names.json "spelling" is replaced by its new one.</summary>
+    public bool SameSpelling(string a, string b) => spellings.Count > 0 && a != b && Modern(a) == Modern(b);
+
+    private string Modern(string w)
+    {
+        foreach (var (old, now) in spellings) w = w.Replace(old, now, StringComparison.Ordinal);
+        return w;
     }
 
     /// <summary>True when the two (lower-case) words are both right.</summary>
