@@ -39,6 +39,8 @@ public sealed class SlotLexicon
     public IReadOnlyList<string> LocalTime { get; }
     /// <summary>Phrases that say a figure is so far ("hingga saat ini", "so far"): a running count.</summary>
     public IReadOnlyList<string> Running { get; }
+    /// <summary>Whether words glued by scraping are split into the article's own words for context ("split_glued").</summary>
+    public bool SplitGlued { get; }
     /// <summary>Stems of words that tell facts of one kind apart ("dituntut" and "divonis", "killed" and "wounded"), each
     /// mapped to its group and member: a slot whose clause says one and a slot whose clause says another are two facts.</summary>
     public IReadOnlyDictionary<string, string> Contrasts { get; }
@@ -59,6 +61,7 @@ public sealed class SlotLexicon
         TimeUnits = Set(o["time_units"]);
         LocalTime = Set(o["local_time"]).ToList();
         Running = Set(o["running"]).ToList();
+        SplitGlued = o.Value<bool?>("split_glued") ?? false;
         var contrasts = new Dictionary<string, string>(StringComparer.Ordinal);
         int g = 0;
         foreach (var group in o["contrasts"] as JArray ?? [])
@@ -102,6 +105,7 @@ public static class SlotBuilder
         var tokens = a.Tokens;
         var slots = new List<Slot>();
         var texts = new Dictionary<(int, int), string>();
+        var glue = lex.SplitGlued ? new GluedWords(a, lex) : null;
         int sentences = Math.Max(1, a.Sentences.Count);
         // each claim's alignment key, computed once: it tags the claim's time and quantity slots
         var keyed = a.Claims.Where(c => c.Relation != "said").Select(c => (Claim: c, Key: ClaimAligner.KeyOf(c))).ToList();
@@ -131,7 +135,7 @@ public static class SlotBuilder
                 _ => null,
             };
             if (slot is null) continue;
-            slot = WithContext(a, lex, slot, m.Start, m.End, sentences, texts) with { Relation = claimTimes.GetValueOrDefault(m.Start) };
+            slot = WithContext(a, lex, slot, m.Start, m.End, sentences, texts, glue) with { Relation = claimTimes.GetValueOrDefault(m.Start) };
             slots.Add(slot);
             // "Kamis (19/6/2025) pukul 10.00 WIB": the day it states is a date fact too, beside the clock reading
             if (m.Kind == TemporalKind.Time && m.Date is { } day && m.Stated.HasFlag(DateFields.Day) && !m.Relative)
@@ -153,7 +157,7 @@ public static class SlotBuilder
                 Qualifier = q.Qualifier, Unit = q.Unit, Quantity = q,
                 Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
             };
-            slot = WithContext(a, lex, slot, q.Start, q.End, sentences, texts);
+            slot = WithContext(a, lex, slot, q.Start, q.End, sentences, texts, glue);
             var head = kind == SlotKind.Count ? HeadOf(a, lex, q.Start, q.End) : kind == SlotKind.Money ? ListKey(a, q.Start) : null;
             slots.Add(slot with { Head = head, Relation = claimQty.GetValueOrDefault(q.Start) });
         }
@@ -163,7 +167,7 @@ public static class SlotBuilder
         {
             if (c.Negated) continue;
             if (c.Time is { Invalid: null } t && taken.Add(t.Start) && (t.Kind == TemporalKind.Date ? DateSlot(a, t) : TimeSlot(a, t)) is { } ts)
-                slots.Add(WithContext(a, lex, ts, t.Start, t.End, sentences, texts) with { Relation = key });
+                slots.Add(WithContext(a, lex, ts, t.Start, t.End, sentences, texts, glue) with { Relation = key });
             if (c.Quantity is { Value: { } v } q && taken.Add(q.Start))
             {
                 var (lo, hi, _, _) = QuantityInterval.Of(v, q.Qualifier);
@@ -174,7 +178,7 @@ public static class SlotBuilder
                     Value = v.ToString("R", CultureInfo.InvariantCulture), Number = v, Low = lo, High = hi, Qualifier = q.Qualifier, Unit = q.Unit,
                     Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
                 };
-                slots.Add(WithContext(a, lex, qs, q.Start, q.End, sentences, texts) with { Relation = key });
+                slots.Add(WithContext(a, lex, qs, q.Start, q.End, sentences, texts, glue) with { Relation = key });
             }
         }
         slots.Sort((x, y) => x.Start.CompareTo(y.Start));
@@ -328,7 +332,7 @@ public static class SlotBuilder
         return null;
     }
 
-    private static Slot WithContext(AnalyzedArticle a, SlotLexicon lex, Slot slot, int start, int end, int sentenceCount, Dictionary<(int, int), string> texts)
+    private static Slot WithContext(AnalyzedArticle a, SlotLexicon lex, Slot slot, int start, int end, int sentenceCount, Dictionary<(int, int), string> texts, GluedWords? glue)
     {
         var text = a.Article.Text;
         var s = a.SentenceAt(start);
@@ -344,12 +348,22 @@ public static class SlotBuilder
             if (t.Type != TokenType.Word || t.Length < 3) continue;
             var w = t.Span(text);
             if (IsFunction(lex, w)) continue;
+            int dist = i < at ? at - i : i - after + 1;
+            var list = dist <= NearTokens ? near : far;
+            // words glued by scraping ("perjalanankeretaapi"): the words of the article it is made of
+            if (glue?.Split(w) is { } parts)
+            {
+                foreach (var part in parts)
+                {
+                    var ps = Stemmer.Stem(part, a.Lang);
+                    if (ps.Length >= 3 && !lex.Function.Contains(ps) && !list.Contains(ps)) list.Add(ps);
+                }
+                continue;
+            }
             var stem = Stemmer.Stem(w, a.Lang);
             if (stem.Length < 3 || lex.Function.Contains(stem)) continue;
             // a capitalized word inside the sentence is (part of) a name: marked, so that names weigh less than event words
             if (t.Capitalized && i > first) stem = "^" + stem;
-            int dist = i < at ? at - i : i - after + 1;
-            var list = dist <= NearTokens ? near : far;
             if (!list.Contains(stem)) list.Add(stem);
         }
         far.RemoveAll(near.Contains);
@@ -492,4 +506,60 @@ public static class SlotBuilder
         }
         return classifier;
     }
+}
+
+/// <summary>
+/// Words glued together by scraping ("perjalanankeretaapi", "berikandiskonkhusus", "Groupterkait"), split into the words
+/// of the article they are made of. A long word written only once is split when it is wholly made of two to four words the
+/// article writes on their own (each three letters or more; a function word of the language may close it: "Israelke");
+/// the split with the fewest parts wins. Per article: the article's own words are the vocabulary, so no dictionary is
+/// needed and a word the article uses again is never split.
+/// </summary>
+internal sealed class GluedWords
+{
+    private const int MinLength = 9, MaxParts = 4;
+    private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
+    private readonly SlotLexicon lex;
+
+    public GluedWords(AnalyzedArticle a, SlotLexicon lex)
+    {
+        this.lex = lex;
+        var text = a.Article.Text;
+        foreach (var t in a.Tokens)
+            if (t.Type == TokenType.Word && t.Length >= 2 && t.Length <= 64)
+            {
+                var w = text.AsSpan(t.Start, t.Length).ToString().ToLowerInvariant();
+                counts[w] = counts.GetValueOrDefault(w) + 1;
+            }
+    }
+
+    /// <summary>The words a glued word is made of, or null when it is not one.</summary>
+    public IReadOnlyList<string>? Split(ReadOnlySpan<char> word)
+    {
+        if (word.Length < MinLength || word.Length > 64) return null;
+        foreach (var c in word) if (!char.IsLetter(c)) return null;
+        var w = word.ToString().ToLowerInvariant();
+        if (counts.GetValueOrDefault(w) > 1) return null;
+        // fewest parts ending at each position: best[i] = (parts, previous cut)
+        int n = w.Length;
+        var best = new (int Parts, int From)[n + 1];
+        for (int i = 1; i <= n; i++) best[i] = (int.MaxValue, -1);
+        best[0] = (0, -1);
+        for (int i = 1; i <= n; i++)
+            for (int j = Math.Max(0, i - 40); j <= i - 2; j++)
+            {
+                if (best[j].Parts == int.MaxValue || best[j].Parts >= MaxParts) continue;
+                var part = w[j..i];
+                // a short function word only at the end ("Israelke"): at the start "di", "ke" are prefixes of real words
+                if (part.Length == n || !Known(part, i == n)) continue;
+                if (best[j].Parts + 1 < best[i].Parts) best[i] = (best[j].Parts + 1, j);
+            }
+        if (best[n].Parts is < 2 or > MaxParts) return null;
+        var parts = new List<string>();
+        for (int i = n; i > 0; i = best[i].From) parts.Add(w[best[i].From..i]);
+        parts.Reverse();
+        return parts;
+    }
+
+    private bool Known(string part, bool last) => part.Length >= 3 ? counts.ContainsKey(part) : last && lex.Function.Contains(part);
 }
