@@ -124,11 +124,22 @@ public static class InjectCommand
         if (!verbose) return;
         foreach (var f in report.Untouched)
             error.WriteLine($"UNTOUCHED {f.Rule} {f.Score.ToString("0.00", inv)}{(report.Shown(f) ? "" : " (folded)")}: {f.Message}" + string.Concat(f.Evidence.Select(e => $"\n    [{e.Doc}] \"{e.Text}\" in: {Snippet(e.Sentence ?? e.Text)}")));
+        // what scored each detection: the hit with the best score, its rule and the features that set it
+        foreach (var i in report.Injections.Where(i => !i.Benign && i.Detected))
+        {
+            var best = i.Hits.MaxBy(f => f.Score)!;
+            error.WriteLine($"DETECTED {i.Kind} {i.Form} {best.Rule} {best.Score.ToString("0.00", inv)}{(report.Shown(best) ? "" : " (folded)")} [{i.Doc}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\" {{{Features(best)}}}");
+        }
+        foreach (var f in report.Untouched)
+            error.WriteLine($"UNTOUCHED-FEATURES {f.Rule} {f.Score.ToString("0.00", inv)} {{{Features(f)}}}");
         foreach (var i in report.Injections.Where(i => i.Benign ? i.Flagged : !i.Detected))
             error.WriteLine($"{(i.Benign ? "FLAGGED" : "MISSED")} {i.Kind} {i.Form} [{i.Doc}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\"" +
                 (i.AlsoIn is null ? "" : $" (also in [{i.AlsoIn}]: \"{i.AlsoText}\")") +
                 string.Concat(i.Hits.Concat(i.Other).Select(f => $"\n    {f.Rule}: {f.Message}")));
     }
+
+    private static string Features(Finding f) =>
+        string.Join(" ", f.Features.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value.ToString("0.###", CultureInfo.InvariantCulture)}"));
 
     private static string Snippet(string s) => (s.Length > 160 ? s[..157] + "..." : s).Replace('\n', ' ');
 }
