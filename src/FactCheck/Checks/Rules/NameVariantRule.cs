@@ -52,11 +52,15 @@ public sealed class NameVariantRule : ICheckRule
         {
             if (spellings.Count < 2) continue;
             var canonical = spellings.Values.First().Uses[0].M.Canonical;
-            var canonicals = spellings.Values.SelectMany(x => x.Uses).Select(u => u.M.Canonical).Distinct().ToList();
+            // the gazetteer's names of the entity (a linked cluster's canonical that no gazetteer entry backs is only its
+            // first spelling, which may be the slip: "Plams Beach Gardens")
+            var canonicals = spellings.Values.SelectMany(x => x.Uses).Where(u => u.M.Rule == "gazetteer").Select(u => u.M.Canonical).Distinct().ToList();
             var ranked = spellings.Values
                 .OrderByDescending(s => s.Docs).ThenByDescending(s => s.Uses.Count)
                 .ThenByDescending(s => IsAlias(s))
                 .ThenByDescending(s => WordSupport(s.Text, context))
+                // then the spelling whose words the language's news writes ("Paris Saint-Germain", not "Saant-Germain")
+                .ThenByDescending(s => NewsWords.Get(s.Uses[0].Doc.Lang).Known(s.Text))
                 .ThenByDescending(s => s.Uses.Max(u => u.M.Similarity))
                 .ThenByDescending(s => string.Equals(s.Text, canonical, StringComparison.OrdinalIgnoreCase))
                 .ThenBy(s => s.Text, StringComparer.Ordinal).ToList();
@@ -96,7 +100,7 @@ public sealed class NameVariantRule : ICheckRule
                 {
                     Id = Finding.MakeId(Id, doc.Id, entityId, variant.Text),
                     Rule = rule, Severity = Severity, Score = Prior,
-                    Message = $"\"{variant.Text}\" looks like a misspelling of \"{reference.Text}\" ({canonical}, similarity {sim.ToString("0.00", CultureInfo.InvariantCulture)}), {why}",
+                    Message = $"\"{variant.Text}\" looks like a misspelling of \"{reference.Text}\" ({(canonicals.Count > 0 ? canonicals[0] + ", " : "")}similarity {sim.ToString("0.00", CultureInfo.InvariantCulture)}), {why}",
                     Evidence = [Evidence(doc, mention, "flagged"), Evidence(refUse.Doc, refUse.M, "reference")],
                     Suggestions = [new Suggestion(entityId, reference.Text, why, tie ? 0.5 : (double)reference.Docs / (reference.Docs + 1))],
                     Features = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -165,7 +169,7 @@ public sealed class NameVariantRule : ICheckRule
             // each written once: the slip is the one that looks less like the words of the story; the other pair member
             // is flagged from its own side when it is the likelier slip
             bool tie = counts.GetValueOrDefault(rword) == 1;
-            if (tie && !LooksSlipped(word, rword, counts)) continue;
+            if (tie && !LooksSlipped(word, rword, counts, lang)) continue;
             var doc = u.Doc;
             var text = doc.Article.Text;
             int start = u.RunStart, end = u.RunEnd;
@@ -232,11 +236,16 @@ public sealed class NameVariantRule : ICheckRule
         return set;
     });
 
-    /// <summary>Of two words one edit apart and written as often, whether <paramref name="word"/> is the slip: a letter
+    /// <summary>Of two words one edit apart and written as often, whether <paramref name="word"/> is the slip: the one
+    /// the language's news never writes when the other it does (data/lang/&lt;lang&gt;/words.tsv); else a letter
     /// left out is a commoner slip than one added, unless the longer word doubles a letter ("Ronnald"); of two words
     /// of one length, the slip is the one whose letter pairs the story writes less ("Airwyas", not "Airways").</summary>
-    private static bool LooksSlipped(string word, string other, Dictionary<string, int> counts)
+    private static bool LooksSlipped(string word, string other, Dictionary<string, int> counts, string lang)
     {
+        // a word of the language's news beside one it never writes ("Penuntut" beside "Penuntun"... unless both are words)
+        var news = NewsWords.Get(lang);
+        int nw = news.Count(word), no = news.Count(other);
+        if ((nw == 0) != (no == 0)) return nw == 0;
         if (word.Length != other.Length)
         {
             var (shorter, longer) = word.Length < other.Length ? (word, other) : (other, word);
@@ -540,4 +549,39 @@ public sealed class NameWords
         var path = l.Length == 0 ? "" : Path.Combine(FactCheck.Lang.DataPaths.Lang(l), "names.json");
         return new NameWords(path.Length > 0 && File.Exists(path) ? FactCheck.Lang.LanguagePack.ReadJson(path) : new Newtonsoft.Json.Linq.JObject());
     })).Value;
+}
+
+/// <summary>How often each word occurs in news text of a language (data/lang/&lt;lang&gt;/words.tsv, made by
+/// scripts/make-words.py from corpora whose licence allows it): of two spellings of a name written as often in a story,
+/// the one whose words the language's news writes is the likelier right one.</summary>
+public sealed class NewsWords
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<NewsWords>> cache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
+
+    private NewsWords(string path)
+    {
+        if (!File.Exists(path)) return;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            int tab = line.IndexOf('\t');
+            if (tab > 0 && int.TryParse(line.AsSpan(tab + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) counts[line[..tab]] = n;
+        }
+    }
+
+    /// <summary>How often the (any-case) word occurs; 0 when never.</summary>
+    public int Count(string word) => counts.GetValueOrDefault(word.ToLowerInvariant());
+
+    /// <summary>How well the language's news knows a name's words: the sum of log(1 + count) over its words.</summary>
+    public double Known(string name)
+    {
+        double sum = 0;
+        foreach (var w in name.Split([' ', '-', '.', ',', '\'', '’'], StringSplitOptions.RemoveEmptyEntries)) sum += Math.Log(1 + Count(w));
+        return sum;
+    }
+
+    /// <summary>The words of a language; none when it has no words.tsv.</summary>
+    public static NewsWords Get(string lang) => cache.GetOrAdd(lang, l => new Lazy<NewsWords>(() =>
+        new NewsWords(l.Length == 0 ? "" : Path.Combine(FactCheck.Lang.DataPaths.Lang(l), "words.tsv")))).Value;
 }
