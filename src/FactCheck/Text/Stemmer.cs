@@ -26,6 +26,9 @@ public static class Stemmer
         var buf = buffer is { } b && b.Length >= word.Length ? b : (buffer = new char[Math.Max(64, word.Length * 2)]);
         int n = word.ToLowerInvariant(buf);
         if (n < 0) return word.ToString().ToLowerInvariant();
+        // an irregular form compares by its base word ("met" as "meet", "told" as "tell"): data/lang/<lang>/lemmas.json
+        if (Lemmas(lang) is { Count: > 0 } lemmas && lemmas.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buf.AsSpan(0, n), out var lemma))
+            return Stem(lemma, lang);
         if (n <= 3) return new string(buf, 0, n);
         Dictionary<string, string>? memo = lang switch
         {
@@ -54,6 +57,20 @@ public static class Stemmer
         memo[lower] = stem;
         return stem;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string>> lemmaTables = new(StringComparer.Ordinal);
+
+    /// <summary>The irregular forms of a language and their base words (lemmas.json "lemmas"); empty when it has none.</summary>
+    public static Dictionary<string, string> Lemmas(string lang) => lemmaTables.GetOrAdd(lang, l =>
+    {
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        var path = l.Length == 0 ? "" : Path.Combine(FactCheck.Lang.DataPaths.Lang(l), "lemmas.json");
+        if (path.Length == 0 || !File.Exists(path)) return table;
+        if (FactCheck.Lang.LanguagePack.ReadJson(path)["lemmas"] is Newtonsoft.Json.Linq.JObject o)
+            foreach (var (k, v) in o)
+                if (v?.Type == Newtonsoft.Json.Linq.JTokenType.String && (string?)v is { Length: > 0 } b && b != k) table[k.ToLowerInvariant()] = b.ToLowerInvariant();
+        return table;
+    });
 
     /// <summary>A verb without its voice affixes: di-/me(N)- with the nasal's dropped initial restored (mem- before a vowel
     /// keeps the m: memiliki, meminta), then -kan or -i.

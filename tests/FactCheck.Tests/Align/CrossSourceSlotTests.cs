@@ -482,4 +482,26 @@ public class StemmerTests
     [TestCase("voted", "en", "vote")]
     [TestCase("Resignation", "en", "resign")]
     public void Stem(string word, string lang, string stem) => Assert.That(FactCheck.Text.Stemmer.Stem(word, lang), Is.EqualTo(stem));
+
+    /// <summary>The examples of data/lang/&lt;lang&gt;/lemmas.json: an irregular form and its base word stem alike (positive),
+    /// look-alike words do not (negative).</summary>
+    public static IEnumerable<TestCaseData> LemmaExamples()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.Combine(FactCheck.Lang.DataPaths.Root, "lang")))
+        {
+            var path = Path.Combine(dir, "lemmas.json");
+            if (!File.Exists(path)) continue;
+            var lang = Path.GetFileName(dir);
+            var o = JObject.Parse(File.ReadAllText(path));
+            foreach (var p in (o["examples"] as JArray ?? []).OfType<JArray>()) yield return new TestCaseData(lang, (string)p[0]!, (string)p[1]!, true).SetName($"lemmas {lang}: {p[0]} is {p[1]}");
+            foreach (var p in (o["negative"] as JArray ?? []).OfType<JArray>()) yield return new TestCaseData(lang, (string)p[0]!, (string)p[1]!, false).SetName($"lemmas {lang}: {p[0]} is not {p[1]}");
+        }
+    }
+
+    [TestCaseSource(nameof(LemmaExamples))]
+    public void Lemma_example(string lang, string form, string baseWord, bool same)
+    {
+        var (a, b) = (FactCheck.Text.Stemmer.Stem(form, lang), FactCheck.Text.Stemmer.Stem(baseWord, lang));
+        if (same) Assert.That(a, Is.EqualTo(b)); else Assert.That(a, Is.Not.EqualTo(b));
+    }
 }
