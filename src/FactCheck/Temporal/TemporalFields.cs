@@ -10,6 +10,12 @@ internal sealed class TemporalFields
     public int? Weekday, Day, Month, Year, Hour, Minute, Dir, Ordinal, Decade, Quarter;
     /// <summary>Years to add to the reference year when the text names the year relatively ("last year's third quarter").</summary>
     public int? YearDelta;
+    /// <summary>Days to move a composed day by ("the day before last Tuesday": -1).</summary>
+    public int? DayShift;
+    /// <summary>True when the text names the week a day falls in ("the week of March 6"): the value is that ISO week.</summary>
+    public bool WeekOf;
+    /// <summary>True when the rule's number is an ordinal ("kuartal ke-2" is the second quarter, not two quarters).</summary>
+    public bool NumIsOrdinal;
     /// <summary>Direction suggested by the sentence's tense (-1 past, +1 future), used when the text states none.</summary>
     public int? Tense;
     public double? Num;
@@ -53,6 +59,7 @@ internal sealed class TemporalFields
             f.Year = (int)y; f.YearFromText = true;
         }
         foreach (var (k, v) in rule.Bind) f.Default(k, v);
+        if (f.NumIsOrdinal && f.Ordinal is null && f.Num is { } on && on == Math.Floor(on)) { f.Ordinal = (int)on; f.Num = null; }
         return f;
     }
 
@@ -134,6 +141,9 @@ internal sealed class TemporalFields
             case "dir":
             case "predir": Dir = Int(); break;
             case "yeardelta": YearDelta = Int(); break;
+            case "dayshift": DayShift = Int(); break;
+            case "weekof": WeekOf = true; break;
+            case "numordinal": NumIsOrdinal = true; break;
             case "tod": Tod = value; break;
             case "ampm": AmPm = value; break;
             case "tz": Tz = TimeSpan.Parse(value.TrimStart('+', '-'), CultureInfo.InvariantCulture) * (value.StartsWith('-') ? -1 : 1); break;
@@ -144,6 +154,7 @@ internal sealed class TemporalFields
             case "plus": Num = (Num ?? 0) + double.Parse(value, CultureInfo.InvariantCulture); Fraction = true; break;
             case "every": Every = true; break;
             case "quarter": Quarter = Int(); break;
+            case "ordinal": Ordinal = Int(); break;
             case "month": Month = Int(); break;
             case "day": Day = Int(); break;
             case "weekday": Weekday = Int(); break;
@@ -158,7 +169,7 @@ internal sealed class TemporalFields
         {
             "unit" => Unit is null, "num" => Num is null && !NumUnknown, "dir" => Dir is null, "tod" => Tod is null,
             "mod" => Mod is null, "month" => Month is null, "day" => Day is null, "weekday" => Weekday is null,
-            "hour" => Hour is null, "minute" => Minute is null, "quarter" => Quarter is null, "season" => Season is null, "holiday" => Holiday is null, "yeardelta" => YearDelta is null,
+            "hour" => Hour is null, "minute" => Minute is null, "quarter" => Quarter is null, "season" => Season is null, "holiday" => Holiday is null, "yeardelta" => YearDelta is null, "dayshift" => DayShift is null, "ordinal" => Ordinal is null,
             _ => true,
         };
         if (missing) Set(key, value);
