@@ -67,7 +67,7 @@ public sealed class TemporalExtractor
             if (composed.Error is null && best.SetsReference && composed.Date is { } own)
             {
                 localRef = new DateTimeOffset(own.ToDateTime(TimeOnly.MinValue), article.Published?.Offset ?? TimeSpan.Zero);
-                localRefUntil = stop + grammar.InsertReach;
+                localRefUntil = QuoteEnd(text, start, stop) is { } close ? Math.Min(close, stop + grammar.InsertReach) : stop + grammar.InsertReach;
             }
             if (composed.Error is { } err)
                 diagnostics.Add(Diagnostic.Warning(LineOrigin(article, start),
@@ -116,6 +116,25 @@ public sealed class TemporalExtractor
             if (m.Kind is not (TemporalKind.Date or TemporalKind.Time) || m.Value.Length < 4 || !char.IsDigit(m.Value[0])) continue;
             if (!quarterOnly || m.Value is [_, _, _, _, '-', 'Q', >= '1' and <= '4']) return m;
         }
+        return null;
+    }
+
+    /// <summary>Where the quotation that holds a date line ends: a date line after an open quotation mark in its paragraph
+    /// (an odd number of straight quotes, or more opening than closing curly ones) dates the quoted text only, up to the
+    /// closing mark; null when the date line is not inside a quotation or the quotation does not close.</summary>
+    private static int? QuoteEnd(string text, int start, int stop)
+    {
+        int para = text.LastIndexOf("\n\n", start, StringComparison.Ordinal);
+        int straight = 0, open = 0;
+        for (int k = para < 0 ? 0 : para; k < start; k++)
+        {
+            char c = text[k];
+            if (c == '"') straight++;
+            else if (c == '\u201C') open++;
+            else if (c == '\u201D') open--;
+        }
+        if (straight % 2 == 1) { int q = text.IndexOf('"', stop); return q < 0 ? null : q; }
+        if (open > 0) { int q = text.IndexOf('\u201D', stop); return q < 0 ? null : q; }
         return null;
     }
 
