@@ -61,7 +61,7 @@ internal static class TemporalComposer
         }
 
         if (f.Day is not null || f.Month is not null || f.YearFromText || f.Quarter is not null || f.Season is not null
-            || (f.Ordinal is not null && f.Unit is "Q" or "HALF"))
+            || (f.Ordinal is not null && (f.Unit is "Q" or "HALF" || (f.Unit == "W" && (f.YearFromText || f.YearDelta is not null || f.Dir is not null)))))
             return Calendar(f, stated, refDate);
 
         if (refDate is not { } rd)
@@ -104,6 +104,13 @@ internal static class TemporalComposer
                 inferred |= DateFields.Year;
             }
             return new($"{year:0000}-Q{q}", stated, inferred, null, inferred != 0, null);
+        }
+        if (f.Ordinal is { } week && f.Unit == "W" && f.Month is null)
+        {
+            // "the third week of 2027", "the first week of this year": that ISO week of the year
+            if (year is null) { year = refDate!.Value.Year + (f.Dir ?? 0); inferred |= DateFields.Year; }
+            if (week < 1 || week > ISOWeek.GetWeeksInYear(year.Value)) return Composed.Fail($"{year} has no week {week}");
+            return new($"{year:0000}-W{week:00}", stated, inferred, null, inferred != 0, null);
         }
         if (f.Ordinal is { } half && f.Unit == "HALF")
         {

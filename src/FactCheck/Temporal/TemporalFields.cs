@@ -16,6 +16,8 @@ internal sealed class TemporalFields
     public bool WeekOf;
     /// <summary>True when the rule's number is an ordinal ("kuartal ke-2" is the second quarter, not two quarters).</summary>
     public bool NumIsOrdinal;
+    /// <summary>True when the rule reads its year as a decade ("the 1970's" = 197).</summary>
+    public bool YearIsDecade;
     /// <summary>Direction suggested by the sentence's tense (-1 past, +1 future), used when the text states none.</summary>
     public int? Tense;
     public double? Num;
@@ -59,6 +61,7 @@ internal sealed class TemporalFields
             f.Year = (int)y; f.YearFromText = true;
         }
         foreach (var (k, v) in rule.Bind) f.Default(k, v);
+        if (f.YearIsDecade && f.Year is { } dy && dy % 10 == 0) { f.Decade = dy / 10; f.Year = null; f.YearFromText = false; }
         if (f.NumIsOrdinal && f.Ordinal is null && f.Num is { } on && on == Math.Floor(on)) { f.Ordinal = (int)on; f.Num = null; }
         return f;
     }
@@ -144,6 +147,7 @@ internal sealed class TemporalFields
             case "dayshift": DayShift = Int(); break;
             case "weekof": WeekOf = true; break;
             case "numordinal": NumIsOrdinal = true; break;
+            case "yeardecade": YearIsDecade = true; break;
             case "tod": Tod = value; break;
             case "ampm": AmPm = value; break;
             case "tz": Tz = TimeSpan.Parse(value.TrimStart('+', '-'), CultureInfo.InvariantCulture) * (value.StartsWith('-') ? -1 : 1); break;
