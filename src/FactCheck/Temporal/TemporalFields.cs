@@ -47,6 +47,10 @@ internal sealed class TemporalFields
         {
             bool number = list[i].Class is "int" or "num" or "decimal";
             if (number && spelled is not null) { if (list[i].Entry is { } ne) spelled.Add(ne.Number); else if (Shapes.TryDecimal(tokens[list[i].Token].Span(text), out var sv)) spelled.Add(sv); continue; }
+            // a compound number word: "twenty-four", "forty five" (a tens word, then a unit word at most a hyphen away) is one number
+            if (number && i + 1 < list.Count && list[i].Entry is { Number: >= 1 and <= 9 } unitWord && list[i + 1].Entry is { Number: >= 20 and <= 90 } tens
+                && tens.Number % 10 == 0 && list[i + 1].Class == list[i].Class && list[i].Token - list[i + 1].Token is 1 or 2
+                && f.Num == tens.Number) { f.Num += unitWord.Number; continue; }
             if (rule.FirstNumber && (f.Num is not null || f.NumUnknown) && number) continue;
             // in a duration, "1/2" after a number is a fraction ("5 1/2 hours"), not a day and month
             if (rule.Kind == TemporalKind.Duration && list[i].Class == "numdm" && Shapes.TryNumericDate(tokens[list[i].Token].Span(text), out var fr)
