@@ -20,6 +20,12 @@ internal static class Anchoring
                 "Y" => anchor.Length >= 4 && int.TryParse(anchor.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out _) ? anchor[..4] : null,
                 _ => null,
             };
+        // "the 1988 quarter", "the 1989 period" after "the third quarter": that quarter of the stated year
+        if (mode == "quarteryear")
+            return anchor is [_, _, _, _, '-', 'Q', >= '1' and <= '4'] && f.Year is { } qy ? $"{qy:0000}{anchor[4..]}" : null;
+        // "the quarter" after "the fiscal first quarter": the quarter under discussion
+        if (mode == "samequarter")
+            return anchor is [_, _, _, _, '-', 'Q', >= '1' and <= '4'] ? anchor : null;
         if (f.Unit is not { } unit || f.NumUnknown) return null;
         int delta = (f.Dir ?? 0) * (int)Math.Round(f.Num ?? 1);
         if (delta == 0) return null;
@@ -29,15 +35,18 @@ internal static class Anchoring
         var rest = anchor[4..];
         switch (unit)
         {
+            case "Y" when mode == "unit":
+                // "the following year" is a year, whatever the granularity of the date it follows
+                return (year + delta).ToString("0000", CultureInfo.InvariantCulture);
             case "Y":
                 if (rest.Length > 0 && rest[0] != '-') return null;
                 if (rest.Length >= 6 && rest[1] != 'Q' && rest[1] != 'W' && DateOnly.TryParseExact(anchor[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                     return d.AddYears(delta).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + anchor[10..];
                 return (year + delta).ToString("0000", CultureInfo.InvariantCulture) + rest;
-            case "M" when isMonth && mode == "any":
+            case "M" when isMonth && mode is "any" or "unit":
                 var m = new DateOnly(year, int.Parse(anchor.AsSpan(5, 2), CultureInfo.InvariantCulture), 1).AddMonths(delta);
                 return m.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            case "D" when isDay && mode == "any":
+            case "D" when isDay && mode is "any" or "unit":
                 return day.AddDays(delta).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             case "W" when isDay && mode == "any":
                 var w = day.AddDays(7 * delta).ToDateTime(TimeOnly.MinValue);

@@ -22,8 +22,16 @@ internal static class TemporalComposer
             TemporalKind.Duration => Duration(f),
             TemporalKind.Set => Set(f),
             TemporalKind.Time => Time(f, reference),
-            _ => Date(f, reference),
+            _ => Shifted(Date(f, reference), f),
         };
+    }
+
+    /// <summary>A day moved by the rule's day shift ("the day before last Tuesday"); a value without a day stays as it is.</summary>
+    private static Composed Shifted(Composed c, TemporalFields f)
+    {
+        if (f.DayShift is not { } shift || c.Error is not null || c.Date is not { } d) return c;
+        var moved = d.AddDays(shift);
+        return c with { Value = Iso(moved) + c.Value[10..], Date = moved, AlternativeValue = null };
     }
 
     private static DateFields StatedOf(TemporalFields f)
@@ -53,7 +61,7 @@ internal static class TemporalComposer
         }
 
         if (f.Day is not null || f.Month is not null || f.YearFromText || f.Quarter is not null || f.Season is not null
-            || (f.Ordinal is not null && f.Unit == "Q"))
+            || (f.Ordinal is not null && (f.Unit is "Q" or "HALF" || (f.Unit == "W" && (f.YearFromText || f.YearDelta is not null || f.Dir is not null)))))
             return Calendar(f, stated, refDate);
 
         if (refDate is not { } rd)
@@ -97,6 +105,25 @@ internal static class TemporalComposer
             }
             return new($"{year:0000}-Q{q}", stated, inferred, null, inferred != 0, null);
         }
+        if (f.Ordinal is { } week && f.Unit == "W" && f.Month is null)
+        {
+            // "the third week of 2027", "the first week of this year": that ISO week of the year
+            if (year is null) { year = refDate!.Value.Year + (f.Dir ?? 0); inferred |= DateFields.Year; }
+            if (week < 1 || week > ISOWeek.GetWeeksInYear(year.Value)) return Composed.Fail($"{year} has no week {week}");
+            return new($"{year:0000}-W{week:00}", stated, inferred, null, inferred != 0, null);
+        }
+        if (f.Ordinal is { } half && f.Unit == "HALF")
+        {
+            // "the second half of 1989" (semester II 2024) = 1989-H2; without a year, the latest such half that has begun
+            if (half is < 1 or > 2) return Composed.Fail($"no half {half}");
+            if (year is null)
+            {
+                var rh = refDate!.Value;
+                year = f.Dir is { } hd ? rh.Year + hd : rh.Year - (half == 2 && rh.Month < 7 && (f.Dir ?? f.Tense) is not > 0 ? 1 : 0);
+                inferred |= DateFields.Year;
+            }
+            return new($"{year:0000}-H{half}", stated, inferred, null, inferred != 0, null);
+        }
         if (f.Season is { } season)
         {
             if (year is null) { year = SeasonYear(season, f.Dir, refDate!.Value); inferred |= DateFields.Year; }
@@ -119,6 +146,11 @@ internal static class TemporalComposer
                         ? $"there is no day {d} in any month"
                         : $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year} has {DateTime.DaysInMonth(year.Value, month)} days, not {d}");
                 var date = new DateOnly(year.Value, month, d);
+                if (f.WeekOf)
+                {
+                    var wk = date.ToDateTime(TimeOnly.MinValue);
+                    return new($"{ISOWeek.GetYear(wk):0000}-W{ISOWeek.GetWeekOfYear(wk):00}", stated, inferred, null, inferred != 0, null);
+                }
                 string? alt = null;
                 if (f.Alternative is { } a && a.Day <= DateTime.DaysInMonth(year.Value, a.Month))
                     alt = Iso(new DateOnly(year.Value, a.Month, a.Day));
@@ -350,7 +382,8 @@ internal static class TemporalComposer
 
     private static Composed Set(TemporalFields f)
     {
-        if (f.Weekday is { } wd) return new($"XXXX-WXX-{wd}", DateFields.Weekday, DateFields.None, null, false, null);
+        if (f.Weekday is { } wd) return new($"XXXX-WXX-{wd}{(f.Tod is { } wt ? "T" + wt : "")}", DateFields.Weekday, DateFields.None, null, false, null);
+        if (f.Season is { } season) return new($"XXXX-{season}", DateFields.None, DateFields.None, null, false, null);
         if (f.Month is { } m) return new($"XXXX-{m:00}", DateFields.Month, DateFields.None, null, false, null);
         if (f.Tod is { } tod && f.Unit is null) return new($"XXXX-XX-XXT{tod}", DateFields.PartOfDay, DateFields.None, null, false, null);
         var d = Duration(f);

@@ -61,13 +61,13 @@ public sealed class TemporalExtractor
             var reference = localRef is { } lr && start < localRefUntil ? lr : article.Published;
             var composed = TemporalComposer.Compose(best, fields, reference);
             if (composed.Error is null && best.Anchor is { } anchorMode
-                && LastDate(mentions, start - grammar.AnchorDistance, anchorMode == "quarter", best.Comparison ? comparisons : null) is { } anchor
+                && LastDate(mentions, start - grammar.AnchorDistance, anchorMode is "quarter" or "quarteryear" or "samequarter", best.Comparison || anchorMode == "samequarter" ? comparisons : null, anchorMode == "quarteryear") is { } anchor
                 && Anchoring.Shift(anchor.Value, anchorMode, fields) is { } shifted)
                 composed = composed with { Value = shifted, Date = null };
             if (composed.Error is null && best.SetsReference && composed.Date is { } own)
             {
                 localRef = new DateTimeOffset(own.ToDateTime(TimeOnly.MinValue), article.Published?.Offset ?? TimeSpan.Zero);
-                localRefUntil = stop + grammar.InsertReach;
+                localRefUntil = QuoteEnd(text, start, stop) is { } close ? Math.Min(close, stop + grammar.InsertReach) : stop + grammar.InsertReach;
             }
             if (composed.Error is { } err)
                 diagnostics.Add(Diagnostic.Warning(LineOrigin(article, start),
@@ -102,17 +102,39 @@ public sealed class TemporalExtractor
 
     /// <summary>The date a relative expression leans on: the latest calendar date ending at or after <paramref name="notBefore"/>;
     /// with <paramref name="quarterOnly"/> the latest quarter ("the quarter ended Sept. 30 ... a year ago": the quarter, not the
-    /// day that ends it); mentions in <paramref name="skip"/> (other comparison points) are passed over.</summary>
-    private static TemporalMention? LastDate(List<TemporalMention> mentions, int notBefore, bool quarterOnly, HashSet<int>? skip)
+    /// day that ends it); mentions in <paramref name="skip"/> (other comparison points) are passed over; with <paramref name="stopAtMonths"/>
+    /// a span of months in between ("the first nine months") ends the search.</summary>
+    private static TemporalMention? LastDate(List<TemporalMention> mentions, int notBefore, bool quarterOnly, HashSet<int>? skip, bool stopAtMonths = false)
     {
         for (int k = mentions.Count - 1; k >= 0; k--)
         {
             var m = mentions[k];
             if (m.End < notBefore) return null;
             if (skip is not null && skip.Contains(k)) continue;
+            // "in the first nine months ... the 1988 period": the period under discussion is those months, not the last quarter
+            if (stopAtMonths && m.Kind == TemporalKind.Duration && m.Value is ['P', .., 'M'] && m.Value.Length > 2 && char.IsDigit(m.Value[1])) return null;
             if (m.Kind is not (TemporalKind.Date or TemporalKind.Time) || m.Value.Length < 4 || !char.IsDigit(m.Value[0])) continue;
             if (!quarterOnly || m.Value is [_, _, _, _, '-', 'Q', >= '1' and <= '4']) return m;
         }
+        return null;
+    }
+
+    /// <summary>Where the quotation that holds a date line ends: a date line after an open quotation mark in its paragraph
+    /// (an odd number of straight quotes, or more opening than closing curly ones) dates the quoted text only, up to the
+    /// closing mark; null when the date line is not inside a quotation or the quotation does not close.</summary>
+    private static int? QuoteEnd(string text, int start, int stop)
+    {
+        int para = text.LastIndexOf("\n\n", start, StringComparison.Ordinal);
+        int straight = 0, open = 0;
+        for (int k = para < 0 ? 0 : para; k < start; k++)
+        {
+            char c = text[k];
+            if (c == '"') straight++;
+            else if (c == '\u201C') open++;
+            else if (c == '\u201D') open--;
+        }
+        if (straight % 2 == 1) { int q = text.IndexOf('"', stop); return q < 0 ? null : q; }
+        if (open > 0) { int q = text.IndexOf('\u201D', stop); return q < 0 ? null : q; }
         return null;
     }
 

@@ -10,6 +10,14 @@ internal sealed class TemporalFields
     public int? Weekday, Day, Month, Year, Hour, Minute, Dir, Ordinal, Decade, Quarter;
     /// <summary>Years to add to the reference year when the text names the year relatively ("last year's third quarter").</summary>
     public int? YearDelta;
+    /// <summary>Days to move a composed day by ("the day before last Tuesday": -1).</summary>
+    public int? DayShift;
+    /// <summary>True when the text names the week a day falls in ("the week of March 6"): the value is that ISO week.</summary>
+    public bool WeekOf;
+    /// <summary>True when the rule's number is an ordinal ("kuartal ke-2" is the second quarter, not two quarters).</summary>
+    public bool NumIsOrdinal;
+    /// <summary>True when the rule reads its year as a decade ("the 1970's" = 197).</summary>
+    public bool YearIsDecade;
     /// <summary>Direction suggested by the sentence's tense (-1 past, +1 future), used when the text states none.</summary>
     public int? Tense;
     public double? Num;
@@ -39,6 +47,10 @@ internal sealed class TemporalFields
         {
             bool number = list[i].Class is "int" or "num" or "decimal";
             if (number && spelled is not null) { if (list[i].Entry is { } ne) spelled.Add(ne.Number); else if (Shapes.TryDecimal(tokens[list[i].Token].Span(text), out var sv)) spelled.Add(sv); continue; }
+            // a compound number word: "twenty-four", "forty five" (a tens word, then a unit word at most a hyphen away) is one number
+            if (number && i + 1 < list.Count && list[i].Entry is { Number: >= 1 and <= 9 } unitWord && list[i + 1].Entry is { Number: >= 20 and <= 90 } tens
+                && tens.Number % 10 == 0 && list[i + 1].Class == list[i].Class && list[i].Token - list[i + 1].Token is 1 or 2
+                && f.Num == tens.Number) { f.Num += unitWord.Number; continue; }
             if (rule.FirstNumber && (f.Num is not null || f.NumUnknown) && number) continue;
             // in a duration, "1/2" after a number is a fraction ("5 1/2 hours"), not a day and month
             if (rule.Kind == TemporalKind.Duration && list[i].Class == "numdm" && Shapes.TryNumericDate(tokens[list[i].Token].Span(text), out var fr)
@@ -53,6 +65,8 @@ internal sealed class TemporalFields
             f.Year = (int)y; f.YearFromText = true;
         }
         foreach (var (k, v) in rule.Bind) f.Default(k, v);
+        if (f.YearIsDecade && f.Year is { } dy && dy % 10 == 0) { f.Decade = dy / 10; f.Year = null; f.YearFromText = false; }
+        if (f.NumIsOrdinal && f.Ordinal is null && f.Num is { } on && on == Math.Floor(on)) { f.Ordinal = (int)on; f.Num = null; }
         return f;
     }
 
@@ -134,6 +148,10 @@ internal sealed class TemporalFields
             case "dir":
             case "predir": Dir = Int(); break;
             case "yeardelta": YearDelta = Int(); break;
+            case "dayshift": DayShift = Int(); break;
+            case "weekof": WeekOf = true; break;
+            case "numordinal": NumIsOrdinal = true; break;
+            case "yeardecade": YearIsDecade = true; break;
             case "tod": Tod = value; break;
             case "ampm": AmPm = value; break;
             case "tz": Tz = TimeSpan.Parse(value.TrimStart('+', '-'), CultureInfo.InvariantCulture) * (value.StartsWith('-') ? -1 : 1); break;
@@ -144,6 +162,7 @@ internal sealed class TemporalFields
             case "plus": Num = (Num ?? 0) + double.Parse(value, CultureInfo.InvariantCulture); Fraction = true; break;
             case "every": Every = true; break;
             case "quarter": Quarter = Int(); break;
+            case "ordinal": Ordinal = Int(); break;
             case "month": Month = Int(); break;
             case "day": Day = Int(); break;
             case "weekday": Weekday = Int(); break;
@@ -158,7 +177,7 @@ internal sealed class TemporalFields
         {
             "unit" => Unit is null, "num" => Num is null && !NumUnknown, "dir" => Dir is null, "tod" => Tod is null,
             "mod" => Mod is null, "month" => Month is null, "day" => Day is null, "weekday" => Weekday is null,
-            "hour" => Hour is null, "minute" => Minute is null, "quarter" => Quarter is null, "season" => Season is null, "holiday" => Holiday is null, "yeardelta" => YearDelta is null,
+            "hour" => Hour is null, "minute" => Minute is null, "quarter" => Quarter is null, "season" => Season is null, "holiday" => Holiday is null, "yeardelta" => YearDelta is null, "dayshift" => DayShift is null, "ordinal" => Ordinal is null,
             _ => true,
         };
         if (missing) Set(key, value);

@@ -23,7 +23,7 @@ public sealed record TemporalRule : IPatternRule
     public int Order { get; init; }
     /// <summary>True for rules that only claim their words so that no other rule reads them as time ("6-year-old", "quarterly dividend").</summary>
     public bool Ignore { get; init; }
-    /// <summary>How the value may lean on the previous date in the text instead of the reference date: "any" ("a year earlier"), "quarter" (only a quarter: "a year ago" after "the third quarter"), "same" (the previous date's own day: "the same day").</summary>
+    /// <summary>How the value may lean on the previous date in the text instead of the reference date: "any" ("a year earlier"), "quarter" (only a quarter: "a year ago" after "the third quarter"), "same" (the previous date's own day: "the same day"), "unit" (as "any", at the unit's granularity: "the following year"), "quarteryear" (the previous quarter in the stated year: "the 1988 quarter"), "samequarter" (the previous quarter itself: "the quarter").</summary>
     public string? Anchor { get; init; }
     /// <summary>True for comparison points ("a year ago", "a year earlier"): they lean on the period under discussion, never on
     /// another comparison point ("$5 a year ago ... $4 a year earlier" are the same year, not two years back).</summary>

@@ -44,7 +44,12 @@ internal static class Tense
         if (k + 1 < tokens.Length && tokens[k + 1].Start == t.End + 1 && text[t.End] == ' '
             && lex.TryGet("tense", text.AsSpan(t.Start, tokens[k + 1].End - t.Start), out var phrase))
             v = phrase.Number;
-        else if (lex.TryGetAt("tense", text, tokens, k, out var e)) v = e.Number;
+        else if (lex.TryGetAt("tense", text, tokens, k, out var e))
+        {
+            v = e.Number;
+            // an irregular participle after "be"/"is" ("would be paid", "is held") is no past tense either
+            if (v < 0 && k > 0 && tokens[k - 1].Type == TokenType.Word && lex.TryGetAt("passive", text, tokens, k - 1, out _)) return null;
+        }
         // the past-tense ending on lower-case words only: "United", "Ahmed" are names, not verbs
         else if (grammar.PastSuffix is { } suf && span.Length >= suf.Length + 3 && char.IsLower(span[0]) && span.EndsWith(suf, StringComparison.Ordinal))
         {

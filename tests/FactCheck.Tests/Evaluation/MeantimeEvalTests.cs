@@ -17,7 +17,9 @@ public class MeantimeEvalTests
         Assert.Multiple(() =>
         {
             Assert.That(dev.Gold + test.Gold, Is.EqualTo(all.Gold), "the halves partition the documents");
-            Assert.That(all.Recall, Is.GreaterThanOrEqualTo(0.90), string.Join("\n", all.Missed.Take(30)));
+            // the target is 90%; the floor is the last measurement (276 of 302), and precision against the gold with it
+            Assert.That(all.Recall, Is.GreaterThanOrEqualTo(0.913), string.Join("\n", all.Missed.Take(30)));
+            Assert.That(all.Precision, Is.GreaterThanOrEqualTo(0.763), "precision against the MEANTIME gold");
         });
     }
 }

@@ -76,6 +76,7 @@ public class WeekdayMentionEvalTests
         }
         double rate = 100.0 * ok / total;
         TestContext.Out.WriteLine($"weekday mentions: {ok}/{total} = {rate:F2}%");
-        Assert.That(rate, Is.GreaterThanOrEqualTo(99.0), string.Join("\n", misses.Take(30)));
+        // the issue asks for 99%; the floor is the last measurement (1864 of 1864)
+        Assert.That(rate, Is.GreaterThanOrEqualTo(100.0), string.Join("\n", misses.Take(30)));
     }
 }
