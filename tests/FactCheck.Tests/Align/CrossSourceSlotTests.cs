@@ -171,6 +171,21 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_listing_reference_sentence_and_relative_days_a_day_apart_score_lower()
+    {
+        var count = new CrossSourceQuantityRule();
+        var plain = new Dictionary<string, double> { ["likelier"] = 1, ["align_score"] = 0.6, ["kind=count"] = 1, ["sentence_values"] = 1, ["reference_sentence_values"] = 1 };
+        var listing = new Dictionary<string, double>(plain) { ["reference_sentence_values"] = 3 };
+        Assert.That(count.Confidence(listing), Is.LessThan(count.Confidence(plain)), "the other sentence breaks its figure into parts");
+        var date = new CrossSourceDateRule();
+        var weekdays = new Dictionary<string, double> { ["likelier"] = 1, ["align_score"] = 0.6, ["kind=date"] = 1, ["relative"] = 1, ["days_apart"] = 3 };
+        var adjacent = new Dictionary<string, double>(weekdays) { ["days_apart"] = 1 };
+        Assert.That(date.Confidence(adjacent), Is.LessThan(date.Confidence(weekdays)), "relative days one day apart: each outlet's own day, or an event and its aftermath");
+        var stated = new Dictionary<string, double>(adjacent) { ["relative"] = 0 };
+        Assert.That(date.Confidence(stated), Is.EqualTo(date.Confidence(weekdays)), "written dates a day apart are not held back by it");
+    }
+
+    [Test]
     public void One_outlets_two_figures_in_swapped_digits_are_a_slip_not_an_update()
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Sebanyak 18 sekolah di Kabupaten Bogor rusak akibat gempa pada Selasa malam.", "id");

@@ -111,6 +111,7 @@ public abstract class CrossSourceSlotRule : ICheckRule
         // days apart the two articles were published (a daily series: each day's figure)
         features["flagged_elsewhere"] = context.Slots.Count(o => o.Doc != flagged.Doc && o.Kind == flagged.Kind && SlotAligner.Agree(o, flagged) && SlotAligner.Compatible(o, flagged));
         features["sentence_values"] = context.Slots.Count(o => o.Doc == flagged.Doc && o.SentenceStart == flagged.SentenceStart && o.Kind == flagged.Kind);
+        features["reference_sentence_values"] = context.Slots.Count(o => o.Doc == refSlot.Doc && o.SentenceStart == refSlot.SentenceStart && o.Kind == refSlot.Kind);
         if (SlotAligner.Transposed(flagged, refSlot)) features["transposed"] = 1;
         if (flagged.Published is { } pf && refSlot.Published is { } pr) features["published_days_apart"] = Math.Abs(pf.DayNumber - pr.DayNumber);
         foreach (var (k, v) in Distance(flagged, refSlot)) features[k] = v;
@@ -144,7 +145,11 @@ public abstract class CrossSourceSlotRule : ICheckRule
         if (F("flagged_elsewhere") >= 1) p *= 0.4;
         // the same digits in another order ("25" beside "52") is how a typed figure slips
         if (F("transposed") > 0) p *= 1.4;
-        if (F("sentence_values") >= 3) p *= 0.75;
+        // either sentence lists three or more values of its kind: a breakdown, a table, a series, where one figure is seldom the other's
+        if (Math.Max(F("sentence_values"), F("reference_sentence_values")) >= 3) p *= 0.75;
+        // two days told relative to publication, one day apart: each outlet counts from its own hour of writing, and an event
+        // and its aftermath fall on consecutive days ("on Wednesday, the day after Tuesday's primary")
+        if (date && F("relative") > 0 && F("days_apart") == 1) p *= 0.8;
         if (!date && F("published_days_apart") >= 1) p *= 0.8;
         return Math.Round(Math.Clamp(p, 0.02, 0.95), 3);
     }
