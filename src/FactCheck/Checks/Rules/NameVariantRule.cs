@@ -38,7 +38,7 @@ public sealed class NameVariantRule : ICheckRule
     {
         // link the names of all articles together, so that unknown names spelled two ways across sources meet
         var flat = context.Articles.SelectMany(a => a.EntityMentions.Select(m => (Doc: a, Mention: m))).ToList();
-        var linked = new EntityLinker().Link(flat.Select(x => x.Mention)).Mentions;
+        var linked = new EntityLinker().LinkMentions(flat.Select(x => x.Mention));
         var byEntity = new Dictionary<string, Dictionary<string, Spelling>>(StringComparer.Ordinal);
         for (int i = 0; i < flat.Count; i++)
         {
@@ -53,13 +53,7 @@ public sealed class NameVariantRule : ICheckRule
             if (spellings.Count < 2) continue;
             var canonical = spellings.Values.First().Uses[0].M.Canonical;
             var canonicals = spellings.Values.SelectMany(x => x.Uses).Select(u => u.M.Canonical).Distinct().ToList();
-            var ranked = spellings.Values
-                .OrderByDescending(s => s.Docs).ThenByDescending(s => s.Uses.Count)
-                .ThenByDescending(s => IsAlias(s))
-                .ThenByDescending(s => WordSupport(s.Text, context))
-                .ThenByDescending(s => s.Uses.Max(u => u.M.Similarity))
-                .ThenByDescending(s => string.Equals(s.Text, canonical, StringComparison.OrdinalIgnoreCase))
-                .ThenBy(s => s.Text, StringComparer.Ordinal).ToList();
+            var ranked = Rank(spellings.Values, canonical, context);
             for (int vi = 1; vi < ranked.Count; vi++)
             {
                 var variant = ranked[vi];
@@ -113,6 +107,35 @@ public sealed class NameVariantRule : ICheckRule
         }
     }
 
+    /// <summary>The spellings of one entity, best supported first: in more articles, written more often, a known alias,
+    /// its rarest word commoner in the story (<see cref="WordSupport"/>), closer to the alias, the canonical name, then
+    /// by text. The texts differ, so the order is total; the word support, which counts the words of the whole story,
+    /// is worked out only for spellings that tie on everything before it.</summary>
+    private static List<Spelling> Rank(IEnumerable<Spelling> spellings, string canonical, CheckContext context)
+    {
+        var keys = spellings.Select(s => new RankKey(s, s.Docs, s.Uses.Count, IsAlias(s), s.Uses.Max(u => u.M.Similarity),
+            string.Equals(s.Text, canonical, StringComparison.OrdinalIgnoreCase))).ToArray();
+        int Compare(RankKey a, RankKey b)
+        {
+            int c = b.Docs.CompareTo(a.Docs);
+            if (c == 0) c = b.Uses.CompareTo(a.Uses);
+            if (c == 0) c = b.Alias.CompareTo(a.Alias);
+            if (c == 0) c = b.Support(context).CompareTo(a.Support(context));
+            if (c == 0) c = b.MaxSimilarity.CompareTo(a.MaxSimilarity);
+            if (c == 0) c = b.IsCanonical.CompareTo(a.IsCanonical);
+            if (c == 0) c = string.CompareOrdinal(a.S.Text, b.S.Text);
+            return c;
+        }
+        Array.Sort(keys, Compare);
+        return keys.Select(k => k.S).ToList();
+    }
+
+    private sealed record RankKey(Spelling S, int Docs, int Uses, bool Alias, double MaxSimilarity, bool IsCanonical)
+    {
+        private int? support;
+        public int Support(CheckContext context) => support ??= WordSupport(S.Text, context);
+    }
+
     /// <summary>One capitalized word written inside a capitalized run (a name, a title, a body's name), with its neighbours in the run.</summary>
     private sealed record WordUse(AnalyzedArticle Doc, int Start, int End, int RunStart, int RunEnd, string Word, string? Prev, string? Next);
 
@@ -128,18 +151,14 @@ public sealed class NameVariantRule : ICheckRule
     {
         // how often each word is written in the story, in any case; a word is letters glued together ("McConnell" is
         // two tokens, one word)
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = context.Articles.Select(a => Words(context, a).ToList()).ToList();
+        var counts = CountWords(context, words);
         var uses = new Dictionary<string, List<WordUse>>(StringComparer.Ordinal);
-        foreach (var a in context.Articles)
-            foreach (var (start, end, _) in Words(context, a))
+        for (int ai = 0; ai < words.Count; ai++)
+            foreach (var u in CapitalizedWords(context.Articles[ai], words[ai]))
             {
-                var w = a.Article.Text[start..end].ToLowerInvariant();
-                counts[w] = counts.GetValueOrDefault(w) + 1;
-            }
-        foreach (var a in context.Articles)
-            foreach (var u in CapitalizedWords(context, a))
-            {
-                if (!uses.TryGetValue(u.Word.ToLowerInvariant(), out var list)) uses[u.Word.ToLowerInvariant()] = list = [];
+                var key = u.Word.ToLowerInvariant();
+                if (!uses.TryGetValue(key, out var list)) uses[key] = list = [];
                 list.Add(u);
             }
         // references blocked by first letter: a slip keeps the first letter
@@ -206,6 +225,27 @@ public sealed class NameVariantRule : ICheckRule
                 },
             };
         }
+    }
+
+    /// <summary>How often each word (lower case) is written in the story: each word is lowered into a buffer and counted
+    /// through a span lookup, so a string is made only for a word not seen before.</summary>
+    private static Dictionary<string, int> CountWords(CheckContext context, List<List<(int Start, int End, bool Joined)>> words)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buf = stackalloc char[64];
+        for (int ai = 0; ai < words.Count; ai++)
+        {
+            var text = context.Articles[ai].Article.Text;
+            foreach (var (start, end, _) in words[ai])
+            {
+                var span = text.AsSpan(start, end - start);
+                Span<char> lower = span.Length <= buf.Length ? buf[..span.Length] : new char[span.Length];
+                span.ToLowerInvariant(lower);
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, lower, out _)++;
+            }
+        }
+        return counts;
     }
 
     /// <summary>True when the two names differ in one word only and the variant's word is one the story also writes in lower case.</summary>
@@ -293,10 +333,9 @@ public sealed class NameVariantRule : ICheckRule
 
     /// <summary>The capitalized words of an article (outside boilerplate) that stand in a run of two or more capitalized
     /// words, with the words next to them in the run.</summary>
-    private static IEnumerable<WordUse> CapitalizedWords(CheckContext context, AnalyzedArticle a)
+    private static IEnumerable<WordUse> CapitalizedWords(AnalyzedArticle a, List<(int Start, int End, bool Joined)> words)
     {
         var text = a.Article.Text;
-        var words = Words(context, a).ToList();
         bool NameWord(int i) => char.IsUpper(text[words[i].Start]) && words[i].End - words[i].Start >= 2 && !a.Article.IsBoilerplate(words[i].Start);
         string At(int i) => text[words[i].Start..words[i].End];
         for (int i = 0; i < words.Count;)
