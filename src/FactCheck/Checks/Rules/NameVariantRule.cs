@@ -48,12 +48,16 @@ public sealed class NameVariantRule : ICheckRule
             sp.Uses.Add((flat[i].Doc, m));
         }
 
+        // the words of the spellings that are ranked, counted in the story's text on the first tie that needs them
+        Dictionary<string, int>? wordCounts = null;
+        int Support(string name) => WordSupport(name, wordCounts ??= context.WordCounts(byEntity.Values.Where(sp => sp.Count >= 2)
+            .SelectMany(sp => sp.Keys).SelectMany(NameWordsOf).Select(w => w.ToLowerInvariant())));
         foreach (var (entityId, spellings) in byEntity.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (spellings.Count < 2) continue;
             var canonical = spellings.Values.First().Uses[0].M.Canonical;
             var canonicals = spellings.Values.SelectMany(x => x.Uses).Select(u => u.M.Canonical).Distinct().ToList();
-            var ranked = Rank(spellings.Values, canonical, context);
+            var ranked = Rank(spellings.Values, canonical, Support);
             for (int vi = 1; vi < ranked.Count; vi++)
             {
                 var variant = ranked[vi];
@@ -111,7 +115,7 @@ public sealed class NameVariantRule : ICheckRule
     /// its rarest word commoner in the story (<see cref="WordSupport"/>), closer to the alias, the canonical name, then
     /// by text. The texts differ, so the order is total; the word support, which counts the words of the whole story,
     /// is worked out only for spellings that tie on everything before it.</summary>
-    private static List<Spelling> Rank(IEnumerable<Spelling> spellings, string canonical, CheckContext context)
+    private static List<Spelling> Rank(IEnumerable<Spelling> spellings, string canonical, Func<string, int> support)
     {
         var keys = spellings.Select(s => new RankKey(s, s.Docs, s.Uses.Count, IsAlias(s), s.Uses.Max(u => u.M.Similarity),
             string.Equals(s.Text, canonical, StringComparison.OrdinalIgnoreCase))).ToArray();
@@ -120,7 +124,7 @@ public sealed class NameVariantRule : ICheckRule
             int c = b.Docs.CompareTo(a.Docs);
             if (c == 0) c = b.Uses.CompareTo(a.Uses);
             if (c == 0) c = b.Alias.CompareTo(a.Alias);
-            if (c == 0) c = b.Support(context).CompareTo(a.Support(context));
+            if (c == 0) c = b.Support(support).CompareTo(a.Support(support));
             if (c == 0) c = b.MaxSimilarity.CompareTo(a.MaxSimilarity);
             if (c == 0) c = b.IsCanonical.CompareTo(a.IsCanonical);
             if (c == 0) c = string.CompareOrdinal(a.S.Text, b.S.Text);
@@ -133,7 +137,7 @@ public sealed class NameVariantRule : ICheckRule
     private sealed record RankKey(Spelling S, int Docs, int Uses, bool Alias, double MaxSimilarity, bool IsCanonical)
     {
         private int? support;
-        public int Support(CheckContext context) => support ??= WordSupport(S.Text, context);
+        public int Support(Func<string, int> of) => support ??= of(S.Text);
     }
 
     /// <summary>One capitalized word written inside a capitalized run (a name, a title, a body's name), with its neighbours in the run.</summary>
@@ -385,14 +389,16 @@ public sealed class NameVariantRule : ICheckRule
 
     /// <summary>How often the spelling's rarest word occurs in the story's text (a slip like "Saant" or "Plams" occurs only
     /// inside the slipped name; "Saint", "Palm" occur elsewhere too): breaks a tie between two spellings.</summary>
-    private static int WordSupport(string name, CheckContext context)
+    private static int WordSupport(string name, Dictionary<string, int> counts)
     {
-        var counts = context.WordCounts;
         int min = int.MaxValue;
-        foreach (var w in name.Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var w in NameWordsOf(name))
             min = Math.Min(min, counts.GetValueOrDefault(w.ToLowerInvariant()));
         return min == int.MaxValue ? 0 : min;
     }
+
+    /// <summary>The words of a name as <see cref="WordSupport"/> counts them.</summary>
+    private static string[] NameWordsOf(string name) => name.Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries);
 
     private static int WordCount(string name) => name.Split(separators, StringSplitOptions.RemoveEmptyEntries).Count(w => !legalForms.Contains(w));
 
