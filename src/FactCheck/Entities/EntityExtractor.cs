@@ -235,7 +235,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             if (!usable[i] || covered[i] || t.Type != TokenType.Word || !t.Capitalized) return false;
             var s = t.Span(text);
             if (g.IsNotName(s)) return false;
-            if (g.Lexicon.TryGet("month", s, out _) || g.Lexicon.TryGet("weekday", s, out _) || g.Lexicon.TryGet("tz", s, out _)) return false;
+            // the token's lexicon entries are looked up once (Lexicon.LookupAt keeps them for the document), not once per class
+            if (g.Lexicon.TryGetAt("month", text, tokens, i, out _) || g.Lexicon.TryGetAt("weekday", text, tokens, i, out _) || g.Lexicon.TryGetAt("tz", text, tokens, i, out _)) return false;
             if (sentenceStart[i] && lowerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s)) return false;
             return true;
         }
