@@ -155,7 +155,15 @@ public sealed class FactStore : IDecisionSource, IDisposable
     public static string StoryOf(Finding f) => ReportHtml.StoryOf(f);
 
     /// <summary>Stores a run (report, articles, findings) in one transaction; returns its id.</summary>
-    public string SaveRun(Report report)
+    public string SaveRun(Report report) => SaveRun(PrepareRun(report));
+
+    /// <summary>A run made ready to store without touching the database: its id and time, the report's JSON and the rows of its
+    /// findings. `check` prepares it on one core while the report files are written on the others, then stores it.</summary>
+    public sealed record PreparedRun(string Id, DateTimeOffset Created, Report Report, string Json, IReadOnlyList<(Finding Finding, string Body)> Findings);
+
+    /// <summary>The serializing half of <see cref="SaveRun(Report)"/>: the run's id (from the store's clock), the report as
+    /// JSON with the run id added, each distinct finding as JSON; nothing is written.</summary>
+    public PreparedRun PrepareRun(Report report)
     {
         var created = clock.GetUtcNow();
         var id = "run-" + created.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
@@ -164,25 +172,34 @@ public sealed class FactStore : IDecisionSource, IDisposable
         var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var jw = new JsonTextWriter(text) { Formatting = Formatting.None })
             ReportJson.WriteTo(report, jw, w => { w.WritePropertyName("run"); w.WriteValue(id); });
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var findings = new List<(Finding, string)>();
+        foreach (var f in report.Findings)
+            if (seen.Add(f.Id)) findings.Add((f, FindingJson.ToJson(f with { Verdict = null, ReviewNote = null }).ToString(Formatting.None)));
+        return new PreparedRun(id, created, report, text.ToString(), findings);
+    }
+
+    /// <summary>Stores a prepared run in one transaction; returns its id.</summary>
+    public string SaveRun(PreparedRun run)
+    {
+        var (id, created, report) = (run.Id, run.Created, run.Report);
         Write(tx =>
         {
             Exec(tx, "INSERT INTO runs (id, created, generated, article_count, finding_count, report) VALUES (@id, @c, @g, @a, @f, @r)",
                 ("id", id), ("c", Iso(created)), ("g", report.Generated), ("a", report.Articles.Count(a => a.Ok)), ("f", report.Findings.Count),
-                ("r", text.ToString()));
+                ("r", run.Json));
             int i = 0;
             foreach (var a in report.Articles)
                 Exec(tx, "INSERT INTO articles (run_id, ord, id, ok, title, source, published, lang, url, error) VALUES (@r, @o, @id, @ok, @t, @s, @p, @l, @u, @e)",
                     ("r", id), ("o", i++), ("id", a.Id), ("ok", a.Ok ? 1 : 0), ("t", a.Title), ("s", a.Source),
                     ("p", a.Published?.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)), ("l", a.Lang), ("u", a.Url), ("e", a.Error));
             i = 0;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var f in report.Findings)
+            foreach (var (f, body) in run.Findings)
             {
-                if (!seen.Add(f.Id)) continue;
                 var e = f.Evidence.Count > 0 ? f.Evidence[0] : null;
                 Exec(tx, "INSERT INTO findings (run_id, id, ord, rule, severity, score, story, doc, source, body) VALUES (@r, @id, @o, @rule, @sev, @score, @story, @doc, @src, @b)",
                     ("r", id), ("id", f.Id), ("o", i++), ("rule", f.Rule), ("sev", f.Severity.ToString().ToLowerInvariant()), ("score", f.Score),
-                    ("story", StoryOf(f)), ("doc", e?.Doc), ("src", e?.Source), ("b", FindingJson.ToJson(f with { Verdict = null, ReviewNote = null }).ToString(Formatting.None)));
+                    ("story", StoryOf(f)), ("doc", e?.Doc), ("src", e?.Source), ("b", body));
             }
             return 0;
         });

@@ -136,15 +136,19 @@ public static class CheckCommand
         read = null!; analyzed = null!; result = null!;
         if (articleCount >= ReleaseAnalysisFrom) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         timings.Stage("facts");
+        // the store's JSON of the run is made beside the report writers (they keep about two cores busy only part of the
+        // time); the run is stored once the reports are written
+        var prepared = CheckStore.Prepare(store, report);
         try { ReportWriter.Write(report, req.Out, req.ClaimReview, CheckStore.ClaimReviewOptions(store)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"error: {req.Out}: cannot write the reports: {e.Message}");
+            try { prepared?.Wait(); } catch (AggregateException) { }
             return WriteFailed;
         }
 
         timings.Stage("write");
-        if (!CheckStore.Save(store, report, stdout, stderr) && req.DbGiven) return WriteFailed;
+        if (!CheckStore.Save(store, prepared, stdout, stderr) && req.DbGiven) return WriteFailed;
         timings.Stage("store");
         PrintSummary(report, stdout, req.Out);
         // precedence: a finding at --fail-on (3) wins over a failed input or rule (1), so a CI gate cannot pass because an

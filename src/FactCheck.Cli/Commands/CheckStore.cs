@@ -35,13 +35,18 @@ public static class CheckStore
         return options with { ReviewedAt = f => Of(f)?.Latest?.Time, ChosenFix = f => Of(f)?.Latest?.Fix };
     }
 
-    /// <summary>Stores the run; false (with a message) when that failed.</summary>
-    public static bool Save(FactStore? store, Report report, TextWriter stdout, TextWriter stderr)
+    /// <summary>Starts preparing the run for the store (its JSON, <see cref="FactStore.PrepareRun"/>) on another core, so that it
+    /// runs beside the report writers; null without a store.</summary>
+    public static Task<FactStore.PreparedRun>? Prepare(FactStore? store, Report report) =>
+        store is null ? null : Task.Run(() => store.PrepareRun(report));
+
+    /// <summary>Stores the run prepared by <see cref="Prepare"/>; false (with a message) when that failed.</summary>
+    public static bool Save(FactStore? store, Task<FactStore.PreparedRun>? prepared, TextWriter stdout, TextWriter stderr)
     {
-        if (store is null) return true;
+        if (store is null || prepared is null) return true;
         try
         {
-            var id = store.SaveRun(report);
+            var id = store.SaveRun(prepared.GetAwaiter().GetResult());
             stdout.WriteLine($"stored as {id} in {store.Describe}");
             return true;
         }

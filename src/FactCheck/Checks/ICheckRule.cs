@@ -44,7 +44,6 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
     /// context are one story: the checker makes one context per story.</summary>
     public IReadOnlyList<SlotGroup> SlotGroups => groups ??= new SlotAligner(AlignOptions).Align(SlotsByArticle);
 
-    private Dictionary<string, int>? words;
     private Dictionary<AnalyzedArticle, IReadOnlyList<FactCheck.Text.Token>>? tokens;
 
     /// <summary>The tokens of an article of the context: the analysis's own, or made again once (the check pipeline drops
@@ -57,31 +56,37 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
         return t;
     }
 
-    /// <summary>How often each word (lower case) occurs in the articles of the context; computed on first use.</summary>
-    public IReadOnlyDictionary<string, int> WordCounts
+    /// <summary>How often each of <paramref name="words"/> (lower case) is written as a word in the articles of the context
+    /// (any case; 0 for a word never written). Each token is lowered into a buffer and looked up only when its length and
+    /// first letter are those of some asked word, so a story is scanned once for all the words a rule asks about.</summary>
+    public Dictionary<string, int> WordCounts(IEnumerable<string> words)
     {
-        get
+        var d = new Dictionary<string, int>(StringComparer.Ordinal);
+        ulong lengths = 0; // bit L: some word has length L (63: longer)
+        var firsts = new HashSet<char>();
+        foreach (var w in words)
         {
-            if (words is not null) return words;
-            // each word is lower-cased into a buffer and looked up as a span: a string is made only for a word not seen yet
-            var d = new Dictionary<string, int>(StringComparer.Ordinal);
-            var lookup = d.GetAlternateLookup<ReadOnlySpan<char>>();
-            Span<char> buf = stackalloc char[64];
-            foreach (var a in Articles)
-            {
-                var text = a.Article.Text;
-                foreach (var t in TokensOf(a))
-                    if (t.Type == FactCheck.Text.TokenType.Word)
-                    {
-                        var span = text.AsSpan(t.Start, t.Length);
-                        Span<char> lower = span.Length <= buf.Length ? buf[..span.Length] : new char[span.Length];
-                        span.ToLowerInvariant(lower);
-                        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, lower, out _);
-                        count++;
-                    }
-            }
-            return words = d;
+            if (w.Length == 0 || !d.TryAdd(w, 0)) continue;
+            lengths |= 1UL << Math.Min(w.Length, 63);
+            firsts.Add(w[0]);
         }
+        if (d.Count == 0) return d;
+        var lookup = d.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buf = stackalloc char[64];
+        foreach (var a in Articles)
+        {
+            var text = a.Article.Text;
+            foreach (var t in TokensOf(a))
+            {
+                if (t.Type != FactCheck.Text.TokenType.Word || (lengths & (1UL << Math.Min(t.Length, 63))) == 0) continue;
+                var span = text.AsSpan(t.Start, t.Length);
+                Span<char> lower = span.Length <= buf.Length ? buf[..span.Length] : new char[span.Length];
+                span.ToLowerInvariant(lower);
+                if (!firsts.Contains(lower[0])) continue;
+                if (lookup.TryGetValue(lower, out var count)) lookup[lower] = count + 1;
+            }
+        }
+        return d;
     }
 
     /// <summary>Options of the value-blind slot aligner.</summary>

@@ -217,6 +217,11 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         private bool StartsRole(int j)
         {
             if (tokens[j].Type != TokenType.Word || !tokens[j].Capitalized) return false;
+            return HasRolePhrase(j);
+        }
+
+        private bool HasRolePhrase(int j)
+        {
             foreach (var (p, _) in PhrasesAt(j)) if (p.Class == "role") return true;
             return false;
         }
@@ -230,7 +235,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             if (!usable[i] || covered[i] || t.Type != TokenType.Word || !t.Capitalized) return false;
             var s = t.Span(text);
             if (g.IsNotName(s)) return false;
-            if (g.Lexicon.TryGet("month", s, out _) || g.Lexicon.TryGet("weekday", s, out _) || g.Lexicon.TryGet("tz", s, out _)) return false;
+            // the token's lexicon entries are looked up once (Lexicon.LookupAt keeps them for the document), not once per class
+            if (g.Lexicon.TryGetAt("month", text, tokens, i, out _) || g.Lexicon.TryGetAt("weekday", text, tokens, i, out _) || g.Lexicon.TryGetAt("tz", text, tokens, i, out _)) return false;
             if (sentenceStart[i] && lowerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s)) return false;
             return true;
         }
@@ -250,9 +256,13 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             if (nameEndsCache[pos] is { } c) return c;
             // a name does not start with a title: "Senator Mitch McConnell, the leader" names "Mitch McConnell"
             if (!nameWord[pos] || StartsRole(pos)) return nameEndsCache[pos] = none;
-            var list = new List<int>();
-            for (int e = pos + 1; e <= runEnd[pos]; e++) if (ValidEnd(pos, e)) list.Add(e);
-            return nameEndsCache[pos] = list.ToArray();
+            int count = 0;
+            for (int e = pos + 1; e <= runEnd[pos]; e++) if (ValidEnd(pos, e)) count++;
+            if (count == 0) return nameEndsCache[pos] = none;
+            var ends = new int[count];
+            count = 0;
+            for (int e = pos + 1; e <= runEnd[pos]; e++) if (ValidEnd(pos, e)) ends[count++] = e;
+            return nameEndsCache[pos] = ends;
         }
 
         private List<(EntityPhrase Phrase, int End)> PhrasesAt(int pos)
@@ -286,13 +296,16 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 }
                 case "roletail":
                 {
+                    // made once per position, as the phrase classes are
+                    roletailEndsCache ??= new int[]?[n];
+                    if (roletailEndsCache[pos] is { } knownTail) return knownTail;
                     int j = pos;
                     while (j < n && j - pos < 3 && tokens[j].Type == TokenType.Word && !tokens[j].Capitalized && usable[j]
-                           && !g.RoleTailStop.Contains(text[tokens[j].Start..tokens[j].End]) && PhrasesAt(j).Count == 0) j++;
-                    if (j == pos) return none;
+                           && !g.IsRoleTailStop(tokens[j].Span(text)) && PhrasesAt(j).Count == 0) j++;
+                    if (j == pos) return roletailEndsCache[pos] = none;
                     var ends = new int[j - pos];
                     for (int k = 0; k < ends.Length; k++) ends[k] = pos + 1 + k;
-                    return ends;
+                    return roletailEndsCache[pos] = ends;
                 }
                 case "ent": return gazAt[pos] is { } m && m.Entity.Kind != EntityKind.Person ? GazEnd(pos) : none;
                 case "person": return GazOf(pos, EntityKind.Person);
@@ -309,7 +322,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
 
         private int[] GazOf(int pos, EntityKind kind) => gazAt[pos] is { } m && m.Entity.Kind == kind ? GazEnd(pos) : none;
 
-        private int[]?[]? gazEnds;
+        private int[]?[]? gazEnds, roletailEndsCache;
 
         /// <summary>The end of the gazetteer match at pos as a one-element array, made once per position.</summary>
         private int[] GazEnd(int pos)
@@ -444,7 +457,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         private int Guess(int i)
         {
             int e = runEnd[i];
-            for (int j = i + 1; j < e; j++) if (PhrasesAt(j).Any(p => p.Phrase.Class == "role")) { e = j; break; }
+            for (int j = i + 1; j < e; j++) if (HasRolePhrase(j)) { e = j; break; }
             while (e > i + 1 && !ValidEnd(i, e)) e--;
             if (!ValidEnd(i, e)) return runEnd[i];
             int words = 0;
@@ -453,16 +466,16 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             {
                 if (tokens[k].Type != TokenType.Word) continue;
                 words++;
-                var w = text[tokens[k].Start..tokens[k].End];
-                if (g.OrgHeads.Contains(w)) kind ??= EntityKind.Organization;
-                else if (g.LocationHeads.Contains(w) && (k == i || k == e - 1)) kind ??= EntityKind.Location;
+                var w = tokens[k].Span(text);
+                if (g.IsOrgHead(w)) kind ??= EntityKind.Organization;
+                else if (g.IsLocationHead(w) && (k == i || k == e - 1)) kind ??= EntityKind.Location;
             }
             if (titleLine[i]) return e;
             if (kind is null && words >= 2 && e - i >= 2 && words <= 4 && PersonLike(i, e)) kind = EntityKind.Person;
             if (kind is null)
             {
-                if (i > 0 && g.LocationCuesBefore.Contains(text[tokens[i - 1].Start..tokens[i - 1].End])) kind = EntityKind.Location;
-                else if (e < n && g.PersonCuesAfter.Contains(text[tokens[e].Start..tokens[e].End])) kind = EntityKind.Person;
+                if (i > 0 && g.IsLocationCueBefore(tokens[i - 1].Span(text))) kind = EntityKind.Location;
+                else if (e < n && g.IsPersonCueAfter(tokens[e].Span(text))) kind = EntityKind.Person;
             }
             if (kind is null) { if (e == i + 1 && !sentenceStart[i]) singles.Add(i); return e; }
             Add(NewMention(i, e, kind.Value, g.Lang + ".name-guess"));
@@ -504,8 +517,11 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 if (m.Kind != EntityKind.Person || gaz.Get(m.EntityId) is not null || m.Canonical.Contains(' ')) continue;
                 if (full.Find(m.Canonical) is { } f) mentions[k] = m with { EntityId = f.EntityId, Canonical = f.Canonical };
             }
-            var counts = singles.GroupBy(i => text[tokens[i].Start..tokens[i].End], StringComparer.Ordinal)
-                .ToDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal);
+            if (singles.Count == 0) return;
+            // how often each single word occurs, counted through a span lookup: a string only for a word not seen yet
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var countLookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var i in singles) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(countLookup, tokens[i].Span(text), out _)++;
             foreach (var i in singles)
             {
                 var w = text[tokens[i].Start..tokens[i].End];

@@ -54,7 +54,14 @@ public sealed class EntityGrammar
     public IReadOnlySet<string> RoleTailStop { get; }
     /// <summary>Lower-case words that may join two capitalized parts of one name ("Bank of America", "bin").</summary>
     public IReadOnlySet<string> NameConnectors { get; }
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors, orgHeads, locationHeads, locationCuesBefore, personCuesAfter, roleTailStop;
+
+    /// <summary>Span forms of the word lists, so the extractor asks about a token without making a string of it.</summary>
+    internal bool IsOrgHead(ReadOnlySpan<char> w) => orgHeads.Contains(w);
+    internal bool IsLocationHead(ReadOnlySpan<char> w) => locationHeads.Contains(w);
+    internal bool IsLocationCueBefore(ReadOnlySpan<char> w) => locationCuesBefore.Contains(w);
+    internal bool IsPersonCueAfter(ReadOnlySpan<char> w) => personCuesAfter.Contains(w);
+    internal bool IsRoleTailStop(ReadOnlySpan<char> w) => roleTailStop.Contains(w);
 
     /// <summary>True when the word is listed as never a name (without allocating a string for it).</summary>
     public bool IsNotName(ReadOnlySpan<char> word) => notNames.Contains(word);
@@ -78,6 +85,11 @@ public sealed class EntityGrammar
         RoleTailStop = Set("roleTailStop", StringComparer.OrdinalIgnoreCase);
         NameConnectors = Set("nameConnectors", StringComparer.Ordinal);
         nameConnectors = ((HashSet<string>)NameConnectors).GetAlternateLookup<ReadOnlySpan<char>>();
+        orgHeads = ((HashSet<string>)OrgHeads).GetAlternateLookup<ReadOnlySpan<char>>();
+        locationHeads = ((HashSet<string>)LocationHeads).GetAlternateLookup<ReadOnlySpan<char>>();
+        locationCuesBefore = ((HashSet<string>)LocationCuesBefore).GetAlternateLookup<ReadOnlySpan<char>>();
+        personCuesAfter = ((HashSet<string>)PersonCuesAfter).GetAlternateLookup<ReadOnlySpan<char>>();
+        roleTailStop = ((HashSet<string>)RoleTailStop).GetAlternateLookup<ReadOnlySpan<char>>();
         RepeatedSingleKind = Enum.TryParse<EntityKind>(json.Value<string>("repeatedSingleKind") ?? "", true, out var rk) ? rk : null;
         phrasesByFirst = phrases.GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);

@@ -30,6 +30,24 @@ public sealed class EntityLinker(Gazetteer? gazetteer = null)
     /// <summary>Links mentions from any number of documents; gazetteer ids stay, ids of unknown names may be merged.</summary>
     public LinkResult Link(IEnumerable<EntityMention> input)
     {
+        var all = LinkMentions(input);
+        bool Known(string id) => gaz.Get(id) is not null;
+        var entities = all.GroupBy(m => m.EntityId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var first = g.First();
+            var variants = g.GroupBy(m => m.Text, StringComparer.Ordinal)
+                .Select(v => new EntityVariant(v.Key, v.Min(m => m.Similarity), v.Count(), v.Select(m => m.Doc).Distinct().ToList()))
+                .OrderByDescending(v => v.Count).ThenBy(v => v.Text, StringComparer.Ordinal).ToList();
+            var kind = g.GroupBy(m => m.Kind).OrderByDescending(k => k.Count()).First().Key;
+            return new LinkedEntity(g.Key, first.Canonical, gaz.Get(g.Key)?.Kind ?? kind, Known(g.Key), variants, g.ToList());
+        }).ToList();
+        return new LinkResult(entities, all);
+    }
+
+    /// <summary>The linked mentions of <see cref="Link(IEnumerable{EntityMention})"/> (input order) without the entities
+    /// made of them: the name-variant rule needs only these, once per story.</summary>
+    public List<EntityMention> LinkMentions(IEnumerable<EntityMention> input)
+    {
         var all = input.ToList();
         bool Known(string id) => gaz.Get(id) is not null;
 
@@ -74,17 +92,7 @@ public sealed class EntityLinker(Gazetteer? gazetteer = null)
         for (int i = 0; i < all.Count; i++)
             if (remap.TryGetValue(all[i].EntityId, out var r))
                 all[i] = all[i] with { EntityId = r.Id, Canonical = r.Canonical, Similarity = Math.Min(all[i].Similarity, r.Sim) };
-
-        var entities = all.GroupBy(m => m.EntityId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-        {
-            var first = g.First();
-            var variants = g.GroupBy(m => m.Text, StringComparer.Ordinal)
-                .Select(v => new EntityVariant(v.Key, v.Min(m => m.Similarity), v.Count(), v.Select(m => m.Doc).Distinct().ToList()))
-                .OrderByDescending(v => v.Count).ThenBy(v => v.Text, StringComparer.Ordinal).ToList();
-            var kind = g.GroupBy(m => m.Kind).OrderByDescending(k => k.Count()).First().Key;
-            return new LinkedEntity(g.Key, first.Canonical, gaz.Get(g.Key)?.Kind ?? kind, Known(g.Key), variants, g.ToList());
-        }).ToList();
-        return new LinkResult(entities, all);
+        return all;
     }
 
     /// <summary>A name prepared once for near-miss comparisons: its key and the initials of its words.</summary>

@@ -23,13 +23,20 @@ public sealed class ShortForms
     /// <summary>The full name a one-word name stands for, when exactly one person fits.</summary>
     public (string EntityId, string Canonical)? Find(string shortForm)
     {
+        if (byLast.Count == 0) return null; // byFirst is empty too: no full names
         var key = Similarity.Key(shortForm);
-        foreach (var index in new[] { byLast, byFirst })
-        {
-            if (!index.TryGetValue(key, out var hits) || hits.Count == 0) continue;
-            return hits.All(h => h.EntityId == hits[0].EntityId) ? hits[0] : null;
-        }
+        if (Of(byLast, key) is { } last) return last.Fits;
+        if (Of(byFirst, key) is { } first) return first.Fits;
         return null;
+    }
+
+    /// <summary>The hits of one index (null when none), and the one full name they agree on (null when two people fit).</summary>
+    private static (List<(string EntityId, string Canonical)> Hits, (string EntityId, string Canonical)? Fits)? Of(
+        Dictionary<string, List<(string EntityId, string Canonical)>> index, string key)
+    {
+        if (!index.TryGetValue(key, out var hits) || hits.Count == 0) return null;
+        foreach (var h in hits) if (h.EntityId != hits[0].EntityId) return (hits, null);
+        return (hits, hits[0]);
     }
 
     private static void Add(Dictionary<string, List<(string EntityId, string Canonical)>> index, string key, (string EntityId, string Canonical) f)

@@ -38,7 +38,7 @@ public sealed class NameVariantRule : ICheckRule
     {
         // link the names of all articles together, so that unknown names spelled two ways across sources meet
         var flat = context.Articles.SelectMany(a => a.EntityMentions.Select(m => (Doc: a, Mention: m))).ToList();
-        var linked = new EntityLinker().Link(flat.Select(x => x.Mention)).Mentions;
+        var linked = new EntityLinker().LinkMentions(flat.Select(x => x.Mention));
         var byEntity = new Dictionary<string, Dictionary<string, Spelling>>(StringComparer.Ordinal);
         for (int i = 0; i < flat.Count; i++)
         {
@@ -48,6 +48,10 @@ public sealed class NameVariantRule : ICheckRule
             sp.Uses.Add((flat[i].Doc, m));
         }
 
+        // the words of the spellings that are ranked, counted in the story's text on the first tie that needs them
+        Dictionary<string, int>? wordCounts = null;
+        int Support(string name) => WordSupport(name, wordCounts ??= context.WordCounts(byEntity.Values.Where(sp => sp.Count >= 2)
+            .SelectMany(sp => sp.Keys).SelectMany(NameWordsOf).Select(w => w.ToLowerInvariant())));
         foreach (var (entityId, spellings) in byEntity.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (spellings.Count < 2) continue;
@@ -55,15 +59,7 @@ public sealed class NameVariantRule : ICheckRule
             // the gazetteer's names of the entity (a linked cluster's canonical that no gazetteer entry backs is only its
             // first spelling, which may be the slip: "Plams Beach Gardens")
             var canonicals = spellings.Values.SelectMany(x => x.Uses).Where(u => u.M.Rule == "gazetteer").Select(u => u.M.Canonical).Distinct().ToList();
-            var ranked = spellings.Values
-                .OrderByDescending(s => s.Docs).ThenByDescending(s => s.Uses.Count)
-                .ThenByDescending(s => IsAlias(s))
-                .ThenByDescending(s => WordSupport(s.Text, context))
-                // then the spelling whose words the language's news writes ("Paris Saint-Germain", not "Saant-Germain")
-                .ThenByDescending(s => NewsWords.Get(s.Uses[0].Doc.Lang).Known(s.Text))
-                .ThenByDescending(s => s.Uses.Max(u => u.M.Similarity))
-                .ThenByDescending(s => string.Equals(s.Text, canonical, StringComparison.OrdinalIgnoreCase))
-                .ThenBy(s => s.Text, StringComparer.Ordinal).ToList();
+            var ranked = Rank(spellings.Values, canonical, Support);
             for (int vi = 1; vi < ranked.Count; vi++)
             {
                 var variant = ranked[vi];
@@ -117,6 +113,37 @@ public sealed class NameVariantRule : ICheckRule
         }
     }
 
+    /// <summary>The spellings of one entity, best supported first: in more articles, written more often, a known alias,
+    /// its rarest word commoner in the story (<see cref="WordSupport"/>), closer to the alias, the canonical name, then
+    /// by text. The texts differ, so the order is total; the word support, which counts the words of the whole story,
+    /// is worked out only for spellings that tie on everything before it.</summary>
+    private static List<Spelling> Rank(IEnumerable<Spelling> spellings, string canonical, Func<string, int> support)
+    {
+        var keys = spellings.Select(s => new RankKey(s, s.Docs, s.Uses.Count, IsAlias(s), s.Uses.Max(u => u.M.Similarity),
+            string.Equals(s.Text, canonical, StringComparison.OrdinalIgnoreCase), NewsWords.Get(s.Uses[0].Doc.Lang).Known(s.Text))).ToArray();
+        int Compare(RankKey a, RankKey b)
+        {
+            int c = b.Docs.CompareTo(a.Docs);
+            if (c == 0) c = b.Uses.CompareTo(a.Uses);
+            if (c == 0) c = b.Alias.CompareTo(a.Alias);
+            if (c == 0) c = b.Support(support).CompareTo(a.Support(support));
+            // then the spelling whose words the language's news writes ("Paris Saint-Germain", not "Saant-Germain")
+            if (c == 0) c = b.Known.CompareTo(a.Known);
+            if (c == 0) c = b.MaxSimilarity.CompareTo(a.MaxSimilarity);
+            if (c == 0) c = b.IsCanonical.CompareTo(a.IsCanonical);
+            if (c == 0) c = string.CompareOrdinal(a.S.Text, b.S.Text);
+            return c;
+        }
+        Array.Sort(keys, Compare);
+        return keys.Select(k => k.S).ToList();
+    }
+
+    private sealed record RankKey(Spelling S, int Docs, int Uses, bool Alias, double MaxSimilarity, bool IsCanonical, double Known)
+    {
+        private int? support;
+        public int Support(Func<string, int> of) => support ??= of(S.Text);
+    }
+
     /// <summary>One capitalized word written inside a capitalized run (a name, a title, a body's name), with its neighbours in the run.</summary>
     private sealed record WordUse(AnalyzedArticle Doc, int Start, int End, int RunStart, int RunEnd, string Word, string? Prev, string? Next);
 
@@ -132,18 +159,14 @@ public sealed class NameVariantRule : ICheckRule
     {
         // how often each word is written in the story, in any case; a word is letters glued together ("McConnell" is
         // two tokens, one word)
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = context.Articles.Select(a => Words(context, a).ToList()).ToList();
+        var counts = CountWords(context, words);
         var uses = new Dictionary<string, List<WordUse>>(StringComparer.Ordinal);
-        foreach (var a in context.Articles)
-            foreach (var (start, end, _) in Words(context, a))
+        for (int ai = 0; ai < words.Count; ai++)
+            foreach (var u in CapitalizedWords(context.Articles[ai], words[ai]))
             {
-                var w = a.Article.Text[start..end].ToLowerInvariant();
-                counts[w] = counts.GetValueOrDefault(w) + 1;
-            }
-        foreach (var a in context.Articles)
-            foreach (var u in CapitalizedWords(context, a))
-            {
-                if (!uses.TryGetValue(u.Word.ToLowerInvariant(), out var list)) uses[u.Word.ToLowerInvariant()] = list = [];
+                var key = u.Word.ToLowerInvariant();
+                if (!uses.TryGetValue(key, out var list)) uses[key] = list = [];
                 list.Add(u);
             }
         // references blocked by first letter: a slip keeps the first letter
@@ -210,6 +233,27 @@ public sealed class NameVariantRule : ICheckRule
                 },
             };
         }
+    }
+
+    /// <summary>How often each word (lower case) is written in the story: each word is lowered into a buffer and counted
+    /// through a span lookup, so a string is made only for a word not seen before.</summary>
+    private static Dictionary<string, int> CountWords(CheckContext context, List<List<(int Start, int End, bool Joined)>> words)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buf = stackalloc char[64];
+        for (int ai = 0; ai < words.Count; ai++)
+        {
+            var text = context.Articles[ai].Article.Text;
+            foreach (var (start, end, _) in words[ai])
+            {
+                var span = text.AsSpan(start, end - start);
+                Span<char> lower = span.Length <= buf.Length ? buf[..span.Length] : new char[span.Length];
+                span.ToLowerInvariant(lower);
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, lower, out _)++;
+            }
+        }
+        return counts;
     }
 
     /// <summary>True when the two names differ in one word only and the variant's word is one the story also writes in lower case.</summary>
@@ -302,10 +346,9 @@ public sealed class NameVariantRule : ICheckRule
 
     /// <summary>The capitalized words of an article (outside boilerplate) that stand in a run of two or more capitalized
     /// words, with the words next to them in the run.</summary>
-    private static IEnumerable<WordUse> CapitalizedWords(CheckContext context, AnalyzedArticle a)
+    private static IEnumerable<WordUse> CapitalizedWords(AnalyzedArticle a, List<(int Start, int End, bool Joined)> words)
     {
         var text = a.Article.Text;
-        var words = Words(context, a).ToList();
         bool NameWord(int i) => char.IsUpper(text[words[i].Start]) && words[i].End - words[i].Start >= 2 && !a.Article.IsBoilerplate(words[i].Start);
         string At(int i) => text[words[i].Start..words[i].End];
         for (int i = 0; i < words.Count;)
@@ -355,14 +398,16 @@ public sealed class NameVariantRule : ICheckRule
 
     /// <summary>How often the spelling's rarest word occurs in the story's text (a slip like "Saant" or "Plams" occurs only
     /// inside the slipped name; "Saint", "Palm" occur elsewhere too): breaks a tie between two spellings.</summary>
-    private static int WordSupport(string name, CheckContext context)
+    private static int WordSupport(string name, Dictionary<string, int> counts)
     {
-        var counts = context.WordCounts;
         int min = int.MaxValue;
-        foreach (var w in name.Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var w in NameWordsOf(name))
             min = Math.Min(min, counts.GetValueOrDefault(w.ToLowerInvariant()));
         return min == int.MaxValue ? 0 : min;
     }
+
+    /// <summary>The words of a name as <see cref="WordSupport"/> counts them.</summary>
+    private static string[] NameWordsOf(string name) => name.Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries);
 
     private static int WordCount(string name) => name.Split(separators, StringSplitOptions.RemoveEmptyEntries).Count(w => !legalForms.Contains(w));
 
