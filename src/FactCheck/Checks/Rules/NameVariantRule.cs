@@ -280,16 +280,12 @@ public sealed class NameVariantRule : ICheckRule
         return set;
     });
 
-    /// <summary>Of two words one edit apart and written as often, whether <paramref name="word"/> is the slip: the one
-    /// the language's news never writes when the other it does (data/lang/&lt;lang&gt;/words.tsv); else a letter
+    /// <summary>Of two words one edit apart and written as often, whether <paramref name="word"/> is the slip: a letter
     /// left out is a commoner slip than one added, unless the longer word doubles a letter ("Ronnald"); of two words
-    /// of one length, the slip is the one whose letter pairs the story writes less ("Airwyas", not "Airways").</summary>
+    /// of one length, the one the language's news never writes when it writes the other (data/lang/&lt;lang&gt;/words.tsv),
+    /// else the one whose letter pairs the story writes less ("Airwyas", not "Airways").</summary>
     private static bool LooksSlipped(string word, string other, Dictionary<string, int> counts, string lang)
     {
-        // a word of the language's news beside one it never writes ("Penuntut" beside "Penuntun"... unless both are words)
-        var news = NewsWords.Get(lang);
-        int nw = news.Count(word), no = news.Count(other);
-        if ((nw == 0) != (no == 0)) return nw == 0;
         if (word.Length != other.Length)
         {
             var (shorter, longer) = word.Length < other.Length ? (word, other) : (other, word);
@@ -298,6 +294,12 @@ public sealed class NameVariantRule : ICheckRule
             bool doubled = (k > 0 && longer[k] == longer[k - 1]) || (k + 1 < longer.Length && longer[k] == longer[k + 1]);
             return doubled ? word == longer : word == shorter;
         }
+        // of one length (a letter changed or two swapped), a word of the language's news beside one it never writes is
+        // the right one ("Penuntut" beside "Penuntun", "Saint" beside "Saant"); not for a letter left out or added, where a
+        // person's name may be a common word less one letter ("Mehta" beside "Meta")
+        var news = NewsWords.Get(lang);
+        int nw = news.Count(word), no = news.Count(other);
+        if ((nw == 0) != (no == 0)) return nw == 0;
         var pairs = LetterPairs(counts);
         double Score(string w)
         {
