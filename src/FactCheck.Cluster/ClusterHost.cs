@@ -37,6 +37,8 @@ public sealed record ClusterSetup
     public int MissedProbes { get; init; } = 3;
     /// <summary>How often each silo sweeps for accepted articles that are not processed (a silo died, a call failed).</summary>
     public TimeSpan SweepEvery { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The periodic sweep leaves articles accepted less than this long ago to the request that posted them.</summary>
+    public TimeSpan SweepGrace { get; init; } = TimeSpan.FromSeconds(60);
 
     public static readonly IReadOnlyList<string> Modes = ["localhost", "postgres"];
 
@@ -115,7 +117,7 @@ public static class ClusterHost
         {
             var grains = ctx.RequestServices.GetRequiredService<IGrainFactory>();
             int n;
-            try { n = await grains.GetGrain<ISweeper>(0).Sweep(); }
+            try { n = await grains.GetGrain<ISweeper>(0).Sweep(TimeSpan.Zero); }
             catch (Exception e) when (IsClusterFault(e)) { await ApiJson.Error(ctx, 503, "the cluster could not finish the sweep: " + e.Message); return; }
             await ApiJson.Json(ctx, Status(ctx.RequestServices, n));
         });
@@ -222,7 +224,8 @@ public static class ClusterHost
 }
 
 /// <summary>Sweeps for unprocessed articles shortly after the silo starts and then every <see cref="ClusterSetup.SweepEvery"/>
-/// (the sweeper grain runs one sweep at a time for the whole cluster).</summary>
+/// (the sweeper grain runs one sweep at a time for the whole cluster). A grain timer of the host, not an Orleans reminder: every
+/// silo runs one, so the sweep goes on while any silo is up, and a sweep after a crash needs no stored schedule.</summary>
 public sealed class SweepService(IGrainFactory grains, ClusterSetup setup, ILogger<SweepService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
@@ -234,7 +237,8 @@ public sealed class SweepService(IGrainFactory grains, ClusterSetup setup, ILogg
             {
                 try
                 {
-                    int n = await grains.GetGrain<ISweeper>(0).Sweep();
+                    // articles accepted within the last minute are most likely still being processed by their request
+                    int n = await grains.GetGrain<ISweeper>(0).Sweep(setup.SweepGrace);
                     if (n > 0) log.LogInformation("sweep processed {Count} articles", n);
                 }
                 catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning("sweep failed: {Error}", e.Message); }

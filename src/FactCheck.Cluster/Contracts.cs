@@ -42,6 +42,6 @@ public interface IStoryGrain : IGrainWithStringKey
 /// <summary>Finds accepted articles not processed in their current version (a silo died, a call failed) and processes them.</summary>
 public interface ISweeper : IGrainWithIntegerKey
 {
-    /// <summary>Processes every unprocessed article; returns how many it processed.</summary>
-    Task<int> Sweep();
+    /// <summary>Processes every unprocessed article accepted at least <paramref name="minAge"/> ago; returns how many it processed.</summary>
+    Task<int> Sweep(TimeSpan minAge);
 }

@@ -24,9 +24,8 @@ public sealed class ArticleWorker(ClusterServices services) : Grain, IArticleWor
             var signature = Payload.Write(services.Grouper.Signature(analyzed));
             var json = Payload.Write(analyzed);
             m.Analyzed(m.Since(t0));
-            services.Store.SaveSignature(doc.Id, doc.Sha256, signature);
             var story = await GrainFactory.GetGrain<IStoryAssignment>(StoryAssignment.Scope).Assign(new Arrival(doc.Id, doc.Sha256, signature, json));
-            services.Store.MarkProcessed(doc.Id, doc.Sha256);
+            services.Store.MarkProcessed(doc.Id, doc.Sha256, signature);
             m.Processed();
             return story;
         }
@@ -39,12 +38,13 @@ public sealed class ArticleWorker(ClusterServices services) : Grain, IArticleWor
 }
 
 /// <summary>
-/// The story assignment: one grain per grouping scope (one scope, "all", here), holding every accepted article's signature.
+/// The story assignment: one grain per grouping scope (one scope, "all", here), holding every processed article's signature.
 /// Each arrival regroups the scope with the engine's <see cref="StoryGrouper"/> over the signatures in publication-then-id
 /// order, so the stories are those `check` finds for the same articles in that order, whatever order they arrived in and
 /// whichever silo analyzed them. The stories whose members changed are told so (with the analyses of the members they gain).
-/// Its state is the store: the signatures (cluster_articles) and each story's members (cluster_stories), read back when the
-/// grain is activated again (on another silo after a crash); the first arrival after that reconciles every story.
+/// Its state is the store: the signatures of processed articles (cluster_articles) and each story's members (cluster_stories),
+/// read back when the grain is activated again (on another silo after a crash); the first arrival after that reconciles every
+/// story (an article assigned but not marked processed when a silo died is left out until the sweep processes it again).
 /// </summary>
 [Reentrant]
 public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssignment> log) : Grain, IStoryAssignment
@@ -84,11 +84,17 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
         return answer.Task;
     }
 
+    /// <summary>How long the last regrouping took: the next batch waits as long for more arrivals, so regrouping (which
+    /// grows with the articles held) takes at most about half of this grain's time however fast articles come.</summary>
+    private TimeSpan lastGrouping = TimeSpan.Zero;
+    public static readonly TimeSpan MaxGather = TimeSpan.FromSeconds(2);
+
     private async Task Drain()
     {
         await Task.Yield();   // let the calls already queued add their arrivals to this batch
         while (pending.Count > 0)
         {
+            if (lastGrouping > TimeSpan.Zero) await Task.Delay(lastGrouping < MaxGather ? lastGrouping : MaxGather);
             var batch = pending.ToList();
             pending.Clear();
             try
@@ -113,7 +119,9 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
         foreach (var a in last.Values) signatures[a.Id] = (a.Sha256, Payload.ReadSignature(a.Signature));
         var ordered = signatures.Values.Select(v => v.Signature).ToList();
         ordered.Sort(ClusterServices.Canonical);
+        long g0 = m.Timestamp();
         var grouping = services.Grouper.Group(ordered);
+        lastGrouping = TimeSpan.FromSeconds(m.Since(g0) / (double)System.Diagnostics.Stopwatch.Frequency);
         var now = grouping.Stories.ToDictionary(s => s.Id, s => s.ArticleIds.ToList(), StringComparer.Ordinal);
         var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var s in grouping.Stories) foreach (var a in s.ArticleIds) storyOf[a] = s.Id;
@@ -211,13 +219,13 @@ public sealed class Sweeper(ClusterServices services, ILogger<Sweeper> log) : Gr
 {
     public const int Batch = 256;
 
-    public async Task<int> Sweep()
+    public async Task<int> Sweep(TimeSpan minAge)
     {
         int done = 0;
         var failedOnce = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var batch = services.Store.UnprocessedArticles(Batch).Where(a => !failedOnce.Contains(a.Id)).ToList();
+            var batch = services.Store.UnprocessedArticles(Batch, minAge).Where(a => !failedOnce.Contains(a.Id)).ToList();
             if (batch.Count == 0) return done;
             var worker = GrainFactory.GetGrain<IArticleWorker>(0);
             var results = await Task.WhenAll(batch.Select(async a =>

@@ -71,24 +71,21 @@ public sealed partial class FactStore
     public IReadOnlyList<ClusterArticle> AllClusterArticles() =>
         Read(c => Query(c, "SELECT id, body, sha256, processed, attempts FROM cluster_articles ORDER BY id", [], ArticleOf));
 
-    /// <summary>Accepted articles not yet processed in their current version (id order), at most <paramref name="limit"/>.</summary>
-    public IReadOnlyList<ClusterArticle> UnprocessedArticles(int limit) =>
-        Read(c => Query(c, "SELECT id, body, sha256, processed, attempts FROM cluster_articles WHERE processed IS NULL OR processed <> sha256 ORDER BY id LIMIT @n",
-            [("n", limit)], ArticleOf));
+    /// <summary>Accepted articles not yet processed in their current version (id order), at most <paramref name="limit"/>;
+    /// with <paramref name="minAge"/>, only those accepted at least that long ago (younger ones are most likely being
+    /// processed by the request that posted them).</summary>
+    public IReadOnlyList<ClusterArticle> UnprocessedArticles(int limit, TimeSpan? minAge = null) =>
+        Read(c => Query(c, "SELECT id, body, sha256, processed, attempts FROM cluster_articles WHERE (processed IS NULL OR processed <> sha256) AND accepted <= @t ORDER BY id LIMIT @n",
+            [("n", limit), ("t", Iso(clock.GetUtcNow() - (minAge ?? TimeSpan.Zero)))], ArticleOf));
 
-    /// <summary>Records that an article's version <paramref name="sha256"/> went through to its story; false when the article
-    /// has changed since (the newer version is processed on its own).</summary>
-    public bool MarkProcessed(string id, string sha256) => Write(tx =>
+    /// <summary>Records that an article's version <paramref name="sha256"/> went through to its story, with its story signature
+    /// (JSON, what the story assignment reads back when it is activated again); false when the article has changed since (the
+    /// newer version is processed on its own).</summary>
+    public bool MarkProcessed(string id, string sha256, string signature) => Write(tx =>
     {
-        using var cmd = Command(tx.Connection!, tx, "UPDATE cluster_articles SET processed = @s, attempts = attempts + 1 WHERE id = @id AND sha256 = @s", [("id", id), ("s", sha256)]);
+        using var cmd = Command(tx.Connection!, tx, "UPDATE cluster_articles SET processed = @s, signature = @g, attempts = attempts + 1 WHERE id = @id AND sha256 = @s",
+            [("id", id), ("s", sha256), ("g", signature)]);
         return cmd.ExecuteNonQuery() > 0;
-    });
-
-    /// <summary>Stores an article's story signature (JSON) for version <paramref name="sha256"/>.</summary>
-    public void SaveSignature(string id, string sha256, string signature) => Write(tx =>
-    {
-        Exec(tx, "UPDATE cluster_articles SET signature = @g WHERE id = @id AND sha256 = @s", ("id", id), ("s", sha256), ("g", signature));
-        return 0;
     });
 
     /// <summary>The stored signatures of the given articles: id -> signature JSON (articles without one are left out).</summary>
