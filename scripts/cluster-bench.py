@@ -43,6 +43,11 @@ def main():
             if line.startswith("serving"): break
         threading.Thread(target=lambda s=p.stdout: [None for _ in s], daemon=True).start()
         procs.append(p); urls.append(url); primary = primary or port
+    time.sleep(5)
+    idle = [urllib.request.urlopen(u + "/metrics").read().decode() for u in urls]
+    print("  idle: " + "; ".join(", ".join(l.split("{")[0].replace("factcheck_", "") + "=" + l.split()[-1][:10] for l in m.splitlines()
+                                          if "heap" in l and not l.startswith("#")) for m in idle))
+    os.system("ps -o rss= -p %s | awk '{s+=$1} END {print \"  resident memory of the idle silos: \" s/1024 \" MB\"}'" % ",".join(str(p.pid) for p in procs))
     try:
         batches = [docs[i:i + 12] for i in range(0, len(docs), 12)]
         lat, lock, nxt = [], threading.Lock(), [0]

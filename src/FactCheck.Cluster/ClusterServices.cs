@@ -50,7 +50,7 @@ public sealed class ClusterServices(FactStore store, TimeProvider? clock = null)
 public sealed class ClusterMetrics(TimeProvider clock)
 {
     private readonly long started = clock.GetTimestamp();
-    private long processed, failed, inFlight, storiesActive, storyChecks, alignTicks, analyzeTicks, assignTicks, reanalyzed;
+    private long processed, failed, inFlight, storiesActive, storyChecks, alignTicks, analyzeTicks, assignTicks, reanalyzed, held;
 
     public void Processed() => Interlocked.Increment(ref processed);
     public void Failed() => Interlocked.Increment(ref failed);
@@ -58,6 +58,8 @@ public sealed class ClusterMetrics(TimeProvider clock)
     public void StoryActivated() => Interlocked.Increment(ref storiesActive);
     public void StoryDeactivated() => Interlocked.Decrement(ref storiesActive);
     public void Reanalyzed(int n) => Interlocked.Add(ref reanalyzed, n);
+    /// <summary>Analyses held by this silo's story grains went up or down by <paramref name="delta"/>.</summary>
+    public void Held(int delta) => Interlocked.Add(ref held, delta);
     public void Aligned(long ticks) { Interlocked.Increment(ref storyChecks); Interlocked.Add(ref alignTicks, ticks); }
     public void Analyzed(long ticks) => Interlocked.Add(ref analyzeTicks, ticks);
     public void Assigned(long ticks) => Interlocked.Add(ref assignTicks, ticks);
@@ -89,6 +91,8 @@ public sealed class ClusterMetrics(TimeProvider clock)
         M("factcheck_analysis_seconds_total", "counter", "Time spent analyzing articles on this silo.", S(Interlocked.Read(ref analyzeTicks)));
         M("factcheck_assignment_seconds_total", "counter", "Time spent grouping articles into stories on this silo.", S(Interlocked.Read(ref assignTicks)));
         M("factcheck_articles_reanalyzed_total", "counter", "Story members analyzed again from the store (a story grain reactivated, or a member moved without its analysis).", Interlocked.Read(ref reanalyzed));
+        M("factcheck_analyses_held", "gauge", "Article analyses held in memory by this silo's story grains.", Interlocked.Read(ref held));
+        M("factcheck_managed_heap_bytes", "gauge", "Bytes of the managed heap in use (after the last collection).", GC.GetGCMemoryInfo().HeapSizeBytes);
         M("factcheck_uptime_seconds", "gauge", "Seconds since the silo started.", up);
         return w.ToString();
     }

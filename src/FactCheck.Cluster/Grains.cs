@@ -177,14 +177,18 @@ public sealed class StoryGrain(ClusterServices services) : Grain, IStoryGrain
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         services.Metrics.StoryDeactivated();
+        services.Metrics.Held(-held.Count);
+        held.Clear();
         return Task.CompletedTask;
     }
 
     public Task Apply(List<string> newMembers, Dictionary<string, string> analyses)
     {
+        int before = held.Count;
         foreach (var (id, json) in analyses) held[id] = Payload.ReadAnalyzed(json);
         members = newMembers;
         foreach (var id in held.Keys.Where(k => !members.Contains(k)).ToList()) held.Remove(id);
+        services.Metrics.Held(held.Count - before);
         Fill(members);
         var m = services.Metrics;
         long t0 = m.Timestamp();
@@ -206,7 +210,9 @@ public sealed class StoryGrain(ClusterServices services) : Grain, IStoryGrain
     {
         var missing = ids.Where(id => !held.ContainsKey(id)).ToList();
         if (missing.Count == 0) return;
+        int before = held.Count;
         foreach (var a in services.Store.ClusterArticles(missing)) held[a.Id] = services.Analyze(a.Id, a.Body);
+        services.Metrics.Held(held.Count - before);
         services.Metrics.Reanalyzed(missing.Count);
         var lost = missing.Where(id => !held.ContainsKey(id)).ToList();
         if (lost.Count > 0) throw new InvalidOperationException($"story {Story}: members not in the store: {string.Join(", ", lost)}");

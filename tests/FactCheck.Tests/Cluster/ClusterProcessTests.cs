@@ -71,31 +71,44 @@ public class ClusterProcessTests
             int next = -1, acked = 0, retries = 0;
             var killAt = batches.Count / 3;
             var victim = silos[1];
+            // posts batch i until a silo accepts it; with kill, first to the victim, which is killed (SIGKILL) 100 ms into
+            // the request, while it processes the batch and the other clients post theirs
+            async Task Deliver(int i, int c, bool kill)
+            {
+                for (int attempt = 0; ; attempt++)
+                {
+                    Assert.That(attempt, Is.LessThan(60), $"batch {i} never accepted");
+                    var live = silos.Where(s => s.Alive).ToList();
+                    var silo = kill && attempt == 0 ? victim : live[(i + c + attempt) % live.Count];
+                    try
+                    {
+                        var post = http.PostAsync(silo.Url + "/api/cluster/articles", new StringContent(batches[i], Encoding.UTF8, "application/json"));
+                        if (kill && attempt == 0)
+                        {
+                            await Task.Delay(100);
+                            victim.Alive = false;
+                            victim.Process.Kill();
+                        }
+                        var res = await post;
+                        var body = JObject.Parse(await res.Content.ReadAsStringAsync());
+                        // 200: stored and processed; 503 with "accepted": stored (durable), processing left to the sweep
+                        if (res.StatusCode == HttpStatusCode.OK || res.StatusCode == HttpStatusCode.ServiceUnavailable && body["accepted"] is not null) return;
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or Newtonsoft.Json.JsonException) { }
+                    Interlocked.Increment(ref retries);
+                    await Task.Delay(500);
+                }
+            }
             async Task Client(int c)
             {
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < batches.Count)
                 {
-                    for (int attempt = 0; ; attempt++)
+                    await Deliver(i, c, false);
+                    if (Interlocked.Increment(ref acked) == killAt && (i = Interlocked.Increment(ref next)) < batches.Count)
                     {
-                        Assert.That(attempt, Is.LessThan(60), $"batch {i} never accepted");
-                        var live = silos.Where(s => s.Alive).ToList();
-                        var silo = live[(i + c + attempt) % live.Count];
-                        try
-                        {
-                            var res = await http.PostAsync(silo.Url + "/api/cluster/articles", new StringContent(batches[i], Encoding.UTF8, "application/json"));
-                            var body = JObject.Parse(await res.Content.ReadAsStringAsync());
-                            // 200: stored and processed; 503 with "accepted": stored (durable), processing left to the sweep
-                            if (res.StatusCode == HttpStatusCode.OK || res.StatusCode == HttpStatusCode.ServiceUnavailable && body["accepted"] is not null) break;
-                        }
-                        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or Newtonsoft.Json.JsonException) { }
-                        Interlocked.Increment(ref retries);
-                        await Task.Delay(500);
-                    }
-                    if (Interlocked.Increment(ref acked) == killAt)
-                    {
-                        victim.Alive = false;
-                        victim.Process.Kill();   // SIGKILL, mid-ingest: the other clients are posting
+                        await Deliver(i, c, true);
+                        Interlocked.Increment(ref acked);
                     }
                 }
             }
@@ -138,5 +151,30 @@ public class ClusterProcessTests
             foreach (var s in silos) s.Process.Dispose();
             try { Directory.Delete(dir, true); } catch (IOException) { }
         }
+    }
+}
+
+/// <summary>`serve --cluster` refuses what it cannot run, with a message and a non-zero exit.</summary>
+public class ServeClusterOptionTests
+{
+    [TestCase("postgres", "needs a PostgreSQL store")]
+    [TestCase("mars", "Argument 'mars' not recognized")]
+    public void ClusterModeThatCannotRunIsRefused(string mode, string message)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "factcheck-cluster-opt-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { Services.CliDll, "serve", "--cluster", mode, "--db", Path.Combine(dir, "store.db"), "--urls", "http://127.0.0.1:1" })
+                psi.ArgumentList.Add(a);
+            using var p = Process.Start(psi)!;
+            var err = p.StandardError.ReadToEndAsync();
+            _ = p.StandardOutput.ReadToEndAsync();
+            Assert.That(p.WaitForExit(60000), Is.True);
+            Assert.That(p.ExitCode, Is.Not.Zero);
+            Assert.That(err.Result, Does.Contain(message));
+        }
+        finally { Directory.Delete(dir, true); }
     }
 }
