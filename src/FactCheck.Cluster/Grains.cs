@@ -51,18 +51,14 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
 {
     public const string Scope = "all";
 
-    private readonly Dictionary<string, (string Sha, StoryGrouper.StorySignature Signature)> signatures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoryGrouper.StorySignature> signatures = new(StringComparer.Ordinal);
     /// <summary>Members of each story as the story grains were last told.</summary>
     private Dictionary<string, List<string>> told = new(StringComparer.Ordinal);
     private bool reconcile;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stored = services.Store.AllClusterArticles();
-        var sigs = services.Store.Signatures(stored.Select(a => a.Id).ToList());
-        foreach (var a in stored)
-            // a stored signature is of the article's current version (a new version clears it)
-            if (sigs.TryGetValue(a.Id, out var s)) signatures[a.Id] = (a.Sha256, Payload.ReadSignature(s));
+        foreach (var (id, s) in services.Store.Signatures()) signatures[id] = Payload.ReadSignature(s);
         told = services.Store.ClusterStories().ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
         reconcile = signatures.Count > 0 || told.Count > 0;
         if (reconcile) log.LogInformation("story assignment activated with {Articles} articles in {Stories} stories", signatures.Count, told.Count);
@@ -104,6 +100,9 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
             }
             catch (Exception e)
             {
+                // some stories may have taken their new members and others not: the next batch tells every story again,
+                // from what the store holds
+                reconcile = true;
                 foreach (var (_, answer) in batch) answer.TrySetException(e);
             }
         }
@@ -113,11 +112,12 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
     {
         var m = services.Metrics;
         long t0 = m.Timestamp();
+        if (reconcile) told = services.Store.ClusterStories().ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
         // the last of several versions of one article in a batch wins
         var last = new Dictionary<string, Arrival>(StringComparer.Ordinal);
         foreach (var a in arrivals) last[a.Id] = a;
-        foreach (var a in last.Values) signatures[a.Id] = (a.Sha256, Payload.ReadSignature(a.Signature));
-        var ordered = signatures.Values.Select(v => v.Signature).ToList();
+        foreach (var a in last.Values) signatures[a.Id] = Payload.ReadSignature(a.Signature);
+        var ordered = signatures.Values.ToList();
         ordered.Sort(ClusterServices.Canonical);
         long g0 = m.Timestamp();
         var grouping = services.Grouper.Group(ordered);

@@ -88,16 +88,11 @@ public sealed partial class FactStore
         return cmd.ExecuteNonQuery() > 0;
     });
 
-    /// <summary>The stored signatures of the given articles: id -> signature JSON (articles without one are left out).</summary>
-    public IReadOnlyDictionary<string, string> Signatures(IReadOnlyCollection<string> ids)
-    {
-        var d = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(200))
-            foreach (var (id, sig) in Read(c => Query(c, $"SELECT id, signature FROM cluster_articles WHERE signature IS NOT NULL AND id IN ({string.Join(",", chunk.Select((_, i) => "@p" + i))})",
-                         chunk.Select((id, i) => ("p" + i, (object?)id)).ToArray(), r => (r.GetString(0), r.GetString(1)))))
-                d[id] = sig;
-        return d;
-    }
+    /// <summary>The signatures of every processed article (id order): id -> signature JSON; an article whose current version
+    /// is not processed has none (a new version clears it).</summary>
+    public IReadOnlyList<(string Id, string Signature)> Signatures() =>
+        Read(c => Query(c, "SELECT id, signature FROM cluster_articles WHERE signature IS NOT NULL AND processed = sha256 ORDER BY id", [],
+            r => (r.GetString(0), r.GetString(1))));
 
     /// <summary>Replaces a story's members and findings in one transaction (a story without members is removed).</summary>
     public void SaveStory(string story, IReadOnlyList<string> members, IReadOnlyList<Finding> findings) => Write(tx =>
@@ -106,7 +101,7 @@ public sealed partial class FactStore
         Exec(tx, "DELETE FROM cluster_stories WHERE story = @s", ("s", story));
         if (members.Count == 0) return 0;
         Exec(tx, "INSERT INTO cluster_stories (story, members, checked) VALUES (@s, @m, @t)",
-            ("s", story), ("m", JsonConvert.SerializeObject(members)), ("t", Now()));
+            ("s", story), ("m", new JArray(members).ToString(Formatting.None)), ("t", Now()));
         int i = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in findings)
@@ -121,7 +116,7 @@ public sealed partial class FactStore
 
     /// <summary>Every story the cluster checked: story id -> member article ids (in the story's order).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ClusterStories() =>
-        Read(c => Query(c, "SELECT story, members FROM cluster_stories", [], r => (r.GetString(0), JsonConvert.DeserializeObject<List<string>>(r.GetString(1))!)))
+        Read(c => Query(c, "SELECT story, members FROM cluster_stories", [], r => (r.GetString(0), JArray.Parse(r.GetString(1)).Values<string>().OfType<string>().ToList())))
             .ToDictionary(x => x.Item1, x => (IReadOnlyList<string>)x.Item2, StringComparer.Ordinal);
 
     /// <summary>Every finding of every story the cluster checked, in the checker's order.</summary>
