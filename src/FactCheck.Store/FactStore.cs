@@ -27,7 +27,7 @@ public enum StoreKind { Sqlite, Postgres }
 /// threads) never lose or tear a decision; a decision is never updated: a change of verdict is a new row and an undo is a row
 /// naming the one it cancels. Database errors surface as <see cref="StoreException"/> with a message for the user.
 /// </summary>
-public sealed class FactStore : IDecisionSource, IDisposable
+public sealed partial class FactStore : IDecisionSource, IDisposable
 {
     public StoreKind Kind { get; }
     /// <summary>For messages: the SQLite file, or host/database for PostgreSQL (never the password).</summary>
@@ -126,6 +126,7 @@ public sealed class FactStore : IDecisionSource, IDisposable
             "CREATE INDEX decisions_by_finding ON decisions (finding_id, seq)",
             "CREATE TABLE imports (sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, time TEXT NOT NULL, decisions INTEGER NOT NULL)",
         ],
+        ClusterMigration,
     ];
 
     public int SchemaVersion => Migrations.Length;

@@ -21,8 +21,10 @@ internal sealed class Api(ServeOptions options, FactStore store, CheckPipeline p
     public static Task Json(HttpContext ctx, JToken body, int status = 200) =>
         ReviewServer.Text(ctx, body.ToString(Formatting.Indented) + "\n", "application/json; charset=utf-8", status);
 
+    private Task<JToken?> Body(HttpContext ctx) => Body(ctx, options);
+
     /// <summary>The JSON body, or an error written to the response (400 malformed, 413 too large, 415 not JSON).</summary>
-    private async Task<JToken?> Body(HttpContext ctx)
+    public static async Task<JToken?> Body(HttpContext ctx, ServeOptions options)
     {
         var req = ctx.Request;
         if (req.ContentLength > options.MaxBodyBytes)

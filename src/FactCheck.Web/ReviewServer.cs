@@ -32,6 +32,23 @@ public sealed record ServeOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>Log requests and errors to the console (off in tests).</summary>
     public bool Log { get; init; } = true;
+    /// <summary>More services on the app before it is built (`serve --cluster` adds an Orleans silo).</summary>
+    public Action<WebApplicationBuilder>? ConfigureBuilder { get; init; }
+    /// <summary>More endpoints, mapped after the review API and behind the same token check (`serve --cluster`: /api/cluster, /metrics).</summary>
+    public Action<WebApplication>? MapEndpoints { get; init; }
+}
+
+/// <summary>The API's JSON conventions for endpoints mapped from outside this assembly (<see cref="ServeOptions.MapEndpoints"/>).</summary>
+public static class ApiJson
+{
+    /// <summary>Writes {"error": message} with the status.</summary>
+    public static Task Error(HttpContext ctx, int status, string message) => Api.Error(ctx, status, message);
+    /// <summary>Writes a JSON body (indented, no caching).</summary>
+    public static Task Json(HttpContext ctx, JToken body, int status = 200) => Api.Json(ctx, body, status);
+    /// <summary>The JSON body, or null with an error already written (400 malformed, 413 too large, 415 not JSON).</summary>
+    public static Task<JToken?> Body(HttpContext ctx, ServeOptions options) => Api.Body(ctx, options);
+    /// <summary>Writes plain text with a content type.</summary>
+    public static Task Text(HttpContext ctx, string text, string type, int status = 200) => ReviewServer.Text(ctx, text, type, status);
 }
 
 /// <summary>
@@ -64,6 +81,7 @@ public static class ReviewServer
         if (o.Log) builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls([.. o.Urls]);
         builder.WebHost.ConfigureKestrel(k => { k.Limits.MaxRequestBodySize = Math.Max(o.MaxBodyBytes * 4, o.MaxBodyBytes + (1 << 20)); k.AddServerHeader = false; });
+        o.ConfigureBuilder?.Invoke(builder);
         var app = builder.Build();
         var api = new Api(o, store, new CheckPipeline(o.ModelDir));
 
@@ -115,6 +133,7 @@ public static class ReviewServer
         app.MapPost("/api/findings/{id}/undo", api.Undo);
         app.MapPost("/api/decisions/bulk", api.Bulk);
         app.MapGet("/api/decisions", api.Export);
+        o.MapEndpoints?.Invoke(app);
         app.MapFallback(ctx => Api.Error(ctx, 404, $"no such endpoint: {ctx.Request.Method} {ctx.Request.Path} (see /openapi.json)"));
         return (app, null);
     }

@@ -20,8 +20,13 @@ public static class ServeCommand
         var reviewer = new Option<string?>("--reviewer") { Description = "Reviewer name the page starts with (default: the login name)" };
         var model = new Option<string>("--model") { Description = "Triage model folder", DefaultValueFactory = _ => FactCheck.Triage.ModelStore.DefaultDir };
         var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes", DefaultValueFactory = _ => 4 * 1024 * 1024 };
+        var cluster = new Option<string?>("--cluster") { Description = "Also run an Orleans silo: localhost (one machine, membership in memory) or postgres (membership in the --db PostgreSQL store); articles posted to /api/cluster/articles are checked by story across the silos" };
+        cluster.AcceptOnlyFromAmong("localhost", "postgres");
+        var siloPort = new Option<int>("--silo-port") { Description = "Port for silo-to-silo traffic (--cluster)", DefaultValueFactory = _ => 11111 };
+        var primary = new Option<int?>("--primary-port") { Description = "--cluster localhost: the silo port of the first silo, for another silo on this machine" };
+        var idle = new Option<int>("--idle-minutes") { Description = "--cluster: a story grain idle this many minutes is deactivated (its members and findings stay in the store)", DefaultValueFactory = _ => 15 };
         var cmd = new Command("serve", "Serve the team review page (/) and the HTTP API (/api, described at /openapi.json).");
-        foreach (var o in new Option[] { urls, db, token, reviewer, model, maxBody }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { urls, db, token, reviewer, model, maxBody, cluster, siloPort, primary, idle }) cmd.Options.Add(o);
         cmd.SetAction(pr =>
         {
             var (store, error) = StoreOptions.Open(pr.GetValue(db), Console.Error);
@@ -35,6 +40,21 @@ public static class ServeCommand
                     DefaultReviewer = ReviewCommand.ReviewerName(pr.GetValue(reviewer)),
                     ModelDir = pr.GetValue(model), MaxBodyBytes = pr.GetValue(maxBody),
                 };
+                if (pr.GetValue(cluster) is { } mode)
+                {
+#if CLUSTER
+                    var setup = new FactCheck.Cluster.ClusterSetup
+                    {
+                        Mode = mode, Db = pr.GetValue(db) ?? FactCheck.Store.FactStore.DefaultLocation(), SiloPort = pr.GetValue(siloPort),
+                        PrimaryPort = pr.GetValue(primary), IdleTimeout = TimeSpan.FromMinutes(Math.Max(1, pr.GetValue(idle))),
+                    };
+                    if (setup.Problem(store) is { } bad) { Console.Error.WriteLine("error: " + bad); return BadArguments; }
+                    options = FactCheck.Cluster.ClusterHost.Attach(options, setup, store);
+#else
+                    Console.Error.WriteLine($"error: --cluster {mode} needs the JIT build of factcheck (this native build has no Orleans)");
+                    return BadArguments;
+#endif
+                }
                 var (app, problem) = ReviewServer.Build(options, store);
                 if (app is null) { Console.Error.WriteLine("error: " + problem); return BadArguments; }
                 try
@@ -46,7 +66,8 @@ public static class ServeCommand
                     Console.Error.WriteLine($"error: cannot listen on {string.Join(", ", options.Urls)}: {e.Message}");
                     return BadArguments;
                 }
-                foreach (var u in app.Urls) Console.WriteLine($"serving {store.Describe} at {u}/ (API at {u}/api, {u}/openapi.json); Ctrl+C to stop");
+                foreach (var u in app.Urls) Console.WriteLine($"serving {store.Describe} at {u}/ (API at {u}/api, {u}/openapi.json)" +
+                    (pr.GetValue(cluster) is { } m ? $", silo ({m}) on port {pr.GetValue(siloPort)}, /api/cluster, {u}/metrics" : "") + "; Ctrl+C to stop");
                 Console.Out.Flush();
                 app.WaitForShutdown();
                 return Ok;

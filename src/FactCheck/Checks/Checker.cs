@@ -82,9 +82,13 @@ public sealed class Checker
         return new CheckResult(Order(byId.Values), diagnostics) { Facts = perStory.SelectMany(o => o.Facts).ToList() };
     }
 
-    private sealed record StoryOutcome(List<Finding> Findings, List<(string Rule, Diagnostic Diagnostic)> Failures, IReadOnlyList<FactRow> Facts);
+    /// <summary>What checking one story gave: its findings (in rule order, each with the story's id), the rules that failed on
+    /// it, and its fact rows.</summary>
+    public sealed record StoryOutcome(List<Finding> Findings, List<(string Rule, Diagnostic Diagnostic)> Failures, IReadOnlyList<FactRow> Facts);
 
-    private StoryOutcome CheckStory(string story, List<AnalyzedArticle> articles)
+    /// <summary>Checks one story's articles (in the order given) as <see cref="CheckStories"/> does for each story: the unit of
+    /// work a story grain of the cluster runs.</summary>
+    public StoryOutcome CheckStory(string story, IReadOnlyList<AnalyzedArticle> articles)
     {
         var context = new CheckContext(articles, Options);
         var findings = new List<Finding>();

@@ -38,6 +38,12 @@ public static class AnalysisPipeline
         return new AnalysisRun(new ReadResult(articles, diagnostics), analyzed);
     }
 
+    /// <summary>One article analyzed as `check` analyzes it (also the cluster's workers): what no check rule reads is dropped as
+    /// soon as the article is analyzed: tokens, the quantity mentions and the argument lists the claims were built from (the
+    /// claims, temporal and entity mentions and sentences stay).</summary>
+    public static AnalyzedArticle AnalyzeForCheck(ArticleAnalyzer analyzer, Article a) =>
+        analyzer.Analyze(a) with { Tokens = [], QuantityMentions = [], Quantities = [], Entities = [] };
+
     private static AnalyzedArticle Analyze(ArticleAnalyzer analyzer, ReadItem item, string lang)
     {
         var a = item.Article ?? item.Unfinished!;
@@ -45,9 +51,7 @@ public static class AnalysisPipeline
         {
             a = item.Resolve()!;   // the reader's deferred work (language, boilerplate) runs here, on a worker
             if (lang != "auto") a = a with { Lang = lang };
-            // what no check rule reads is dropped as soon as the article is analyzed: tokens, the quantity mentions and the
-            // argument lists the claims were built from (the claims, temporal and entity mentions and sentences stay)
-            return analyzer.Analyze(a) with { Tokens = [], QuantityMentions = [], Quantities = [], Entities = [] };
+            return AnalyzeForCheck(analyzer, a);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {   // one document's failure must not lose the others: it is checked with what it has (nothing)

@@ -77,19 +77,30 @@ public sealed class StoryGrouper
         public DateTimeOffset? First, Last;
     }
 
+    /// <summary>What the grouping needs of one article, computed where the article is analyzed: its id, publication, given
+    /// story, title and features (content stems, title words weighted, "@"-prefixed entity ids, with their counts, in ordinal
+    /// order). <see cref="Group(IReadOnlyList{StorySignature})"/> over the signatures of some articles gives the same stories as
+    /// grouping the articles themselves in that order.</summary>
+    public sealed record StorySignature(string Id, DateTimeOffset? Published, string? Story, string? Title, IReadOnlyList<KeyValuePair<string, double>> Features);
+
+    /// <summary>The signature of an analyzed article (its entity mentions as they are).</summary>
+    public StorySignature Signature(AnalyzedArticle a) =>
+        new(a.Article.Id, a.Article.Published, a.Article.Story, TitleOf(a.Article), Count((a.Article, a.EntityMentions), new StoryTerms()));
+
+    /// <summary>Groups articles by their signatures, in the order given.</summary>
+    public StoryGrouping Group(IReadOnlyList<StorySignature> signatures) =>
+        Group(signatures.Count, i => signatures[i].Id, i => signatures[i].Published, i => signatures[i].Story, i => signatures[i].Title,
+            signatures.Select(s => s.Features as KeyValuePair<string, double>[] ?? s.Features.ToArray()).ToArray());
+
     private StoryGrouping Group(IReadOnlyList<(Article Article, IReadOnlyList<EntityMention> Entities)> input)
     {
         int n = input.Count;
         if (n == 0) return StoryGrouping.Empty;
-        var o = Options;
 
         // 1. features per article: stems (title weighted) and entity ids, counted, in ordinal order. Only articles without a
         // given story look stories up, so when every article names its story no features are needed. The counting runs on
         // up to Threads cores (one StoryTerms each); the feature ids are then given out in input order, as one thread would.
         var terms = new StoryTerms();
-        var featureIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var df = new List<int>();
-        var raw = new (int[] Ids, double[] Counts)[n];
         bool anyLookup = input.Any(x => x.Article.Story is null);
         var counted = new KeyValuePair<string, double>[n][];
         if (!anyLookup) Array.Fill(counted, []);
@@ -98,9 +109,22 @@ public sealed class StoryGrouper
         else
             Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Threads <= 0 ? Environment.ProcessorCount : Threads },
                 () => new StoryTerms(), (i, _, t) => { counted[i] = Count(input[i], t); return t; }, _ => { });
+        return Group(n, i => input[i].Article.Id, i => input[i].Article.Published, i => input[i].Article.Story, i => TitleOf(input[i].Article), counted);
+    }
+
+    private StoryGrouping Group(int n, Func<int, string> idOf, Func<int, DateTimeOffset?> publishedOf, Func<int, string?> storyOf,
+        Func<int, string?> titleOf, KeyValuePair<string, double>[][] counted)
+    {
+        if (n == 0) return StoryGrouping.Empty;
+        var o = Options;
+        var featureIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var df = new List<int>();
+        var raw = new (int[] Ids, double[] Counts)[n];
+        // features count only when some article looks its story up (as above: given stories alone need none)
+        bool anyLookup = Enumerable.Range(0, n).Any(i => storyOf(i) is null);
         for (int i = 0; i < n; i++)
         {
-            var kvs = counted[i];
+            var kvs = anyLookup ? counted[i] : [];
             counted[i] = null!;
             var ids = new int[kvs.Length];
             var cs = new double[kvs.Length];
@@ -134,16 +158,16 @@ public sealed class StoryGrouper
         // 3. incremental assignment in input order
         var stories = new List<StoryState>();
         var byGiven = new Dictionary<string, StoryState>(StringComparer.Ordinal);
-        var taken = new HashSet<string>(input.Where(x => x.Article.Story is not null).Select(x => x.Article.Story!), StringComparer.Ordinal);
+        var taken = new HashSet<string>(Enumerable.Range(0, n).Select(storyOf).OfType<string>(), StringComparer.Ordinal);
         var postings = new Dictionary<int, List<int>>();
         var assignment = new StoryState[n];
         var similarity = new double?[n];
         var score = new Dictionary<int, double>();
         for (int i = 0; i < n; i++)
         {
-            var a = input[i].Article;
+            var published = publishedOf(i);
             StoryState? story = null;
-            if (a.Story is { } given)
+            if (storyOf(i) is { } given)
             {
                 if (!byGiven.TryGetValue(given, out story))
                 {
@@ -154,22 +178,22 @@ public sealed class StoryGrouper
             }
             else
             {
-                (story, var sim) = BestStory(vectors[i], a.Published, stories, postings, rareCap, df, score);
+                (story, var sim) = BestStory(vectors[i], published, stories, postings, rareCap, df, score);
                 if (story is not null) similarity[i] = Math.Round(sim, 4);
                 else
                 {
                     string id;
                     int attempt = 0;
-                    do id = Story.MakeId(a.Id, attempt++); while (!taken.Add(id));
+                    do id = Story.MakeId(idOf(i), attempt++); while (!taken.Add(id));
                     story = new StoryState(stories.Count, id, false);
                     stories.Add(story);
                 }
             }
-            Join(story, i, vectors[i], a.Published, postings, rareCap, df);
+            Join(story, i, vectors[i], published, postings, rareCap, df);
             assignment[i] = story;
         }
 
-        var result = stories.Select(s => new Story(s.Id, s.Members.Select(m => input[m].Article.Id).ToList(), TitleOf(input[s.Members[0]].Article))
+        var result = stories.Select(s => new Story(s.Id, s.Members.Select(idOf).ToList(), titleOf(s.Members[0]))
         {
             Given = s.Given, First = s.First, Last = s.Last,
         }).ToList();

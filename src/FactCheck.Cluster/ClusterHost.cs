@@ -1,0 +1,250 @@
+using System.Net;
+using FactCheck.Store;
+using FactCheck.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+
+namespace FactCheck.Cluster;
+
+/// <summary>How a silo of `factcheck serve --cluster` joins its cluster.</summary>
+public sealed record ClusterSetup
+{
+    /// <summary>"localhost": one machine, membership in memory (a first silo, others join it by <see cref="PrimaryPort"/>);
+    /// "postgres": membership in the team store's PostgreSQL database, any number of silos on any machines.</summary>
+    public required string Mode { get; init; }
+    /// <summary>The store (--db) as given: grain state (story members, signatures) and findings live there.</summary>
+    public required string Db { get; init; }
+    /// <summary>This silo's port for silo-to-silo traffic.</summary>
+    public int SiloPort { get; init; } = 11111;
+    /// <summary>Localhost mode: the port of the first silo, for a second silo on the same machine (null: this is the first).</summary>
+    public int? PrimaryPort { get; init; }
+    /// <summary>The address other silos reach this one at (postgres mode; loopback by default).</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+    public string ClusterId { get; init; } = "factcheck";
+    /// <summary>A story grain idle this long is deactivated (its members and findings are in the store).</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary>How long a silo waits for a probe answer; a silo missing <see cref="MissedProbes"/> in a row is declared dead.</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(3);
+    public int MissedProbes { get; init; } = 3;
+    /// <summary>How often each silo sweeps for accepted articles that are not processed (a silo died, a call failed).</summary>
+    public TimeSpan SweepEvery { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The periodic sweep leaves articles accepted less than this long ago to the request that posted them.</summary>
+    public TimeSpan SweepGrace { get; init; } = TimeSpan.FromSeconds(60);
+
+    public static readonly IReadOnlyList<string> Modes = ["localhost", "postgres"];
+
+    /// <summary>A problem with the set-up and the store, or null.</summary>
+    public string? Problem(FactStore store)
+    {
+        if (!Modes.Contains(Mode)) return $"--cluster {Mode}: expected localhost or postgres";
+        if (Mode == "postgres" && store.Kind != StoreKind.Postgres) return "--cluster postgres needs a PostgreSQL store: --db postgres://USER@HOST/DATABASE";
+        if (SiloPort is <= 0 or > 65535) return $"--silo-port {SiloPort}: not a port";
+        return null;
+    }
+
+    /// <summary>The Npgsql connection string of the store (postgres mode).</summary>
+    public string PostgresConnectionString =>
+        Db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || Db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            ? FactStore.UrlToConnectionString(Db) : Db;
+}
+
+/// <summary>Sets up a silo (grains, membership, the sweep) and maps the cluster's HTTP endpoints.</summary>
+public static class ClusterHost
+{
+    /// <summary>Adds a silo to the web app that `serve` builds, and its endpoints; the app serves the review page as before.</summary>
+    public static ServeOptions Attach(ServeOptions options, ClusterSetup setup, FactStore store) => options with
+    {
+        ConfigureBuilder = builder =>
+        {
+            builder.UseOrleans(silo => ConfigureSilo(silo, setup, store));
+            builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        },
+        MapEndpoints = app => MapApi(app, options),
+    };
+
+    /// <summary>Grains, membership (in memory or PostgreSQL), idle deactivation and the periodic sweep.</summary>
+    public static void ConfigureSilo(ISiloBuilder silo, ClusterSetup setup, FactStore store)
+    {
+        ConfigureGrains(silo, setup, store);
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = setup.ProbeTimeout;
+            o.NumMissedProbesLimit = setup.MissedProbes;
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+        });
+        if (setup.Mode == "postgres")
+        {
+            var cs = setup.PostgresConnectionString;
+            silo.Configure<ClusterOptions>(o => { o.ClusterId = setup.ClusterId; o.ServiceId = setup.ClusterId; });
+            silo.ConfigureEndpoints(setup.Address, setup.SiloPort, 0, listenOnAnyHostAddress: false);
+            silo.Services.AddSingleton<IMembershipTable>(sp => ActivatorUtilities.CreateInstance<PostgresMembership>(sp, cs));
+        }
+        else
+        {
+            silo.UseLocalhostClustering(setup.SiloPort, 0, setup.PrimaryPort is { } p ? new IPEndPoint(IPAddress.Loopback, p) : null,
+                serviceId: setup.ClusterId, clusterId: setup.ClusterId);
+        }
+    }
+
+    /// <summary>What every silo runs whatever its membership (also the silos of Orleans' TestingHost): the shared services,
+    /// idle deactivation of story grains and the periodic sweep.</summary>
+    public static void ConfigureGrains(ISiloBuilder silo, ClusterSetup setup, FactStore store)
+    {
+        silo.Services.AddSingleton(new ClusterServices(store));
+        silo.Services.AddSingleton(setup);
+        silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = setup.IdleTimeout);
+        silo.Services.AddHostedService<SweepService>();
+    }
+
+    /// <summary>The silo as Prometheus labels it: its address.</summary>
+    private static string SiloName(IServiceProvider sp) => sp.GetService<ILocalSiloDetails>()?.SiloAddress.ToParsableString() ?? "silo";
+
+    /// <summary>POST /api/cluster/articles, POST /api/cluster/sweep, GET /api/cluster/status, GET /api/cluster/findings, GET /metrics.</summary>
+    public static void MapApi(WebApplication app, ServeOptions options)
+    {
+        app.MapPost("/api/cluster/articles", ctx => Ingest(ctx, options));
+        app.MapPost("/api/cluster/sweep", async ctx =>
+        {
+            var grains = ctx.RequestServices.GetRequiredService<IGrainFactory>();
+            int n;
+            try { n = await grains.GetGrain<ISweeper>(0).Sweep(TimeSpan.Zero); }
+            catch (Exception e) when (IsClusterFault(e)) { await ApiJson.Error(ctx, 503, "the cluster could not finish the sweep: " + e.Message); return; }
+            await ApiJson.Json(ctx, Status(ctx.RequestServices, n));
+        });
+        app.MapGet("/api/cluster/status", ctx => ApiJson.Json(ctx, Status(ctx.RequestServices, null)));
+        app.MapGet("/api/cluster/findings", ctx =>
+        {
+            var store = ctx.RequestServices.GetRequiredService<ClusterServices>().Store;
+            var stories = new JObject(store.ClusterStories().OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new JProperty(kv.Key, new JArray(kv.Value))));
+            return ApiJson.Json(ctx, new JObject
+            {
+                ["stories"] = stories,
+                ["findings"] = new JArray(store.ClusterFindings().Select(FactCheck.Output.FindingJson.ToJson)),
+            });
+        });
+        app.MapGet("/metrics", ctx =>
+        {
+            var services = ctx.RequestServices.GetRequiredService<ClusterServices>();
+            return ApiJson.Text(ctx, services.Metrics.Prometheus(SiloName(ctx.RequestServices)), "text/plain; version=0.0.4; charset=utf-8");
+        });
+    }
+
+    private static JObject Status(IServiceProvider sp, int? swept)
+    {
+        var (accepted, processed) = sp.GetRequiredService<ClusterServices>().Store.ClusterCounts();
+        var o = new JObject { ["silo"] = SiloName(sp), ["accepted"] = accepted, ["processed"] = processed };
+        if (swept is { } n) o["swept"] = n;
+        return o;
+    }
+
+    /// <summary>Failures of the cluster rather than of the request: a silo gone, a call timed out, the store unreachable.</summary>
+    private static bool IsClusterFault(Exception e) => e is OrleansException or TimeoutException or SiloUnavailableException or StoreException
+        or OperationCanceledException or InvalidOperationException;
+
+    /// <summary>
+    /// Accepts articles: {"articles": [{"id", "text", "published"?, ...}, ...]} (the JSONL documents of `check`). Each is read
+    /// as `check` reads a JSONL line (a document that does not read is refused, 400, and nothing is stored); all are stored
+    /// in one transaction, so they are durable before the answer; then each is processed on this silo's workers (with
+    /// ?wait=false the answer, 202, comes right after storing and the articles are processed in the background). Posting an
+    /// article again is idempotent: the same id and content is not processed twice.
+    /// </summary>
+    private static async Task Ingest(HttpContext ctx, ServeOptions options)
+    {
+        if (await ApiJson.Body(ctx, options) is not { } body) return;
+        if (body is not JObject o || o["articles"] is not JArray docs || docs.Count == 0)
+        {
+            await ApiJson.Error(ctx, 400, "expected {\"articles\": [{\"id\", \"text\", \"published\"?, \"lang\"?, \"title\"?, \"source\"?, \"url\"?, \"story\"?}, ...]}");
+            return;
+        }
+        var lines = new List<(string Id, string Body)>();
+        var problems = new JArray();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in docs)
+        {
+            var line = d.ToString(Formatting.None);
+            var read = new FactCheck.Readers.JsonlArticleReader().Read(line, "request");
+            var errors = read.Diagnostics.Where(x => x.Level == FactCheck.Model.DiagnosticLevel.Error).Select(x => x.Message).ToList();
+            if (read.Articles.Count != 1 || errors.Count > 0)
+                problems.Add(new JObject { ["id"] = (d as JObject)?["id"]?.ToString(), ["error"] = errors.Count > 0 ? string.Join("; ", errors) : "not a document" });
+            else if (!ids.Add(read.Articles[0].Id))
+                problems.Add(new JObject { ["id"] = read.Articles[0].Id, ["error"] = "the same id twice in one request" });
+            else lines.Add((read.Articles[0].Id, line));
+        }
+        if (problems.Count > 0)
+        {
+            await ApiJson.Json(ctx, new JObject { ["error"] = $"{problems.Count} of {docs.Count} documents cannot be read; nothing was stored", ["articles"] = problems }, 400);
+            return;
+        }
+        var services = ctx.RequestServices.GetRequiredService<ClusterServices>();
+        var acceptance = services.Store.AcceptArticles(lines);
+        var stored = services.Store.ClusterArticles(lines.Select(l => l.Id).ToList()).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var todo = lines.Where(l => stored[l.Id].Processed != stored[l.Id].Sha256).Select(l => new IngestDoc(l.Id, l.Body, stored[l.Id].Sha256)).ToList();
+        var result = new JObject
+        {
+            ["accepted"] = lines.Count,
+            ["new"] = acceptance.Count(a => a == Acceptance.New),
+            ["updated"] = acceptance.Count(a => a == Acceptance.Updated),
+            ["same"] = acceptance.Count(a => a == Acceptance.Same),
+        };
+        var grains = ctx.RequestServices.GetRequiredService<IGrainFactory>();
+        var log = ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FactCheck.Cluster.Ingest");
+        if (ctx.Request.Query["wait"] == "false")
+        {
+            _ = Task.Run(async () =>
+            {
+                try { await Task.WhenAll(todo.Select(d => grains.GetGrain<IArticleWorker>(0).Process(d))); }
+                catch (Exception e) { log.LogWarning("background processing failed ({Error}); the sweep processes what is left", e.Message); }
+            });
+            await ApiJson.Json(ctx, result, 202);
+            return;
+        }
+        try
+        {
+            var stories = await Task.WhenAll(todo.Select(d => grains.GetGrain<IArticleWorker>(0).Process(d)));
+            result["processed"] = todo.Count;
+            result["stories"] = new JObject(todo.Zip(stories).Select(x => new JProperty(x.First.Id, x.Second)));
+            await ApiJson.Json(ctx, result);
+        }
+        catch (Exception e) when (IsClusterFault(e))
+        {
+            result["error"] = "stored, but not all processed yet (the sweep processes them): " + e.Message;
+            await ApiJson.Json(ctx, result, 503);
+        }
+    }
+}
+
+/// <summary>Sweeps for unprocessed articles shortly after the silo starts and then every <see cref="ClusterSetup.SweepEvery"/>
+/// (the sweeper grain runs one sweep at a time for the whole cluster). A grain timer of the host, not an Orleans reminder: every
+/// silo runs one, so the sweep goes on while any silo is up, and a sweep after a crash needs no stored schedule.</summary>
+public sealed class SweepService(IGrainFactory grains, ClusterSetup setup, ILogger<SweepService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), stop);
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    // articles accepted within the last minute are most likely still being processed by their request
+                    int n = await grains.GetGrain<ISweeper>(0).Sweep(setup.SweepGrace);
+                    if (n > 0) log.LogInformation("sweep processed {Count} articles", n);
+                }
+                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning("sweep failed: {Error}", e.Message); }
+                await Task.Delay(setup.SweepEvery, stop);
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+}

@@ -1,0 +1,250 @@
+using FactCheck.Checks;
+using FactCheck.Stories;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Concurrency;
+
+namespace FactCheck.Cluster;
+
+/// <summary>The stateless worker: analyzes an accepted article on the silo it arrived at (one activation per core at most),
+/// stores its signature, and hands signature and analysis to the story assignment. Processing an article twice is harmless:
+/// the assignment and the story grains take the same article and version as a no-op.</summary>
+[StatelessWorker]
+public sealed class ArticleWorker(ClusterServices services) : Grain, IArticleWorker
+{
+    public async Task<string> Process(IngestDoc doc)
+    {
+        var m = services.Metrics;
+        using var _ = m.InFlight();
+        try
+        {
+            long t0 = m.Timestamp();
+            var analyzed = services.Analyze(doc.Id, doc.Body);
+            if (analyzed.Id != doc.Id) throw new InvalidDataException($"article {doc.Id}: the stored document has id {analyzed.Id}");
+            var signature = Payload.Write(services.Grouper.Signature(analyzed));
+            var json = Payload.Write(analyzed);
+            m.Analyzed(m.Since(t0));
+            var story = await GrainFactory.GetGrain<IStoryAssignment>(StoryAssignment.Scope).Assign(new Arrival(doc.Id, doc.Sha256, signature, json));
+            services.Store.MarkProcessed(doc.Id, doc.Sha256, signature);
+            m.Processed();
+            return story;
+        }
+        catch
+        {
+            m.Failed();
+            throw;
+        }
+    }
+}
+
+/// <summary>
+/// The story assignment: one grain per grouping scope (one scope, "all", here), holding every processed article's signature.
+/// Each arrival regroups the scope with the engine's <see cref="StoryGrouper"/> over the signatures in publication-then-id
+/// order, so the stories are those `check` finds for the same articles in that order, whatever order they arrived in and
+/// whichever silo analyzed them. The stories whose members changed are told so (with the analyses of the members they gain).
+/// Its state is the store: the signatures of processed articles (cluster_articles) and each story's members (cluster_stories),
+/// read back when the grain is activated again (on another silo after a crash); the first arrival after that reconciles every
+/// story (an article assigned but not marked processed when a silo died is left out until the sweep processes it again).
+/// </summary>
+[Reentrant]
+public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssignment> log) : Grain, IStoryAssignment
+{
+    public const string Scope = "all";
+
+    private readonly Dictionary<string, StoryGrouper.StorySignature> signatures = new(StringComparer.Ordinal);
+    /// <summary>Members of each story as the story grains were last told.</summary>
+    private Dictionary<string, List<string>> told = new(StringComparer.Ordinal);
+    private bool reconcile;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (id, s) in services.Store.Signatures()) signatures[id] = Payload.ReadSignature(s);
+        told = services.Store.ClusterStories().ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
+        reconcile = signatures.Count > 0 || told.Count > 0;
+        if (reconcile) log.LogInformation("story assignment activated with {Articles} articles in {Stories} stories", signatures.Count, told.Count);
+        return Task.CompletedTask;
+    }
+
+    public Task<(int Stories, int Articles)> Size() => Task.FromResult((told.Count, signatures.Count));
+
+    // Arrivals are taken in batches: calls interleave (the grain is reentrant, but runs one turn at a time), each adds its
+    // arrival and waits; one loop regroups once for all arrivals waiting, tells the stories, and answers them all.
+    private readonly List<(Arrival Arrival, TaskCompletionSource<string> Answer)> pending = [];
+    private Task? loop;
+
+    public Task<string> Assign(Arrival arrival)
+    {
+        var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pending.Add((arrival, answer));
+        if (loop is null || loop.IsCompleted) loop = Drain();
+        return answer.Task;
+    }
+
+    /// <summary>How long the last regrouping took: the next batch waits as long for more arrivals, so regrouping (which
+    /// grows with the articles held) takes at most about half of this grain's time however fast articles come.</summary>
+    private TimeSpan lastGrouping = TimeSpan.Zero;
+    public static readonly TimeSpan MaxGather = TimeSpan.FromSeconds(2);
+
+    private async Task Drain()
+    {
+        await Task.Yield();   // let the calls already queued add their arrivals to this batch
+        while (pending.Count > 0)
+        {
+            if (lastGrouping > TimeSpan.Zero) await Task.Delay(lastGrouping < MaxGather ? lastGrouping : MaxGather);
+            var batch = pending.ToList();
+            pending.Clear();
+            try
+            {
+                var stories = await AssignBatch(batch.Select(b => b.Arrival).ToList());
+                foreach (var (a, answer) in batch) answer.SetResult(stories[a.Id]);
+            }
+            catch (Exception e)
+            {
+                // some stories may have taken their new members and others not: the next batch tells every story again,
+                // from what the store holds
+                reconcile = true;
+                foreach (var (_, answer) in batch) answer.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task<Dictionary<string, string>> AssignBatch(IReadOnlyList<Arrival> arrivals)
+    {
+        var m = services.Metrics;
+        long t0 = m.Timestamp();
+        if (reconcile) told = services.Store.ClusterStories().ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
+        // the last of several versions of one article in a batch wins
+        var last = new Dictionary<string, Arrival>(StringComparer.Ordinal);
+        foreach (var a in arrivals) last[a.Id] = a;
+        foreach (var a in last.Values) signatures[a.Id] = Payload.ReadSignature(a.Signature);
+        var ordered = signatures.Values.ToList();
+        ordered.Sort(ClusterServices.Canonical);
+        long g0 = m.Timestamp();
+        var grouping = services.Grouper.Group(ordered);
+        lastGrouping = TimeSpan.FromSeconds(m.Since(g0) / (double)System.Diagnostics.Stopwatch.Frequency);
+        var now = grouping.Stories.ToDictionary(s => s.Id, s => s.ArticleIds.ToList(), StringComparer.Ordinal);
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in grouping.Stories) foreach (var a in s.ArticleIds) storyOf[a] = s.Id;
+        var wasIn = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (s, members) in told) foreach (var a in members) wasIn[a] = s;
+        m.Assigned(m.Since(t0));
+
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (s, members) in now)
+            if (reconcile || !told.TryGetValue(s, out var before) || !before.SequenceEqual(members)) changed.Add(s);
+        foreach (var s in told.Keys) if (!now.ContainsKey(s)) changed.Add(s);
+        foreach (var a in last.Keys) changed.Add(storyOf[a]);
+
+        // the analyses of the arrivals go to their stories; those of members that move between stories come from the story they leave
+        var analyses = now.Keys.Where(changed.Contains).ToDictionary(s => s, _ => new Dictionary<string, string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var a in last.Values) analyses[storyOf[a.Id]][a.Id] = a.Analyzed;
+        var moving = now.Where(kv => changed.Contains(kv.Key))
+            .SelectMany(kv => kv.Value.Where(a => !last.ContainsKey(a) && wasIn.TryGetValue(a, out var from) && from != kv.Key).Select(a => (Article: a, From: wasIn[a])))
+            .GroupBy(x => x.From).ToList();
+        var fetched = await Task.WhenAll(moving.Select(g => GrainFactory.GetGrain<IStoryGrain>(g.Key).Analyses(g.Select(x => x.Article).ToList())));
+        foreach (var got in fetched)
+            foreach (var (a, json) in got) analyses[storyOf[a]][a] = json;
+
+        await Task.WhenAll(changed.Select(s => GrainFactory.GetGrain<IStoryGrain>(s)
+            .Apply(now.TryGetValue(s, out var members) ? members : [], analyses.GetValueOrDefault(s) ?? [])));
+        told = now;
+        reconcile = false;
+        log.LogDebug("{Arrivals} arrivals, {Changed} stories told", last.Count, changed.Count);
+        return last.Keys.ToDictionary(id => id, id => storyOf[id], StringComparer.Ordinal);
+    }
+}
+
+/// <summary>
+/// One story (the grain key is the story id). Holds its members' analyses in memory and checks the story with the engine's
+/// <see cref="Checker.CheckStory"/> whenever its members change, so its findings are those `check` finds for the story; the
+/// members and findings go to the store in one transaction. Deactivated when idle (Orleans' collection age); its members
+/// are in the store, and on the next activation their analyses are made again from the stored articles.
+/// </summary>
+public sealed class StoryGrain(ClusterServices services) : Grain, IStoryGrain
+{
+    private readonly Dictionary<string, AnalyzedArticle> held = new(StringComparer.Ordinal);
+    private List<string> members = [];
+
+    private string Story => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        services.Metrics.StoryActivated();
+        members = services.Store.ClusterStories().TryGetValue(Story, out var m) ? m.ToList() : [];
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        services.Metrics.StoryDeactivated();
+        services.Metrics.Held(-held.Count);
+        held.Clear();
+        return Task.CompletedTask;
+    }
+
+    public Task Apply(List<string> newMembers, Dictionary<string, string> analyses)
+    {
+        int before = held.Count;
+        foreach (var (id, json) in analyses) held[id] = Payload.ReadAnalyzed(json);
+        members = newMembers;
+        foreach (var id in held.Keys.Where(k => !members.Contains(k)).ToList()) held.Remove(id);
+        services.Metrics.Held(held.Count - before);
+        Fill(members);
+        var m = services.Metrics;
+        long t0 = m.Timestamp();
+        var outcome = members.Count == 0 ? null : services.Checker.CheckStory(Story, members.Select(id => held[id]).ToList());
+        m.Aligned(m.Since(t0));
+        services.Store.SaveStory(Story, members, outcome?.Findings ?? []);
+        if (members.Count == 0) DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public Task<Dictionary<string, string>> Analyses(List<string> ids)
+    {
+        Fill(ids.Where(members.Contains).ToList());
+        return Task.FromResult(ids.Where(held.ContainsKey).ToDictionary(id => id, id => Payload.Write(held[id]), StringComparer.Ordinal));
+    }
+
+    /// <summary>Makes the analyses this grain lacks (after a reactivation) from the stored articles.</summary>
+    private void Fill(IReadOnlyList<string> ids)
+    {
+        var missing = ids.Where(id => !held.ContainsKey(id)).ToList();
+        if (missing.Count == 0) return;
+        int before = held.Count;
+        foreach (var a in services.Store.ClusterArticles(missing)) held[a.Id] = services.Analyze(a.Id, a.Body);
+        services.Metrics.Held(held.Count - before);
+        services.Metrics.Reanalyzed(missing.Count);
+        var lost = missing.Where(id => !held.ContainsKey(id)).ToList();
+        if (lost.Count > 0) throw new InvalidOperationException($"story {Story}: members not in the store: {string.Join(", ", lost)}");
+    }
+}
+
+/// <summary>Processes the accepted articles that are not processed in their current version, a batch at a time, on the
+/// workers of the silo it runs on. One activation in the cluster, so two sweeps never run at once.</summary>
+public sealed class Sweeper(ClusterServices services, ILogger<Sweeper> log) : Grain, ISweeper
+{
+    public const int Batch = 256;
+
+    public async Task<int> Sweep(TimeSpan minAge)
+    {
+        int done = 0;
+        var failedOnce = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var batch = services.Store.UnprocessedArticles(Batch, minAge).Where(a => !failedOnce.Contains(a.Id)).ToList();
+            if (batch.Count == 0) return done;
+            var worker = GrainFactory.GetGrain<IArticleWorker>(0);
+            var results = await Task.WhenAll(batch.Select(async a =>
+            {
+                try { await worker.Process(new IngestDoc(a.Id, a.Body, a.Sha256)); return (a.Id, Ok: true); }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    log.LogWarning("sweep: article {Article} failed: {Error}", a.Id, e.Message);
+                    return (a.Id, Ok: false);
+                }
+            }));
+            foreach (var (id, ok) in results)
+                if (ok) done++; else failedOnce.Add(id);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using FactCheck.Cluster;
+using FactCheck.Store;
+using Microsoft.Extensions.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace FactCheck.Tests.Cluster;
+
+/// <summary>Three silos of Orleans' TestingHost in this process, on one SQLite store: articles ingested through the grain API
+/// (stored first, as the HTTP endpoint does, then processed by the workers of whichever silo the client reaches) give the
+/// findings of a single-process `check` of the same articles.</summary>
+[TestFixture, NonParallelizable]
+public class ClusterTestingHostTests
+{
+    private sealed class Silo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            var db = silo.Configuration["factcheck:db"]!;
+            var (store, error) = FactStore.Open(db);
+            if (store is null) throw new InvalidOperationException(error);
+            ClusterHost.ConfigureGrains(silo, new ClusterSetup { Mode = "localhost", Db = db, SweepEvery = TimeSpan.FromMinutes(10) }, store);
+        }
+    }
+
+    private static async Task<TestCluster> Start(string db)
+    {
+        var builder = new TestClusterBuilder(3);
+        builder.Properties["factcheck:db"] = db;
+        builder.AddSiloBuilderConfigurator<Silo>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    [Test]
+    public async Task ThreeSilosFindWhatCheckFindsOnIdNewsAndBasil()
+    {
+        var lines = ClusterExpectation.EvalDocuments();
+        var dir = Path.Combine(Path.GetTempPath(), "factcheck-cluster-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var db = Path.Combine(dir, "store.db");
+        var (store, error) = FactStore.Open(db);
+        Assert.That(store, Is.Not.Null, error);
+        var cluster = await Start(db);
+        try
+        {
+            var docs = lines.Select(l => (Id: ClusterExpectation.IdOf(l), Body: l)).ToList();
+            // in file order, eight at a time: the arrival order is not the cluster's order, and varies from run to run
+            var clock = System.Diagnostics.Stopwatch.StartNew();   // for the log only
+            Assert.That(store!.AcceptArticles(docs), Has.All.EqualTo(Acceptance.New));
+            using var gate = new SemaphoreSlim(8);
+            await Task.WhenAll(docs.Select(async d =>
+            {
+                await gate.WaitAsync();
+                try { await cluster.Client.GetGrain<IArticleWorker>(0).Process(new IngestDoc(d.Id, d.Body, FactStore.Hash(d.Body))); }
+                finally { gate.Release(); }
+            }));
+            Assert.That(store.ClusterCounts(), Is.EqualTo((docs.Count, docs.Count)));
+            TestContext.Out.WriteLine($"ingest: {clock.Elapsed.TotalSeconds:0.0} s");
+
+            // posting again changes nothing: the same content is not processed twice
+            Assert.That(store.AcceptArticles(docs.Take(5).ToList()), Has.All.EqualTo(Acceptance.Same));
+            Assert.That(store.UnprocessedArticles(10), Is.Empty);
+            var again = await cluster.Client.GetGrain<IArticleWorker>(0).Process(new IngestDoc(docs[0].Id, docs[0].Body, FactStore.Hash(docs[0].Body)));
+
+            var stories = store.ClusterStories();
+            var members = stories.Values.SelectMany(m => m).ToList();
+            Assert.That(members, Is.EquivalentTo(docs.Select(d => d.Id)), "every article is in exactly one story");
+            Assert.That(stories[again], Does.Contain(docs[0].Id));
+
+            clock.Restart();
+            var expected = ClusterExpectation.CheckFindings(lines, Path.Combine(dir, "check"));
+            TestContext.Out.WriteLine($"check: {clock.Elapsed.TotalSeconds:0.0} s");
+            var found = ClusterExpectation.Normalize(store.ClusterFindings());
+            ClusterExpectation.AssertSame(found, expected);
+            Assert.That(found, Is.Not.Empty);
+            TestContext.Out.WriteLine($"{docs.Count} articles, {stories.Count} stories, {found.Count} findings, same as check");
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+            store?.Dispose();
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+}
