@@ -518,19 +518,30 @@ public static class SlotBuilder
 internal sealed class GluedWords
 {
     private const int MinLength = 9, MaxParts = 4;
-    private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
+    private readonly AnalyzedArticle article;
     private readonly SlotLexicon lex;
+    private Dictionary<string, int>? counts;
 
-    public GluedWords(AnalyzedArticle a, SlotLexicon lex)
+    public GluedWords(AnalyzedArticle a, SlotLexicon lex) { article = a; this.lex = lex; }
+
+    /// <summary>How often each lower-cased word is written in the article; counted on the first long word asked about
+    /// (a string only per distinct word).</summary>
+    private Dictionary<string, int> Counts()
     {
-        this.lex = lex;
-        var text = a.Article.Text;
-        foreach (var t in a.Tokens)
-            if (t.Type == TokenType.Word && t.Length >= 2 && t.Length <= 64)
-            {
-                var w = text.AsSpan(t.Start, t.Length).ToString().ToLowerInvariant();
-                counts[w] = counts.GetValueOrDefault(w) + 1;
-            }
+        if (counts is not null) return counts;
+        counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var text = article.Article.Text;
+        Span<char> lower = stackalloc char[64];
+        foreach (var t in article.Tokens)
+        {
+            if (t.Type != TokenType.Word || t.Length < 2 || t.Length > 64) continue;
+            int n = text.AsSpan(t.Start, t.Length).ToLowerInvariant(lower);
+            if (n < 0) continue;
+            var key = lower[..n];
+            lookup[key] = lookup.TryGetValue(key, out var c) ? c + 1 : 1;
+        }
+        return counts;
     }
 
     /// <summary>The words a glued word is made of, or null when it is not one.</summary>
@@ -538,6 +549,7 @@ internal sealed class GluedWords
     {
         if (word.Length < MinLength || word.Length > 64) return null;
         foreach (var c in word) if (!char.IsLetter(c)) return null;
+        var counts = Counts();
         var w = word.ToString().ToLowerInvariant();
         if (counts.GetValueOrDefault(w) > 1) return null;
         // fewest parts ending at each position: best[i] = (parts, previous cut)
@@ -561,5 +573,5 @@ internal sealed class GluedWords
         return parts;
     }
 
-    private bool Known(string part, bool last) => part.Length >= 3 ? counts.ContainsKey(part) : last && lex.Function.Contains(part);
+    private bool Known(string part, bool last) => part.Length >= 3 ? counts!.ContainsKey(part) : last && lex.Function.Contains(part);
 }
