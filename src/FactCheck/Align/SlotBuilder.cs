@@ -32,6 +32,8 @@ public sealed class SlotLexicon
     /// <summary>Words just before a quote's dateline written without its weekday ("ujar Yakup di Senayan, pada 16 Juni 2025."):
     /// with a comma, the only leads after which such a date is taken as the dateline.</summary>
     public IReadOnlySet<string> DatelineLead { get; }
+    /// <summary>Words that write one as the indefinite article ("seorang", "sebuah"): such a one is no stated count.</summary>
+    public IReadOnlySet<string> Indefinite { get; }
     /// <summary>Units of time that are what a number counts when no duration was read ("berusia 31 tahun": years of age).</summary>
     public IReadOnlySet<string> TimeUnits { get; }
     /// <summary>Phrases that say a date or time is the place's own ("waktu setempat", "local time"), which may be a day
@@ -58,6 +60,7 @@ public sealed class SlotLexicon
         Access = Set(o["access"]);
         Speech = Set(o["speech"]);
         DatelineLead = Set(o["dateline_lead"]);
+        Indefinite = Set(o["indefinite"]);
         TimeUnits = Set(o["time_units"]);
         LocalTime = Set(o["local_time"]).ToList();
         Running = Set(o["running"]).ToList();
@@ -149,6 +152,8 @@ public static class SlotBuilder
             if (AfterMonth(a, q.Start)) continue; // "Sept. 11 hijackers": the day of a date, not a count
             var kind = q.Kind switch { QuantityKind.Money => SlotKind.Money, QuantityKind.Percent => SlotKind.Percent, _ => SlotKind.Count };
             if (kind == SlotKind.Count && q.Value < 2 && q.Unit is null) continue;
+            // "seorang jemaah", "sebuah rumah": one written as the indefinite article is "a pilgrim", not a stated count
+            if (kind == SlotKind.Count && q.Value == 1 && q.Qualifier is null && FirstWord(q.Text) is { } first && lex.Indefinite.Contains(first)) continue;
             if (q.Unit == "fraction") continue;
             var slot = new Slot
             {
@@ -420,6 +425,15 @@ public static class SlotBuilder
             }
         }
         return false;
+    }
+
+    /// <summary>The first word of a text, lower-cased.</summary>
+    private static string? FirstWord(string text)
+    {
+        var t = text.AsSpan().TrimStart();
+        int end = 0;
+        while (end < t.Length && char.IsLetter(t[end])) end++;
+        return end == 0 ? null : t[..end].ToString().ToLowerInvariant();
     }
 
     /// <summary>True when the token just before a position is a comma or one of the words ("pada").</summary>
