@@ -235,11 +235,10 @@ public sealed class SlotAligner(AlignOptions? options = null)
         && Agree(x, t) && Significant(a) < Significant(b);
 
     /// <summary>Significant digits of a figure (1300000 -> 2, 1323459 -> 7).</summary>
-    private static int Significant(double v)
-    {
-        var digits = Math.Abs(v).ToString("R", CultureInfo.InvariantCulture).Replace(".", "", StringComparison.Ordinal).Trim('0');
-        return digits.Length;
-    }
+    private static int Significant(double v) => Digits(v).Trim('0').Length;
+
+    /// <summary>The digits of a figure as written in full, without its decimal point (12.5 -> "125").</summary>
+    private static string Digits(double v) => Math.Abs(v).ToString("R", CultureInfo.InvariantCulture).Replace(".", "", StringComparison.Ordinal);
 
     /// <summary>For each slot, its candidates in each other article with their context scores, best first (scores below
     /// a share of the threshold are left out). Value-blind.</summary>
@@ -470,7 +469,6 @@ public sealed class SlotAligner(AlignOptions? options = null)
     public static bool Transposed(Slot a, Slot b)
     {
         if (a.Number is not { } x || b.Number is not { } y || x == y || x <= 0 || y <= 0) return false;
-        static string Digits(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture).Replace(".", "");
         string dx = Digits(x), dy = Digits(y);
         if (dx.Length != dy.Length || dx.Length < 2) return false;
         var sx = dx.ToCharArray(); var sy = dy.ToCharArray();

@@ -399,14 +399,12 @@ public static class SlotBuilder
         {
             // exact-size arrays, not the growing lists: a large check keeps every slot until alignment
             Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end), Frame = frame.ToArray(), Contrasts = contrast?.ToArray() ?? [],
-            LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && SaysLocalTime(text, s.Start, s.End, lex.LocalTime),
+            LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && SaysPhrase(text, s.Start, s.End, lex.LocalTime),
             Running = lex.Running.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && SaysPhrase(text, s.Start, s.End, lex.Running),
             Near = near.ToArray(), Far = far.ToArray(), Entities = ents.ToArray(), Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };
     }
-
-    private static bool SaysLocalTime(string text, int start, int end, IReadOnlyList<string> phrases) => SaysPhrase(text, start, end, phrases);
 
     /// <summary>True when the text between two positions holds one of the phrases as whole words.</summary>
     private static bool SaysPhrase(string text, int start, int end, IReadOnlyList<string> phrases)
@@ -535,6 +533,7 @@ internal sealed class GluedWords
     private readonly AnalyzedArticle article;
     private readonly SlotLexicon lex;
     private Dictionary<string, int>? counts;
+    private Dictionary<string, List<string>?>? splits;
 
     public GluedWords(AnalyzedArticle a, SlotLexicon lex) { article = a; this.lex = lex; }
 
@@ -558,17 +557,30 @@ internal sealed class GluedWords
         return counts;
     }
 
-    /// <summary>The words a glued word is made of, or null when it is not one.</summary>
+    /// <summary>The words a glued word is made of, or null when it is not one; each word is split once per article (every
+    /// slot of its sentence asks again).</summary>
     public IReadOnlyList<string>? Split(ReadOnlySpan<char> word)
     {
         if (word.Length < MinLength || word.Length > 64) return null;
         foreach (var c in word) if (!char.IsLetter(c)) return null;
+        Span<char> lower = stackalloc char[64];
+        int n = word.ToLowerInvariant(lower);
+        if (n < 0) return null;
+        var key = lower[..n];
+        var known = (splits ??= new(StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
+        if (known.TryGetValue(key, out var done)) return done;
+        return known[key] = Segment(key);
+    }
+
+    /// <summary>The fewest parts of the article's own words a lower-cased word is made of (two to four), or null.</summary>
+    private List<string>? Segment(ReadOnlySpan<char> w)
+    {
         var counts = Counts();
-        var w = word.ToString().ToLowerInvariant();
-        if (counts.GetValueOrDefault(w) > 1) return null;
+        var words = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (words.TryGetValue(w, out var uses) && uses > 1) return null;
         // fewest parts ending at each position: best[i] = (parts, previous cut)
         int n = w.Length;
-        var best = new (int Parts, int From)[n + 1];
+        Span<(int Parts, int From)> best = stackalloc (int, int)[n + 1];
         for (int i = 1; i <= n; i++) best[i] = (int.MaxValue, -1);
         best[0] = (0, -1);
         for (int i = 1; i <= n; i++)
@@ -577,15 +589,16 @@ internal sealed class GluedWords
                 if (best[j].Parts == int.MaxValue || best[j].Parts >= MaxParts) continue;
                 var part = w[j..i];
                 // a short function word only at the end ("Israelke"): at the start "di", "ke" are prefixes of real words
-                if (part.Length == n || !Known(part, i == n)) continue;
+                if (part.Length == n || !Known(part, i == n, words)) continue;
                 if (best[j].Parts + 1 < best[i].Parts) best[i] = (best[j].Parts + 1, j);
             }
         if (best[n].Parts is < 2 or > MaxParts) return null;
         var parts = new List<string>();
-        for (int i = n; i > 0; i = best[i].From) parts.Add(w[best[i].From..i]);
+        for (int i = n; i > 0; i = best[i].From) parts.Add(w[best[i].From..i].ToString());
         parts.Reverse();
         return parts;
     }
 
-    private bool Known(string part, bool last) => part.Length >= 3 ? counts!.ContainsKey(part) : last && lex.Function.Contains(part);
+    private bool Known(ReadOnlySpan<char> part, bool last, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> words) =>
+        part.Length >= 3 ? words.ContainsKey(part) : last && lex.Function.GetAlternateLookup<ReadOnlySpan<char>>().Contains(part);
 }

@@ -26,10 +26,9 @@ public static class Stemmer
         var buf = buffer is { } b && b.Length >= word.Length ? b : (buffer = new char[Math.Max(64, word.Length * 2)]);
         int n = word.ToLowerInvariant(buf);
         if (n < 0) return word.ToString().ToLowerInvariant();
-        // an irregular form compares by its base word ("met" as "meet", "told" as "tell"): data/lang/<lang>/lemmas.json
-        if (Lemmas(lang) is { Count: > 0 } lemmas && lemmas.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buf.AsSpan(0, n), out var lemma))
-            return Stem(lemma, lang);
-        if (n <= 3) return new string(buf, 0, n);
+        // an irregular form compares by its base word ("met" as "meet", "told" as "tell"): data/lang/<lang>/lemmas.json;
+        // looked up for short words here, for the others only when the memo does not know them yet
+        if (n <= 3) return Lemma(lang, buf.AsSpan(0, n)) is { } shortLemma ? Stem(shortLemma, lang) : new string(buf, 0, n);
         Dictionary<string, string>? memo = lang switch
         {
             "id" => memoId ??= new(StringComparer.Ordinal),
@@ -41,7 +40,8 @@ public static class Stemmer
         if (lookup.TryGetValue(buf.AsSpan(0, n), out var known)) return known;
         var lower = new string(buf, 0, n);
         string stem;
-        if (lang == "id")
+        if (Lemma(lang, lower) is { } lemma) stem = Stem(lemma, lang);
+        else if (lang == "id")
         {
             n = (indonesian ??= new IndonesianStemmer()).Stem(buf, n, false);
             stem = IndonesianVerb(new string(buf, 0, n));
@@ -59,6 +59,10 @@ public static class Stemmer
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string>> lemmaTables = new(StringComparer.Ordinal);
+
+    /// <summary>The base word of an irregular (lower-cased) form, or null.</summary>
+    private static string? Lemma(string lang, ReadOnlySpan<char> lower) =>
+        Lemmas(lang) is { Count: > 0 } table && table.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower, out var lemma) ? lemma : null;
 
     /// <summary>The irregular forms of a language and their base words (lemmas.json "lemmas"); empty when it has none.</summary>
     public static Dictionary<string, string> Lemmas(string lang) => lemmaTables.GetOrAdd(lang, l =>

@@ -120,7 +120,7 @@ public sealed class NameVariantRule : ICheckRule
     private static List<Spelling> Rank(IEnumerable<Spelling> spellings, string canonical, Func<string, int> support)
     {
         var keys = spellings.Select(s => new RankKey(s, s.Docs, s.Uses.Count, IsAlias(s), s.Uses.Max(u => u.M.Similarity),
-            string.Equals(s.Text, canonical, StringComparison.OrdinalIgnoreCase), NewsWords.Get(s.Uses[0].Doc.Lang).Known(s.Text))).ToArray();
+            string.Equals(s.Text, canonical, StringComparison.OrdinalIgnoreCase))).ToArray();
         int Compare(RankKey a, RankKey b)
         {
             int c = b.Docs.CompareTo(a.Docs);
@@ -128,7 +128,7 @@ public sealed class NameVariantRule : ICheckRule
             if (c == 0) c = b.Alias.CompareTo(a.Alias);
             if (c == 0) c = b.Support(support).CompareTo(a.Support(support));
             // then the spelling whose words the language's news writes ("Paris Saint-Germain", not "Saant-Germain")
-            if (c == 0) c = b.Known.CompareTo(a.Known);
+            if (c == 0) c = b.Known().CompareTo(a.Known());
             if (c == 0) c = b.MaxSimilarity.CompareTo(a.MaxSimilarity);
             if (c == 0) c = b.IsCanonical.CompareTo(a.IsCanonical);
             if (c == 0) c = string.CompareOrdinal(a.S.Text, b.S.Text);
@@ -138,10 +138,13 @@ public sealed class NameVariantRule : ICheckRule
         return keys.Select(k => k.S).ToList();
     }
 
-    private sealed record RankKey(Spelling S, int Docs, int Uses, bool Alias, double MaxSimilarity, bool IsCanonical, double Known)
+    private sealed record RankKey(Spelling S, int Docs, int Uses, bool Alias, double MaxSimilarity, bool IsCanonical)
     {
         private int? support;
+        private double? known;
         public int Support(Func<string, int> of) => support ??= of(S.Text);
+        /// <summary>How well the language's news knows the spelling's words, asked only on a tie.</summary>
+        public double Known() => known ??= NewsWords.Get(S.Uses[0].Doc.Lang).Known(S.Text);
     }
 
     /// <summary>One capitalized word written inside a capitalized run (a name, a title, a body's name), with its neighbours in the run.</summary>
