@@ -122,18 +122,20 @@ public static class InjectCommand
         output.WriteLine(string.Create(inv,
             $"injected discrepancies: recall {100 * report.Recall:F1}% ({report.Detected}/{report.Injected}), precision {100 * report.Precision:F1}%; benign edits flagged: {report.BenignFlagged}/{report.Benign} ({100 * report.BenignFlaggedShare:F1}%)"));
         if (!verbose) return;
+        // article text (names, sentences, ids) reaches the terminal: escape sequences and control characters removed
+        void Say(string line) => error.WriteLine(FactCheck.Output.SafeText.Terminal(line));
         foreach (var f in report.Untouched)
-            error.WriteLine($"UNTOUCHED {f.Rule} {f.Score.ToString("0.00", inv)}{(report.Shown(f) ? "" : " (folded)")}: {f.Message}" + string.Concat(f.Evidence.Select(e => $"\n    [{e.Doc}] \"{e.Text}\" in: {Snippet(e.Sentence ?? e.Text)}")));
+            Say($"UNTOUCHED {f.Rule} {f.Score.ToString("0.00", inv)}{(report.Shown(f) ? "" : " (folded)")}: {f.Message}" + string.Concat(f.Evidence.Select(e => $"\n    [{e.Doc}] \"{e.Text}\" in: {Snippet(e.Sentence ?? e.Text)}")));
         // what scored each detection: the hit with the best score, its rule and the features that set it
         foreach (var i in report.Injections.Where(i => !i.Benign && i.Detected))
         {
             var best = i.Hits.MaxBy(f => f.Score)!;
-            error.WriteLine($"DETECTED {i.Kind} {i.Form} {best.Rule} {best.Score.ToString("0.00", inv)}{(report.Shown(best) ? "" : " (folded)")} [{i.Doc}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\" {{{Features(best)}}}");
+            Say($"DETECTED {i.Kind} {i.Form} {best.Rule} {best.Score.ToString("0.00", inv)}{(report.Shown(best) ? "" : " (folded)")} [{i.Doc}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\" {{{Features(best)}}}");
         }
         foreach (var f in report.Untouched)
-            error.WriteLine($"UNTOUCHED-FEATURES {f.Rule} {f.Score.ToString("0.00", inv)} {{{Features(f)}}}");
+            Say($"UNTOUCHED-FEATURES {f.Rule} {f.Score.ToString("0.00", inv)} {{{Features(f)}}}");
         foreach (var i in report.Injections.Where(i => i.Benign ? i.Flagged : !i.Detected))
-            error.WriteLine($"{(i.Benign ? "FLAGGED" : "MISSED")} {i.Kind} {i.Form} [{i.Doc}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\"" +
+            Say($"{(i.Benign ? "FLAGGED" : "MISSED")} {i.Kind} {i.Form} [{i.Doc}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\"" +
                 (i.AlsoIn is null ? "" : $" (also in [{i.AlsoIn}]: \"{i.AlsoText}\")") +
                 string.Concat(i.Hits.Concat(i.Other).Select(f => $"\n    {f.Rule}: {f.Message}")));
     }

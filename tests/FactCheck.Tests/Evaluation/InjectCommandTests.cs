@@ -45,4 +45,27 @@ public class InjectCommandTests
         var decisions = File.ReadAllLines(labels).Select(JObject.Parse).ToList();
         Assert.That(decisions.Select(d => d.Value<string>("verdict")), Has.Some.EqualTo("confirmed"), "the weekday-date typo is found and confirmed");
     }
+
+    [Test]
+    public void The_verbose_listing_shows_article_text_without_terminal_escape_sequences()
+    {
+        // an article id and a sentence carrying escape sequences (a colour, a window title) reach the listing only as text
+        const string esc = "\u001b[31m", title = "\u001b]0;owned\u0007";
+        var docs = Path.Combine(dir, "docs.jsonl");
+        File.WriteAllLines(docs,
+        [
+            new JObject { ["id"] = "a" + esc, ["lang"] = "id", ["published"] = "2025-06-20",
+                ["text"] = "Menteri Keuangan Sri Mulyani Indrawati berbicara di Jakarta, Kamis (19/6/2025)." + title + " Ia mengatakan defisit melebar.\nSri Mulyani Indrawati menyebut 25 penerbangan batal sejak 2009 karena cuaca buruk." }.ToString(Newtonsoft.Json.Formatting.None),
+            new JObject { ["id"] = "b", ["lang"] = "id", ["published"] = "2025-06-20",
+                ["text"] = "Sri Mulyani Indrawati menjelaskan hal itu kepada wartawan, Kamis (19/6/2025).\nSebanyak 25 penerbangan batal sejak 2009, kata dia." }.ToString(Newtonsoft.Json.Formatting.None),
+        ]);
+        var clusters = Path.Combine(dir, "clusters.jsonl");
+        File.WriteAllLines(clusters, [new JObject { ["cluster_id"] = "s1", ["article_ids"] = new JArray("a" + esc, "b") }.ToString(Newtonsoft.Json.Formatting.None)]);
+        var error = new StringWriter();
+        int rc = InjectCommand.Run(clusters, [docs], seed: 2, null, limit: 0, new StringWriter(), error, verbose: true);
+        Assert.That(rc, Is.EqualTo(0), error.ToString());
+        Assert.That(error.ToString(), Does.Contain("DETECTED"), "the listing has lines naming the article");
+        Assert.That(error.ToString(), Does.Not.Contain("\u001b"));
+        Assert.That(error.ToString(), Does.Not.Contain("\u0007"));
+    }
 }
