@@ -28,6 +28,8 @@ public sealed record Injection(string Cluster, string Doc, InjectionKind Kind, i
     /// <summary>Another article of the story that states the same value, and the text there; null for in-article kinds.</summary>
     public string? AlsoIn { get; init; }
     public string? AlsoText { get; init; }
+    /// <summary>Where <see cref="AlsoText"/> starts in <see cref="AlsoIn"/>'s text (-1 when there is none).</summary>
+    public int AlsoStart { get; init; } = -1;
     /// <summary>New findings (not on the untouched story) whose evidence overlaps the edit in the edited article.</summary>
     public IReadOnlyList<Finding> Hits { get; init; } = [];
     /// <summary>New findings elsewhere.</summary>
@@ -95,7 +97,7 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
     public static bool IsBenign(InjectionKind kind) => kind >= InjectionKind.BenignDateFormat;
 
     /// <summary>One planned edit: the article, the span replaced, the new text, and what it was matched on.</summary>
-    private sealed record Plan(int Doc, int Start, int End, string Text, string Form, string Key, string? AlsoIn = null, string? AlsoText = null);
+    private sealed record Plan(int Doc, int Start, int End, string Text, string Form, string Key, string? AlsoIn = null, string? AlsoText = null, int AlsoStart = -1);
 
     /// <summary>What the recognizers found in one article.</summary>
     private sealed record Read(Article Article, IReadOnlyList<Site> Dates, IReadOnlyDictionary<string, (int Start, int End)> DateKeys,
@@ -147,7 +149,7 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
         bool AtEdit(Finding f) => f.Evidence.Any(e => e.Doc == original.Id && e.Start < Math.Max(newEnd, plan.Start + 1) && plan.Start < e.End);
         return new Injection(clusterId, original.Id, kind, plan.Start, newEnd, original.Text[plan.Start..plan.End], plan.Text)
         {
-            Form = plan.Form, Key = plan.Key, AlsoIn = plan.AlsoIn, AlsoText = plan.AlsoText,
+            Form = plan.Form, Key = plan.Key, AlsoIn = plan.AlsoIn, AlsoText = plan.AlsoText, AlsoStart = plan.AlsoStart,
             Hits = findings.Where(AtEdit).ToList(), Other = findings.Where(f => !AtEdit(f)).ToList(),
         };
     }
@@ -187,7 +189,7 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
                             .FirstOrDefault(x => x.Item2 is not null))).Where(x => x.Also.Item2 is not null).ToList();
                     if (candidates.Count == 0) break;
                     var (site, (also, alsoSite)) = candidates[rng.Next(candidates.Count)];
-                    plan = new Plan(di, site.Start, site.End, InjectionSites.EditCount(r.Text, site, r.Lang), site.Form, site.Key, also.Article.Id, alsoSite!.Text);
+                    plan = new Plan(di, site.Start, site.End, InjectionSites.EditCount(r.Text, site, r.Lang), site.Form, site.Key, also.Article.Id, alsoSite!.Text, alsoSite.Start);
                     break;
                 }
                 case InjectionKind.Name:
@@ -285,7 +287,7 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
             if (text is not null)
             {
                 var (a, b) = also!.DateKeys[site.Key];
-                return new Plan(di, site.Start, site.End, text, site.Form, site.Key, also.Article.Id, also.Text[a..b]);
+                return new Plan(di, site.Start, site.End, text, site.Form, site.Key, also.Article.Id, also.Text[a..b], a);
             }
             candidates.RemoveAll(x => x.Doc == di && x.Site == site);
         }

@@ -135,8 +135,8 @@ public static class InjectCommand
         foreach (var f in report.Untouched)
             Say($"UNTOUCHED-FEATURES {f.Rule} {f.Score.ToString("0.00", inv)} {{{Features(f)}}}");
         foreach (var i in report.Injections.Where(i => i.Benign ? i.Flagged : !i.Detected))
-            Say($"{(i.Benign ? "FLAGGED" : "MISSED")} {i.Kind} {i.Form} [{i.Doc}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\"" +
-                (i.AlsoIn is null ? "" : $" (also in [{i.AlsoIn}]: \"{i.AlsoText}\")") +
+            Say($"{(i.Benign ? "FLAGGED" : "MISSED")} {i.Kind} {i.Form} [{i.Doc}@{i.Start}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\"" +
+                (i.AlsoIn is null ? "" : $" (also in [{i.AlsoIn}@{i.AlsoStart}]: \"{i.AlsoText}\")") +
                 string.Concat(i.Hits.Concat(i.Other).Select(f => $"\n    {f.Rule}: {f.Message}")));
     }
 

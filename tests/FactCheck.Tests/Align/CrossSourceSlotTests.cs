@@ -174,6 +174,25 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void Two_sources_in_sentences_that_share_most_words_are_shown_though_neither_is_likelier()
+    {
+        var count = new CrossSourceQuantityRule();
+        var strong = new Dictionary<string, double> { ["sources"] = 2, ["align_score"] = 1.1, ["kind=count"] = 1, ["sentence_values"] = 1, ["reference_sentence_values"] = 1 };
+        var moderate = new Dictionary<string, double>(strong) { ["align_score"] = 0.6 };
+        Assert.That(count.Confidence(strong), Is.GreaterThanOrEqualTo(0.5), "one fact, two figures: a disagreement whichever is right");
+        Assert.That(count.Confidence(moderate), Is.LessThan(0.5), "a middling match with no support either way stays folded");
+        var orphan = new Dictionary<string, double>(strong) { ["orphan_match"] = 1 };
+        Assert.That(count.Confidence(orphan), Is.LessThan(0.5), "an orphan match is not a strong one, whatever its score");
+
+        var date = new CrossSourceDateRule();
+        var written = new Dictionary<string, double> { ["sources"] = 2, ["align_score"] = 0.4, ["kind=date"] = 1, ["days_apart"] = 3 };
+        var weekday = new Dictionary<string, double>(written) { ["relative"] = 1 };
+        var clock = new Dictionary<string, double> { ["sources"] = 2, ["align_score"] = 0.4, ["kind=time"] = 1 };
+        Assert.That(date.Confidence(written), Is.GreaterThan(date.Confidence(weekday)), "two days written in full, matched above the threshold, are not weakened by a middling score");
+        Assert.That(date.Confidence(clock), Is.LessThan(0.5), "clock times follow a market through the day: a weak match stays folded");
+    }
+
+    [Test]
     public void One_outlets_two_figures_in_swapped_digits_are_a_slip_not_an_update()
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Sebanyak 18 sekolah di Kabupaten Bogor rusak akibat gempa pada Selasa malam.", "id");

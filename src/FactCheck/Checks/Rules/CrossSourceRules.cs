@@ -136,12 +136,16 @@ public abstract class CrossSourceSlotRule : ICheckRule
     {
         double p = Prior;
         double F(string k) => f.TryGetValue(k, out var v) ? v : 0;
-        if (F("majority") > 0) p *= 1.3;
-        else if (F("likelier") == 0) p *= 0.8;
-        // two near days that no other article states are how a date slip looks; two near counts are a commoner coincidence
         bool date = F("kind=date") > 0 || F("kind=time") > 0;
+        // sentences that share most of what they say (a context score of 0.8 or more) speak of one fact: that they disagree is
+        // likely even when the story cannot say which of two sources is right
+        bool strong = F("orphan_match") == 0 && F("align_score") >= 0.8;
+        if (F("majority") > 0) p *= 1.3;
+        else if (F("likelier") == 0 && !strong) p *= 0.8;
+        // two near days that no other article states are how a date slip looks; two near counts are a commoner coincidence
         if (F("orphan_match") > 0) p *= (date ? 0.85 : 0.7) * (F("align_score") < 0.05 ? 0.75 : 1); // no word in common at all: weaker still
-        else if (F("align_score") < 0.5) p *= date ? 0.9 : 0.85;
+        // a weak match is weaker evidence, except for two days written in full (not clock times, which follow a market through the day): few facts of one story share a day and words
+        else if (F("align_score") < 0.5 && (!date || F("relative") > 0 || F("kind=time") > 0)) p *= date ? 0.9 : 0.85;
         if (F("flagged_elsewhere") >= 1) p *= 0.4;
         // the same digits in another order ("25" beside "52") is how a typed figure slips
         if (F("transposed") > 0) p *= 1.4;
