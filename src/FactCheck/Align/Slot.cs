@@ -64,6 +64,8 @@ public sealed record Slot
     /// <summary>True when the figure's sentence says it is so far ("hingga saat ini", "so far"): a running count, which
     /// another outlet may give as of another hour.</summary>
     public bool Running { get; init; }
+    /// <summary>True when the figure's sentence says it was brought up to date ("bertambah menjadi", "rose to").</summary>
+    public bool Updating { get; init; }
     /// <summary>Entity ids named in the sentence.</summary>
     public required IReadOnlyList<string> Entities { get; init; }
     /// <summary>Relation of a claim frame whose time or quantity this value is (remove-from-platform|...), when one is.</summary>

@@ -172,8 +172,12 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     if ((s.AnchoredToPublication || t.AnchoredToPublication) && s.Published != t.Published) continue;
                     // the same outlet twice: a later count updates an earlier one (a toll rises, the index moves during the
                     // day); a date of one event it should still state alike
-                    // (unless the two figures are the same digits in another order, "25 tahun" beside "52 tahun": a typo, not an update)
-                    if (s.Source is not null && s.Source == t.Source && s.Kind is not (SlotKind.Date or SlotKind.Time) && !Transposed(s, t)) continue;
+                    // (unless the two figures are the same digits in another order, "25 tahun" beside "52 tahun": a typo, not an update;
+                    // or the sentence was copied from one article into another of the same day, word for word but for the figure, with
+                    // no word of an update in it: the outlet reused its text, and one of its two figures is wrong; a template reused
+                    // on another day, "harga emas turun Rp 1.000 per gram", is that day's figure)
+                    if (s.Source is not null && s.Source == t.Source && s.Kind is not (SlotKind.Date or SlotKind.Time) && !Transposed(s, t)
+                        && !(s.Published is not null && s.Published == t.Published && Copied(s, t) && !s.Updating && !t.Updating)) continue;
                     // a running figure ("hingga saat ini", "so far") moves during the day: another outlet's of another hour differs
                     // (unless both are said to be of one hour: "pukul 09.02 WIB ... hingga saat ini")
                     if ((s.Running || t.Running) && s.Kind is not (SlotKind.Date or SlotKind.Time)
@@ -200,6 +204,35 @@ public sealed class SlotAligner(AlignOptions? options = null)
             if (links.Count > 0) groups.Add(new SlotGroup(s, links));
         }
         return groups;
+    }
+
+    /// <summary>True when two slots' sentences are one text copied: the same words (at least 85% of them, Jaccard) once each
+    /// value's own text is taken out, and ten words or more (a short formula, "Menjatuhkan pidana terhadap terdakwa dengan
+    /// pidana penjara selama 11 tahun", is said of each defendant).</summary>
+    public static bool Copied(Slot a, Slot b)
+    {
+        var x = SentenceWords(a); var y = SentenceWords(b);
+        if (x.Count < 10 || y.Count < 10) return false;
+        int shared = x.Count(y.Contains);
+        return shared >= 0.85 * (x.Count + y.Count - shared);
+    }
+
+    /// <summary>The lower-cased words of a slot's sentence, without the value's own text.</summary>
+    private static HashSet<string> SentenceWords(Slot s)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        string text = s.Sentence;
+        int from = s.Start - s.SentenceStart, to = s.End - s.SentenceStart;
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]) || i >= from && i < to) { i++; continue; }
+            int j = i;
+            while (j < text.Length && char.IsLetter(text[j]) && !(j >= from && j < to)) j++;
+            words.Add(text[i..j].ToLowerInvariant());
+            i = j;
+        }
+        return words;
     }
 
     /// <summary>True when <paramref name="bound"/> opens or closes a range its sentence states ("from 1996 to 2007") and

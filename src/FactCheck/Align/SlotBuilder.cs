@@ -41,6 +41,8 @@ public sealed class SlotLexicon
     public IReadOnlyList<string> LocalTime { get; }
     /// <summary>Phrases that say a figure is so far ("hingga saat ini", "so far"): a running count.</summary>
     public IReadOnlyList<string> Running { get; }
+    /// <summary>Words that say a figure was brought up to date ("bertambah menjadi", "rose to").</summary>
+    public IReadOnlyList<string> Update { get; }
     /// <summary>Whether words glued by scraping are split into the article's own words for context ("split_glued").</summary>
     public bool SplitGlued { get; }
     /// <summary>Stems of words that tell facts of one kind apart ("dituntut" and "divonis", "killed" and "wounded"), each
@@ -64,6 +66,7 @@ public sealed class SlotLexicon
         TimeUnits = Set(o["time_units"]);
         LocalTime = Set(o["local_time"]).ToList();
         Running = Set(o["running"]).ToList();
+        Update = Set(o["update"]).ToList();
         SplitGlued = o.Value<bool?>("split_glued") ?? false;
         var contrasts = new Dictionary<string, string>(StringComparer.Ordinal);
         int g = 0;
@@ -401,6 +404,7 @@ public static class SlotBuilder
             Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end), Frame = frame.ToArray(), Contrasts = contrast?.ToArray() ?? [],
             LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && SaysPhrase(text, s.Start, s.End, lex.LocalTime),
             Running = lex.Running.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && SaysPhrase(text, s.Start, s.End, lex.Running),
+            Updating = lex.Update.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && SaysPhrase(text, s.Start, s.End, lex.Update),
             Near = near.ToArray(), Far = far.ToArray(), Entities = ents.ToArray(), Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };

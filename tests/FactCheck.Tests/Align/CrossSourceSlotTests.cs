@@ -193,6 +193,22 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void One_outlets_sentence_copied_into_its_other_article_of_the_day_with_another_figure_is_a_disagreement()
+    {
+        const string first = "Kalau dikurskan ke rupiah, harga mobil listrik itu di Indonesia diperkirakan sekitar Rp 7 miliar per unit sebelum pajak.";
+        var a = Doc("a", "detikcom", "2025-06-16", first, "id");
+        var copied = Doc("b", "detikcom", "2025-06-16", first.Replace("Rp 7 miliar", "Rp 9 miliar"), "id");
+        Assert.That(Check(a, copied), Has.Count.EqualTo(1), "the outlet reused its text: one of the two figures is wrong");
+        var rewritten = Doc("b", "detikcom", "2025-06-16", "Harga mobil listrik itu di Indonesia bila dikurskan sekitar Rp 9 miliar.", "id");
+        Assert.That(Check(a, rewritten), Is.Empty, "a rewritten sentence of one outlet may give a newer figure");
+        var nextDay = Doc("b", "detikcom", "2025-06-17", first.Replace("Rp 7 miliar", "Rp 9 miliar"), "id");
+        Assert.That(Check(a, nextDay), Is.Empty, "a template reused on another day gives that day's figure");
+        const string toll = "Jumlah korban meninggal dunia akibat banjir bandang di Kabupaten Bekasi bertambah menjadi 12 orang pada hari ini.";
+        var update = Doc("b", "detikcom", "2025-06-16", toll.Replace("12 orang", "15 orang"), "id");
+        Assert.That(Check(Doc("a", "detikcom", "2025-06-16", toll, "id"), update), Is.Empty, "a sentence saying the figure was brought up to date");
+    }
+
+    [Test]
     public void One_outlets_two_figures_in_swapped_digits_are_a_slip_not_an_update()
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Sebanyak 18 sekolah di Kabupaten Bogor rusak akibat gempa pada Selasa malam.", "id");
@@ -437,6 +453,7 @@ public class CrossSourceSlotTests
         Assert.That(slot, Is.Not.Null, $"no slot \"{text}\" in {string.Join(", ", SlotBuilder.Build(a).Select(s => s.Text))}");
         if (e.Value<string>("head") is { } head) Assert.That(slot!.Head, Is.EqualTo(head));
         if (e.Value<bool?>("running") is { } running) Assert.That(slot!.Running, Is.EqualTo(running), "a running figure");
+        if (e.Value<bool?>("updating") is { } updating) Assert.That(slot!.Updating, Is.EqualTo(updating), "a figure brought up to date");
         if (e.Value<string>("context") is { } word)
         {
             var context = slot!.Near.Concat(slot.Far).Select(w => w.TrimStart('^')).ToList();
