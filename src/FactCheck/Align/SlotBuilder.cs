@@ -41,6 +41,8 @@ public sealed class SlotLexicon
     public IReadOnlyList<string> LocalTime { get; }
     /// <summary>Phrases that say a figure is so far ("hingga saat ini", "so far"): a running count.</summary>
     public IReadOnlyList<string> Running { get; }
+    /// <summary>Prefixes of verbs that may follow a counting word ("di": "orang dilaporkan tewas").</summary>
+    public IReadOnlyList<string> VerbPrefixes { get; }
     /// <summary>Words that say a figure was brought up to date ("bertambah menjadi", "rose to").</summary>
     public IReadOnlyList<string> Update { get; }
     /// <summary>Whether words glued by scraping are split into the article's own words for context ("split_glued").</summary>
@@ -66,6 +68,7 @@ public sealed class SlotLexicon
         TimeUnits = Set(o["time_units"]);
         LocalTime = Set(o["local_time"]).ToList();
         Running = Set(o["running"]).ToList();
+        VerbPrefixes = Set(o["verb_prefixes"]).ToList();
         Update = Set(o["update"]).ToList();
         SplitGlued = o.Value<bool?>("split_glued") ?? false;
         var contrasts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -491,6 +494,14 @@ public static class SlotBuilder
         return lex.Function.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
 
+    /// <summary>True when a word bears a verb prefix of the language that the stemmer strips ("dilaporkan" -> "lapor").</summary>
+    private static bool IsVerb(SlotLexicon lex, string w, string lang)
+    {
+        foreach (var p in lex.VerbPrefixes)
+            if (w.Length >= p.Length + 4 && w.StartsWith(p, StringComparison.Ordinal) && !Stemmer.Stem(w, lang).StartsWith(p, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>The stem of the noun a number counts: the mention's own last content word ("36 senators"), else the first
     /// content word after it, past counting words ("tujuh orang tersangka") and skipped words ("2,000 American troops").</summary>
     public static string? HeadOf(AnalyzedArticle a, SlotLexicon lex, int start, int end)
@@ -516,6 +527,8 @@ public static class SlotBuilder
             var w = text[t.Start..t.End].ToLowerInvariant();
             if (lex.Classifiers.Contains(w)) { classifier ??= w; continue; }
             if (lex.TimeUnits.Contains(w)) return Stemmer.Stem(w, a.Lang);
+            // "42 orang dilaporkan tewas": a verb after the counting word; the counting word says what is counted
+            if (classifier is not null && IsVerb(lex, w, a.Lang)) return classifier;
             if (lex.Skip.Contains(w)) continue;
             if (lex.Function.Contains(w)) break;
             return Stemmer.Stem(w, a.Lang);
