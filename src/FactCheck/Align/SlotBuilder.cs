@@ -43,6 +43,11 @@ public sealed class SlotLexicon
     public IReadOnlyList<string> Running { get; }
     /// <summary>Prefixes of verbs that may follow a counting word ("di": "orang dilaporkan tewas").</summary>
     public IReadOnlyList<string> VerbPrefixes { get; }
+    /// <summary>Words before a person's age ("berusia", "aged"), words after one ("itu": "pemain 17 tahun itu"), and whether
+    /// the language sets an age off by commas after a name ("Mattis, 68,").</summary>
+    public HashSet<string> AgeLead { get; }
+    public HashSet<string> AgeFollow { get; }
+    public bool AgeApposition { get; }
     /// <summary>Words that say a figure was brought up to date ("bertambah menjadi", "rose to").</summary>
     public IReadOnlyList<string> Update { get; }
     /// <summary>Whether words glued by scraping are split into the article's own words for context ("split_glued").</summary>
@@ -69,6 +74,9 @@ public sealed class SlotLexicon
         LocalTime = Set(o["local_time"]).ToList();
         Running = Set(o["running"]).ToList();
         VerbPrefixes = Set(o["verb_prefixes"]).ToList();
+        AgeLead = Set(o["age_lead"]);
+        AgeFollow = Set(o["age_follow"]);
+        AgeApposition = o.Value<bool?>("age_apposition") ?? false;
         Update = Set(o["update"]).ToList();
         SplitGlued = o.Value<bool?>("split_glued") ?? false;
         var contrasts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -193,6 +201,10 @@ public static class SlotBuilder
             }
         }
         slots.Sort((x, y) => x.Start.CompareTo(y.Start));
+        // a person's age ("berusia 31 tahun", "pemain 17 tahun itu", "Budi (42)", "Mattis, 68,") is a fact of its own kind: it
+        // compares with ages, not with other spans of years
+        for (int i = 0; i < slots.Count; i++)
+            if (slots[i].Kind == SlotKind.Count && IsAge(a, lex, slots[i])) slots[i] = slots[i] with { Head = "age", Unit = "age" };
         // values in a paragraph that also says "hari ini" / "today" belong to the article's own day
         // ("hari ini", "kemarin", "today": a relative day without a weekday; "on Tuesday" names its own day)
         var paragraphs = new List<(TextSpan Span, int Anchor)>();
@@ -492,6 +504,32 @@ public static class SlotBuilder
         if (w.Length > 64) return false;
         w.ToLowerInvariant(lower);
         return lex.Function.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+    }
+
+    /// <summary>True when a count is a person's age: a whole number of years up to 120 after an age word ("berusia", "aged"),
+    /// or followed by a demonstrative ("pemain 17 tahun itu"), or in parentheses after a name ("Budi (42)"), or set off by
+    /// commas after a name where the language writes ages so ("Mattis, 68, had said").</summary>
+    private static bool IsAge(AnalyzedArticle a, SlotLexicon lex, Slot s)
+    {
+        if (s.Number is not { } n || n < 1 || n > 120 || n != Math.Floor(n) || s.Qualifier is not null && s.Qualifier != "APPROX") return false;
+        bool years = s.Unit == "duration:Y" || s.Head == "tahun" || s.Head == "year";
+        bool bare = s.Unit is null && s.Head is null;
+        if (!years && !bare) return false;
+        var text = a.Article.Text;
+        var tokens = a.Tokens;
+        int first = LowerBound(tokens, s.Start), after = LowerBound(tokens, s.End);
+        string Word(int k) => k >= 0 && k < tokens.Count && tokens[k].Type == TokenType.Word ? text[tokens[k].Start..tokens[k].End].ToLowerInvariant() : "";
+        char Punct(int k) => k >= 0 && k < tokens.Count && tokens[k].Type == TokenType.Punct ? text[tokens[k].Start] : '\0';
+        // the number's own token: the slot's first number token
+        int num = first;
+        while (num < after && tokens[num].Type != TokenType.Number) num++;
+        if (num >= after) return false;
+        if (lex.AgeLead.Contains(Word(num - 1)) || lex.AgeLead.Contains(Word(num - 2)) && Word(num - 1).Length > 0 && lex.Function.Contains(Word(num - 1))) return true;
+        if (years && lex.AgeFollow.Contains(Word(after))) return true;
+        bool named = num >= 2 && tokens[num - 2].Type == TokenType.Word && tokens[num - 2].Capitalized;
+        if (bare && named && Punct(num - 1) == '(' && Punct(num + 1) == ')') return true;
+        if (bare && named && lex.AgeApposition && Punct(num - 1) == ',' && Punct(num + 1) == ',') return true;
+        return false;
     }
 
     /// <summary>True when a word bears a verb prefix of the language that the stemmer strips ("dilaporkan" -> "lapor").</summary>

@@ -209,6 +209,20 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_persons_age_compares_with_the_age_another_source_gives_not_with_a_span_of_years()
+    {
+        var a = Doc("a", "detikcom", "2025-06-18", "Real Madrid resmi mendatangkan pemain muda Franco Mastantuono dari River Plate. Pemain 17 tahun itu disebut punya masa depan cerah.", "id");
+        var b = Doc("b", "Kompas.com", "2025-06-18", "Franco Mastantuono, yang berusia 19 tahun, resmi bergabung dengan Real Madrid dari River Plate.", "id");
+        var f = Check(a, b);
+        Assert.That(f, Has.Count.EqualTo(1), "17 and 19 are both his age");
+        var span = Doc("b", "Kompas.com", "2025-06-18", "Franco Mastantuono resmi bergabung dengan Real Madrid dari River Plate dengan kontrak 6 tahun.", "id");
+        Assert.That(Check(a, span), Is.Empty, "a contract of six years is no age");
+        var en = Doc("a", "Fox News", "2018-12-21", "Mattis, 68, had said he would remain in his role until February.", "en");
+        var en2 = Doc("b", "HuffPost", "2018-12-21", "Mattis, 86, had said he would stay in his role until February.", "en");
+        Assert.That(Check(en, en2), Has.Count.EqualTo(1), "an age set off by commas after a name");
+    }
+
+    [Test]
     public void One_outlets_two_figures_in_swapped_digits_are_a_slip_not_an_update()
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Sebanyak 18 sekolah di Kabupaten Bogor rusak akibat gempa pada Selasa malam.", "id");
