@@ -184,6 +184,10 @@ public class CrossSourceSlotTests
         var orphan = new Dictionary<string, double>(strong) { ["orphan_match"] = 1 };
         Assert.That(count.Confidence(orphan), Is.LessThan(0.5), "an orphan match is not a strong one, whatever its score");
 
+        var nextDay = new Dictionary<string, double>(strong) { ["published_days_apart"] = 1 };
+        Assert.That(count.Confidence(nextDay), Is.GreaterThanOrEqualTo(0.5), "one fact said alike in an article of the next day is still one fact");
+        Assert.That(count.Confidence(new Dictionary<string, double>(moderate) { ["likelier"] = 1, ["published_days_apart"] = 1 }), Is.LessThan(0.5), "a middling match of another day may be that day's figure");
+
         var date = new CrossSourceDateRule();
         var written = new Dictionary<string, double> { ["sources"] = 2, ["align_score"] = 0.4, ["kind=date"] = 1, ["days_apart"] = 3 };
         var weekday = new Dictionary<string, double>(written) { ["relative"] = 1 };

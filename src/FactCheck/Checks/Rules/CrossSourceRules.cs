@@ -154,7 +154,9 @@ public abstract class CrossSourceSlotRule : ICheckRule
         // two days told relative to publication, one day apart: each outlet counts from its own hour of writing, and an event
         // and its aftermath fall on consecutive days ("on Wednesday, the day after Tuesday's primary")
         if (date && F("relative") > 0 && F("days_apart") == 1) p *= 0.8;
-        if (!date && F("published_days_apart") >= 1) p *= 0.8;
+        // a figure of an article of another day may be that day's (a daily series), unless the sentences say one fact (a
+        // series written from one template is held back before scoring: its paragraphs say "hari ini", its frames differ)
+        if (!date && F("published_days_apart") >= 1 && !strong) p *= 0.8;
         return Math.Round(Math.Clamp(p, 0.02, 0.95), 3);
     }
 
