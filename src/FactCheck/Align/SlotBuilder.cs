@@ -350,8 +350,17 @@ public static class SlotBuilder
         var text = a.Article.Text;
         int before = LowerBound(tokens, start) - 1, after = LowerBound(tokens, end);
         static bool Dash(string text, Token t) => t.Type == TokenType.Punct && text[t.Start] is '-' or '–' or '—';
-        if (before >= 0 && (Dash(text, tokens[before]) || lex.RangeWords.Contains(text[tokens[before].Start..tokens[before].End].ToLowerInvariant()))) return "end";
-        if (after < tokens.Count && (Dash(text, tokens[after]) || lex.RangeWords.Contains(text[tokens[after].Start..tokens[after].End].ToLowerInvariant()))) return "start";
+        bool Word(int k) => k >= 0 && k < tokens.Count && lex.RangeWords.Contains(text[tokens[k].Start..tokens[k].End].ToLowerInvariant());
+        // a range word joins two values: "from 2017 to 2022", "18 hingga 20 Juni"; a value on the other side of it is a number, a
+        // name (a month, a weekday) or a number word; "three weeks to reach a deal" and "naik hingga 200 juta" are no ranges
+        bool Value(int k)
+        {
+            if (k < 0 || k >= tokens.Count) return false;
+            var t = tokens[k];
+            return t.Type == TokenType.Number || t.Type == TokenType.Word && (t.Capitalized || MentionFacts.Pack(a).Lexicon.TryGet("numw", text[t.Start..t.End], out _));
+        }
+        if (before >= 0 && (Dash(text, tokens[before]) || Word(before) && Value(before - 1))) return "end";
+        if (after < tokens.Count && (Dash(text, tokens[after]) || Word(after) && Value(after + 1))) return "start";
         return null;
     }
 

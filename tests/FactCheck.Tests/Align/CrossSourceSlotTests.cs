@@ -226,6 +226,16 @@ public class CrossSourceSlotTests
         Assert.That(Check(en, en2), Has.Count.EqualTo(1), "an age set off by commas after a name");
     }
 
+    [TestCase("en", "Lawmakers and the White House have three weeks to reach a deal.", "three weeks", null)]
+    [TestCase("en", "He served in the Senate from 2017 to 2022 before he ran for governor.", "2017", "start")]
+    [TestCase("id", "Harga saham perseroan naik hingga 200 persen sepanjang tahun ini.", "200 persen", null)]
+    [TestCase("id", "Pameran itu berlangsung 18 hingga 20 Juni di Jakarta.", "20 Juni", "end")]
+    public void A_range_word_makes_a_range_only_between_two_values(string lang, string text, string slot, string? part)
+    {
+        var s = SlotBuilder.Build(Doc("x", "x", "2025-06-18", text, lang)).First(x => x.Text.EndsWith(slot, StringComparison.Ordinal));
+        Assert.That(s.RangePart, Is.EqualTo(part));
+    }
+
     [Test]
     public void One_outlets_two_figures_in_swapped_digits_are_a_slip_not_an_update()
     {
