@@ -43,6 +43,8 @@ public sealed class SlotLexicon
     public IReadOnlyList<string> Running { get; }
     /// <summary>Prefixes of verbs that may follow a counting word ("di": "orang dilaporkan tewas").</summary>
     public IReadOnlyList<string> VerbPrefixes { get; }
+    /// <summary>Stems read as another stem of the same meaning in context (slots.json "synonyms").</summary>
+    public Dictionary<string, string> Synonyms { get; }
     /// <summary>Words before a person's age ("berusia", "aged"), words after one ("itu": "pemain 17 tahun itu"), and whether
     /// the language sets an age off by commas after a name ("Mattis, 68,").</summary>
     public HashSet<string> AgeLead { get; }
@@ -93,6 +95,14 @@ public sealed class SlotLexicon
             }
         }
         Contrasts = contrasts;
+        // words that say one thing in news ("pemain", "pesepakbola"; "killed", "dead"): each is read as its group's first word
+        var synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in o["synonyms"] as JArray ?? [])
+        {
+            var words = (group as JArray ?? []).Values<string>().OfType<string>().Select(w => Stemmer.Stem(w.ToLowerInvariant(), lang)).ToList();
+            foreach (var w in words.Skip(1)) if (w != words[0]) synonyms.TryAdd(w, words[0]);
+        }
+        Synonyms = synonyms;
         Examples = o["examples"] as JArray ?? [];
         Negative = o["negative"] as JArray ?? [];
     }
@@ -388,12 +398,14 @@ public static class SlotBuilder
                 foreach (var part in parts)
                 {
                     var ps = Stemmer.Stem(part, a.Lang);
+                    if (lex.Synonyms.TryGetValue(ps, out var sameGlued)) ps = sameGlued;
                     if (ps.Length >= 3 && !lex.Function.Contains(ps) && !list.Contains(ps)) list.Add(ps);
                 }
                 continue;
             }
             var stem = Stemmer.Stem(w, a.Lang);
             if (stem.Length < 3 || lex.Function.Contains(stem)) continue;
+            if (lex.Synonyms.TryGetValue(stem, out var same)) stem = same;
             // a capitalized word inside the sentence is (part of) a name: marked, so that names weigh less than event words
             if (t.Capitalized && i > first) stem = "^" + stem;
             if (!list.Contains(stem)) list.Add(stem);
