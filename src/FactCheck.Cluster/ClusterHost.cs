@@ -35,8 +35,9 @@ public sealed record ClusterSetup
     /// <summary>How long a silo waits for a probe answer; a silo missing <see cref="MissedProbes"/> in a row is declared dead.</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(3);
     public int MissedProbes { get; init; } = 3;
-    /// <summary>How often each silo sweeps for accepted articles that are not processed (a silo died, a call failed).</summary>
-    public TimeSpan SweepEvery { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often the cluster sweeps for accepted articles that are not processed (a silo died, a call failed): the
+    /// period of the sweeper grain's Orleans reminder (at least a minute, Orleans' smallest reminder period).</summary>
+    public TimeSpan SweepEvery { get; init; } = TimeSpan.FromMinutes(1);
     /// <summary>The periodic sweep leaves articles accepted less than this long ago to the request that posted them.</summary>
     public TimeSpan SweepGrace { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -84,10 +85,9 @@ public static class ClusterHost
         });
         if (setup.Mode == "postgres")
         {
-            var cs = setup.PostgresConnectionString;
             silo.Configure<ClusterOptions>(o => { o.ClusterId = setup.ClusterId; o.ServiceId = setup.ClusterId; });
             silo.ConfigureEndpoints(setup.Address, setup.SiloPort, 0, listenOnAnyHostAddress: false);
-            silo.Services.AddSingleton<IMembershipTable>(sp => ActivatorUtilities.CreateInstance<PostgresMembership>(sp, cs));
+            silo.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = ClusterSchema.ProviderConnectionString(setup.PostgresConnectionString); });
         }
         else
         {
@@ -97,12 +97,20 @@ public static class ClusterHost
     }
 
     /// <summary>What every silo runs whatever its membership (also the silos of Orleans' TestingHost): the shared services,
-    /// idle deactivation of story grains and the periodic sweep.</summary>
+    /// idle deactivation of story grains, reminders (Orleans' ADO.NET provider in the store's PostgreSQL database for
+    /// postgres, in memory for localhost) and the sweep's reminder. For postgres, the providers' tables and queries
+    /// (<see cref="ClusterSchema"/>) are created or updated here, before the silo starts.</summary>
     public static void ConfigureGrains(ISiloBuilder silo, ClusterSetup setup, FactStore store)
     {
         silo.Services.AddSingleton(new ClusterServices(store));
         silo.Services.AddSingleton(setup);
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = setup.IdleTimeout);
+        if (setup.Mode == "postgres")
+        {
+            ClusterSchema.Apply(setup.PostgresConnectionString);
+            silo.UseAdoNetReminderService(o => { o.Invariant = "Npgsql"; o.ConnectionString = ClusterSchema.ProviderConnectionString(setup.PostgresConnectionString); });
+        }
+        else silo.UseInMemoryReminderService();
         silo.Services.AddHostedService<SweepService>();
     }
 
@@ -223,26 +231,29 @@ public static class ClusterHost
     }
 }
 
-/// <summary>Sweeps for unprocessed articles shortly after the silo starts and then every <see cref="ClusterSetup.SweepEvery"/>
-/// (the sweeper grain runs one sweep at a time for the whole cluster). A grain timer of the host, not an Orleans reminder: every
-/// silo runs one, so the sweep goes on while any silo is up, and a sweep after a crash needs no stored schedule.</summary>
-public sealed class SweepService(IGrainFactory grains, ClusterSetup setup, ILogger<SweepService> log) : BackgroundService
+/// <summary>Makes sure the sweeper grain's reminder exists: shortly after this silo starts, then every ten minutes (a cheap
+/// read; it matters for in-memory reminders, which are lost with the silo that held them). The reminder, not this service,
+/// runs the sweeps: one schedule for the whole cluster, kept in PostgreSQL for --cluster postgres, taken over by a
+/// surviving silo when the one that owned it dies.</summary>
+public sealed class SweepService(IGrainFactory grains, ILogger<SweepService> log) : BackgroundService
 {
+    public static readonly TimeSpan Recheck = TimeSpan.FromMinutes(10);
+
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(5), stop);
+            await Task.Delay(TimeSpan.FromSeconds(2), stop);
             while (!stop.IsCancellationRequested)
             {
-                try
+                TimeSpan next = Recheck;
+                try { await grains.GetGrain<ISweeper>(0).Schedule(); }
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // articles accepted within the last minute are most likely still being processed by their request
-                    int n = await grains.GetGrain<ISweeper>(0).Sweep(setup.SweepGrace);
-                    if (n > 0) log.LogInformation("sweep processed {Count} articles", n);
+                    log.LogWarning("could not schedule the sweep: {Error}", e.Message);
+                    next = TimeSpan.FromSeconds(10);
                 }
-                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning("sweep failed: {Error}", e.Message); }
-                await Task.Delay(setup.SweepEvery, stop);
+                await Task.Delay(next, stop);
             }
         }
         catch (OperationCanceledException) { }

@@ -44,4 +44,6 @@ public interface ISweeper : IGrainWithIntegerKey
 {
     /// <summary>Processes every unprocessed article accepted at least <paramref name="minAge"/> ago; returns how many it processed.</summary>
     Task<int> Sweep(TimeSpan minAge);
+    /// <summary>Registers the sweeper's reminder (every <see cref="ClusterSetup.SweepEvery"/>) unless it is registered.</summary>
+    Task Schedule();
 }

@@ -3,6 +3,7 @@ using FactCheck.Stories;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace FactCheck.Cluster;
 
@@ -220,10 +221,32 @@ public sealed class StoryGrain(ClusterServices services) : Grain, IStoryGrain
 }
 
 /// <summary>Processes the accepted articles that are not processed in their current version, a batch at a time, on the
-/// workers of the silo it runs on. One activation in the cluster, so two sweeps never run at once.</summary>
-public sealed class Sweeper(ClusterServices services, ILogger<Sweeper> log) : Grain, ISweeper
+/// workers of the silo it runs on. One activation in the cluster, so two sweeps never run at once. Its Orleans reminder
+/// ("sweep") starts one every <see cref="ClusterSetup.SweepEvery"/> for articles older than <see cref="ClusterSetup.SweepGrace"/>.</summary>
+public sealed class Sweeper(ClusterServices services, ClusterSetup setup, ILogger<Sweeper> log) : Grain, ISweeper, IRemindable
 {
     public const int Batch = 256;
+    public const string Reminder = "sweep";
+
+    public async Task Schedule()
+    {
+        var period = setup.SweepEvery < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : setup.SweepEvery;
+        // registered once for the cluster (registering again would move its next tick each time a silo starts)
+        if (await this.GetReminder(Reminder) is null) await this.RegisterOrUpdateReminder(Reminder, period, period);
+    }
+
+    /// <summary>A tick answers at once (a reminder call has Orleans' response timeout, a sweep can take longer); the sweep
+    /// runs as a call of its own right after, one at a time like every call to this grain.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != Reminder) return Task.CompletedTask;
+        this.AsReference<ISweeper>().Sweep(setup.SweepGrace).ContinueWith(t =>
+        {
+            if (t.IsFaulted) log.LogWarning("sweep failed: {Error}", t.Exception?.GetBaseException().Message);
+            else if (t.Result > 0) log.LogInformation("sweep processed {Count} articles", t.Result);
+        }, TaskScheduler.Default);
+        return Task.CompletedTask;
+    }
 
     public async Task<int> Sweep(TimeSpan minAge)
     {
