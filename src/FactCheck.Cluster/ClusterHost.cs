@@ -10,6 +10,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Orleans;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Runtime;
 
@@ -41,6 +42,10 @@ public sealed record ClusterSetup
     /// <summary>The periodic sweep leaves articles accepted less than this long ago to the request that posted them.</summary>
     public TimeSpan SweepGrace { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Also serve Orleans' dashboard (grains, silos, calls, reminders) at <see cref="DashboardPath"/> of the HTTP port.</summary>
+    public bool Dashboard { get; init; }
+    public const string DashboardPath = "/dashboard";
+
     public static readonly IReadOnlyList<string> Modes = ["localhost", "postgres"];
 
     /// <summary>A problem with the set-up and the store, or null.</summary>
@@ -69,13 +74,18 @@ public static class ClusterHost
             builder.UseOrleans(silo => ConfigureSilo(silo, setup, store));
             builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(20));
         },
-        MapEndpoints = app => MapApi(app, options),
+        MapEndpoints = app =>
+        {
+            MapApi(app, options);
+            if (setup.Dashboard) MapDashboard(app, options);
+        },
     };
 
     /// <summary>Grains, membership (in memory or PostgreSQL), idle deactivation and the periodic sweep.</summary>
     public static void ConfigureSilo(ISiloBuilder silo, ClusterSetup setup, FactStore store)
     {
         ConfigureGrains(silo, setup, store);
+        if (setup.Dashboard) silo.AddDashboard();
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = setup.ProbeTimeout;
@@ -145,6 +155,37 @@ public static class ClusterHost
             var services = ctx.RequestServices.GetRequiredService<ClusterServices>();
             return ApiJson.Text(ctx, services.Metrics.Prometheus(SiloName(ctx.RequestServices)), "text/plain; version=0.0.4; charset=utf-8");
         });
+    }
+
+    /// <summary>Orleans' dashboard at /dashboard/ (its page, scripts and JSON API). Behind --token like /api when a token is
+    /// set (header Authorization: Bearer TOKEN or X-FactCheck-Token); its page needs inline styles and scripts, so the review
+    /// page's strict Content-Security-Policy is loosened for these paths only.</summary>
+    public static void MapDashboard(WebApplication app, ServeOptions options)
+    {
+        app.Use(async (ctx, next) =>
+        {
+            if (ctx.Request.Path.StartsWithSegments(ClusterSetup.DashboardPath))
+            {
+                if (options.Token is { Length: > 0 } token && !TokenMatches(ctx.Request, token))
+                {
+                    await ApiJson.Error(ctx, 401, "missing or wrong token: send Authorization: Bearer TOKEN");
+                    return;
+                }
+                ctx.Response.Headers["Content-Security-Policy"] = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; " +
+                    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
+            }
+            await next(ctx);
+        });
+        app.MapOrleansDashboard(routePrefix: ClusterSetup.DashboardPath);
+    }
+
+    private static bool TokenMatches(HttpRequest r, string token)
+    {
+        var given = r.Headers.Authorization.ToString();
+        given = given.StartsWith("Bearer ", StringComparison.Ordinal) ? given[7..].Trim() : r.Headers["X-FactCheck-Token"].ToString();
+        var a = System.Text.Encoding.UTF8.GetBytes(given);
+        var b = System.Text.Encoding.UTF8.GetBytes(token);
+        return a.Length == b.Length && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(a, b);
     }
 
     private static JObject Status(IServiceProvider sp, int? swept)
