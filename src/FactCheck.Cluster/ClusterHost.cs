@@ -42,6 +42,9 @@ public sealed record ClusterSetup
     /// <summary>The periodic sweep leaves articles accepted less than this long ago to the request that posted them.</summary>
     public TimeSpan SweepGrace { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The triage model folder (serve's --model): story findings are scored by it as `check` scores them; null or no
+    /// model there: the rules' priors.</summary>
+    public string? ModelDir { get; init; }
     /// <summary>Also serve Orleans' dashboard (grains, silos, calls, reminders) at <see cref="DashboardPath"/> of the HTTP port.</summary>
     public bool Dashboard { get; init; }
     public const string DashboardPath = "/dashboard";
@@ -112,7 +115,7 @@ public static class ClusterHost
     /// (<see cref="ClusterSchema"/>) are created or updated here, before the silo starts.</summary>
     public static void ConfigureGrains(ISiloBuilder silo, ClusterSetup setup, FactStore store)
     {
-        silo.Services.AddSingleton(new ClusterServices(store));
+        silo.Services.AddSingleton(new ClusterServices(store, setup.ModelDir));
         silo.Services.AddSingleton(setup);
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = setup.IdleTimeout);
         if (setup.Mode == "postgres")

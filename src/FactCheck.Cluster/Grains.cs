@@ -161,17 +161,22 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
 /// members and findings go to the store in one transaction. Deactivated when idle (Orleans' collection age); its members
 /// are in the store, and on the next activation their analyses are made again from the stored articles.
 /// </summary>
-public sealed class StoryGrain(ClusterServices services) : Grain, IStoryGrain
+public sealed class StoryGrain(ClusterServices services, ILogger<StoryGrain> log) : Grain, IStoryGrain
 {
     private readonly Dictionary<string, AnalyzedArticle> held = new(StringComparer.Ordinal);
     private List<string> members = [];
+    /// <summary>The version of the story's stored state this activation read or last wrote: its writes are refused once the
+    /// store holds a newer one (written by another activation of this story, during a membership change).</summary>
+    private long version;
 
     private string Story => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         services.Metrics.StoryActivated();
-        members = services.Store.ClusterStories().TryGetValue(Story, out var m) ? m.ToList() : [];
+        var stored = services.Store.ClusterStory(Story);
+        members = stored.Members.ToList();
+        version = stored.Version;
         return Task.CompletedTask;
     }
 
@@ -195,7 +200,17 @@ public sealed class StoryGrain(ClusterServices services) : Grain, IStoryGrain
         long t0 = m.Timestamp();
         var outcome = members.Count == 0 ? null : services.Checker.CheckStory(Story, members.Select(id => held[id]).ToList());
         m.Aligned(m.Since(t0));
-        services.Store.SaveStory(Story, members, outcome?.Findings ?? []);
+        var findings = services.Score(outcome?.Findings ?? []);
+        if (services.Store.SaveStory(Story, members, findings, version) is not { } written)
+        {
+            // another activation of this story wrote a newer state: this one is stale. It writes nothing and goes; the caller's
+            // batch fails, so the assignment tells every story again from the store, and this story's next activation reads it
+            services.Metrics.StaleWrite();
+            log.LogWarning("story {Story}: the store holds a newer state than version {Version}; this activation is stale and deactivates", Story, version);
+            DeactivateOnIdle();
+            throw new StaleStoryException(Story, version);
+        }
+        version = written;
         if (members.Count == 0) DeactivateOnIdle();
         return Task.CompletedTask;
     }
@@ -270,4 +285,14 @@ public sealed class Sweeper(ClusterServices services, ClusterSetup setup, ILogge
                 if (ok) done++; else failedOnce.Add(id);
         }
     }
+}
+
+/// <summary>A story grain's write was refused: the store holds a newer state of the story than the one this activation read.</summary>
+[GenerateSerializer]
+public sealed class StaleStoryException : Exception
+{
+    public StaleStoryException() { }
+    public StaleStoryException(string message) : base(message) { }
+    public StaleStoryException(string message, Exception inner) : base(message, inner) { }
+    public StaleStoryException(string story, long version) : base($"story {story}: the store holds a newer state than version {version}; not written") { }
 }

@@ -48,7 +48,7 @@ public static class ServeCommand
                     {
                         Mode = mode, Db = pr.GetValue(db) ?? FactCheck.Store.FactStore.DefaultLocation(), SiloPort = pr.GetValue(siloPort),
                         PrimaryPort = pr.GetValue(primary), IdleTimeout = TimeSpan.FromMinutes(Math.Max(1, pr.GetValue(idle))),
-                        Dashboard = pr.GetValue(dashboard),
+                        Dashboard = pr.GetValue(dashboard), ModelDir = options.ModelDir,
                     };
                     if (setup.Problem(store) is { } bad) { Console.Error.WriteLine("error: " + bad); return BadArguments; }
                     options = FactCheck.Cluster.ClusterHost.Attach(options, setup, store);

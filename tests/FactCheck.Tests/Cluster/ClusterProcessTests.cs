@@ -35,7 +35,8 @@ public class ClusterProcessTests
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Services.CliDll, "serve", "--cluster", "postgres", "--db", db, "--urls", url, "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var a in new[] { Services.CliDll, "serve", "--cluster", "postgres", "--db", db, "--urls", url, "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--model", ClusterExpectation.ModelDir })
             psi.ArgumentList.Add(a);
         var silo = new Silo(Process.Start(psi)!, url);
         var serving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -149,6 +150,7 @@ public class ClusterProcessTests
                 await using var remCmd = new Npgsql.NpgsqlCommand("SELECT period FROM orleans_reminders WHERE grain_id = 'sweeper/0' AND reminder_name = 'sweep'", c);
                 Assert.That(await remCmd.ExecuteScalarAsync(), Is.EqualTo(60000L), "the sweep is one reminder for the cluster, every minute");
             }
+            ClusterExpectation.AssertModelScored(found["findings"]!.Select(f => FindingJson.FromJson((JObject)f)));
             var cluster = ClusterExpectation.Normalize(found["findings"]!.Select(f => FindingJson.FromJson((JObject)f)));
             ClusterExpectation.AssertSame(cluster, ClusterExpectation.CheckFindings(lines, Path.Combine(dir, "check")));
         }
