@@ -37,7 +37,8 @@ public sealed record ClusterSetup
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(3);
     public int MissedProbes { get; init; } = 3;
     /// <summary>How often the cluster sweeps for accepted articles that are not processed (a silo died, a call failed): the
-    /// period of the sweeper grain's Orleans reminder (at least a minute, Orleans' smallest reminder period).</summary>
+    /// period of the sweeper grain's Orleans reminder (a minute, Orleans' default smallest reminder period; shorter lowers
+    /// that bound).</summary>
     public TimeSpan SweepEvery { get; init; } = TimeSpan.FromMinutes(1);
     /// <summary>The periodic sweep leaves articles accepted less than this long ago to the request that posted them.</summary>
     public TimeSpan SweepGrace { get; init; } = TimeSpan.FromSeconds(60);
@@ -124,6 +125,8 @@ public static class ClusterHost
             silo.UseAdoNetReminderService(o => { o.Invariant = "Npgsql"; o.ConnectionString = ClusterSchema.ProviderConnectionString(setup.PostgresConnectionString); });
         }
         else silo.UseInMemoryReminderService();
+        // Orleans refuses reminder periods under a minute unless told otherwise (the tests sweep every few seconds)
+        if (setup.SweepEvery < TimeSpan.FromMinutes(1)) silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = setup.SweepEvery);
         silo.Services.AddHostedService<SweepService>();
     }
 

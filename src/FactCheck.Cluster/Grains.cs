@@ -245,7 +245,7 @@ public sealed class Sweeper(ClusterServices services, ClusterSetup setup, ILogge
 
     public async Task Schedule()
     {
-        var period = setup.SweepEvery < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : setup.SweepEvery;
+        var period = setup.SweepEvery;
         // registered once for the cluster (registering again would move its next tick each time a silo starts)
         if (await this.GetReminder(Reminder) is null) await this.RegisterOrUpdateReminder(Reminder, period, period);
     }

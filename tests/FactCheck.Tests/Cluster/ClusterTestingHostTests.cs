@@ -19,14 +19,20 @@ public class ClusterTestingHostTests
             var db = silo.Configuration["factcheck:db"]!;
             var (store, error) = FactStore.Open(db);
             if (store is null) throw new InvalidOperationException(error);
-            ClusterHost.ConfigureGrains(silo, new ClusterSetup { Mode = "localhost", Db = db, SweepEvery = TimeSpan.FromMinutes(10), ModelDir = ClusterExpectation.ModelDir }, store);
+            var sweep = silo.Configuration["factcheck:sweep"] is { Length: > 0 } s ? TimeSpan.FromSeconds(int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)) : TimeSpan.FromMinutes(10);
+            ClusterHost.ConfigureGrains(silo, new ClusterSetup
+            {
+                Mode = "localhost", Db = db, SweepEvery = sweep, SweepGrace = sweep < TimeSpan.FromMinutes(1) ? TimeSpan.Zero : TimeSpan.FromMinutes(1),
+                ModelDir = ClusterExpectation.ModelDir,
+            }, store);
         }
     }
 
-    private static async Task<TestCluster> Start(string db, short silos = 3)
+    private static async Task<TestCluster> Start(string db, short silos = 3, int? sweepSeconds = null)
     {
         var builder = new TestClusterBuilder(silos);
         builder.Properties["factcheck:db"] = db;
+        if (sweepSeconds is { } sw) builder.Properties["factcheck:sweep"] = sw.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.AddSiloBuilderConfigurator<Silo>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
@@ -132,6 +138,36 @@ public class ClusterTestingHostTests
             await worker.Process(update);
             Assert.That(store.ClusterStory(story).Version, Is.GreaterThan(before.Version + 1));
             Assert.That(store.UnprocessedArticles(10), Is.Empty);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+            store?.Dispose();
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Articles stored and never handed to a worker (the request that posted them died) are processed by the
+    /// sweeper's Orleans reminder, with no call to /api/cluster/sweep (the reminder every 2 s here, every minute in `serve`).</summary>
+    [Test]
+    public async Task TheSweepReminderProcessesWhatNoRequestDid()
+    {
+        var lines = ClusterExpectation.EvalDocuments().Take(12).ToList();
+        var dir = Path.Combine(Path.GetTempPath(), "factcheck-cluster-sweep-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var db = Path.Combine(dir, "store.db");
+        var (store, error) = FactStore.Open(db);
+        Assert.That(store, Is.Not.Null, error);
+        var cluster = await Start(db, 1, sweepSeconds: 2);
+        try
+        {
+            store!.AcceptArticles(lines.Select(l => (ClusterExpectation.IdOf(l), l)).ToList());
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (store.ClusterCounts().Processed < lines.Count && clock.Elapsed < TimeSpan.FromSeconds(90)) await Task.Delay(500);
+            Assert.That(store.ClusterCounts(), Is.EqualTo((lines.Count, lines.Count)), "processed by the reminder's sweeps");
+            Assert.That(store.ClusterStories().Values.Sum(m => m.Count), Is.EqualTo(lines.Count));
+            TestContext.Out.WriteLine($"swept {lines.Count} articles in {clock.Elapsed.TotalSeconds:0.0} s");
         }
         finally
         {
