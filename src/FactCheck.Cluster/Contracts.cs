@@ -24,6 +24,8 @@ public interface IStoryAssignment : IGrainWithStringKey
 {
     /// <summary>Adds (or replaces) an article; returns the story it belongs to now.</summary>
     Task<string> Assign(Arrival arrival);
+    /// <summary>Tells every story its members again if a batch failed part-way since the last one that went through.</summary>
+    Task Retell();
     /// <summary>Stories and articles the assignment holds.</summary>
     Task<(int Stories, int Articles)> Size();
 }

@@ -70,16 +70,28 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
 
     // Arrivals are taken in batches: calls interleave (the grain is reentrant, but runs one turn at a time), each adds its
     // arrival and waits; one loop regroups once for all arrivals waiting, tells the stories, and answers them all.
-    private readonly List<(Arrival Arrival, TaskCompletionSource<string> Answer)> pending = [];
+    // A retelling (no arrival, null) waits in the same queue, so it never runs beside a batch.
+    private readonly List<(Arrival? Arrival, TaskCompletionSource<string> Answer)> pending = [];
     private Task? loop;
 
-    public Task<string> Assign(Arrival arrival)
+    public Task<string> Assign(Arrival arrival) => Enqueue(arrival);
+
+    /// <summary>When a batch failed part-way since the last one that went through, tells every story its members again from
+    /// the store and the grouping (else nothing); the sweeper asks after each sweep, because the articles of a failed batch may
+    /// have been processed by another call meanwhile, and then no arrival would come to retell the stories.</summary>
+    public Task Retell() => reconcile ? Enqueue(null) : Task.CompletedTask;
+
+    private Task<string> Enqueue(Arrival? arrival)
     {
         var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         pending.Add((arrival, answer));
         if (loop is null || loop.IsCompleted) loop = Drain();
         return answer.Task;
     }
+
+    /// <summary>After a failed batch with nothing waiting, how many times the loop retells the stories by itself (waiting a
+    /// second more each time) before leaving it to the next arrival or sweep.</summary>
+    public const int SelfRetells = 10;
 
     /// <summary>How long the last regrouping took: the next batch waits as long for more arrivals, so regrouping (which
     /// grows with the articles held) takes at most about half of this grain's time however fast articles come.</summary>
@@ -89,21 +101,30 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
     private async Task Drain()
     {
         await Task.Yield();   // let the calls already queued add their arrivals to this batch
-        while (pending.Count > 0)
+        int retells = 0;
+        while (pending.Count > 0 || reconcile && retells < SelfRetells)
         {
+            if (pending.Count == 0)
+            {
+                // a batch failed part-way and nothing waits: a story may lack a member the grouping gave it (it was taken from
+                // one story and not given to the other); retell them all soon, whether or not an arrival comes
+                await Task.Delay(TimeSpan.FromSeconds(++retells));
+                if (pending.Count == 0) pending.Add((null, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously)));
+            }
             if (lastGrouping > TimeSpan.Zero) await Task.Delay(lastGrouping < MaxGather ? lastGrouping : MaxGather);
             var batch = pending.ToList();
             pending.Clear();
             try
             {
-                var stories = await AssignBatch(batch.Select(b => b.Arrival).ToList());
-                foreach (var (a, answer) in batch) answer.SetResult(stories[a.Id]);
+                var stories = await AssignBatch(batch.Where(b => b.Arrival is not null).Select(b => b.Arrival!).ToList());
+                foreach (var (a, answer) in batch) answer.SetResult(a is null ? "" : stories[a.Id]);
             }
             catch (Exception e)
             {
                 // some stories may have taken their new members and others not: the next batch tells every story again,
                 // from what the store holds
                 reconcile = true;
+                log.LogWarning("story assignment: a batch of {Count} failed ({Error}); every story is told again", batch.Count, e.Message);
                 foreach (var (_, answer) in batch) answer.TrySetException(e);
             }
         }
@@ -270,7 +291,13 @@ public sealed class Sweeper(ClusterServices services, ClusterSetup setup, ILogge
         while (true)
         {
             var batch = services.Store.UnprocessedArticles(Batch, minAge).Where(a => !failedOnce.Contains(a.Id)).ToList();
-            if (batch.Count == 0) return done;
+            if (batch.Count == 0)
+            {
+                // stories a failed batch left behind are told again, even when its articles were processed by another call since
+                try { await GrainFactory.GetGrain<IStoryAssignment>(StoryAssignment.Scope).Retell(); }
+                catch (Exception e) when (e is not OutOfMemoryException) { log.LogWarning("sweep: retelling the stories failed: {Error}", e.Message); }
+                return done;
+            }
             var worker = GrainFactory.GetGrain<IArticleWorker>(0);
             var results = await Task.WhenAll(batch.Select(async a =>
             {
