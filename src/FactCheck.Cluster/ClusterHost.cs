@@ -10,6 +10,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Orleans;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Runtime;
 
@@ -35,10 +36,19 @@ public sealed record ClusterSetup
     /// <summary>How long a silo waits for a probe answer; a silo missing <see cref="MissedProbes"/> in a row is declared dead.</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(3);
     public int MissedProbes { get; init; } = 3;
-    /// <summary>How often each silo sweeps for accepted articles that are not processed (a silo died, a call failed).</summary>
-    public TimeSpan SweepEvery { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often the cluster sweeps for accepted articles that are not processed (a silo died, a call failed): the
+    /// period of the sweeper grain's Orleans reminder (a minute, Orleans' default smallest reminder period; shorter lowers
+    /// that bound).</summary>
+    public TimeSpan SweepEvery { get; init; } = TimeSpan.FromMinutes(1);
     /// <summary>The periodic sweep leaves articles accepted less than this long ago to the request that posted them.</summary>
     public TimeSpan SweepGrace { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The triage model folder (serve's --model): story findings are scored by it as `check` scores them; null or no
+    /// model there: the rules' priors.</summary>
+    public string? ModelDir { get; init; }
+    /// <summary>Also serve Orleans' dashboard (grains, silos, calls, reminders) at <see cref="DashboardPath"/> of the HTTP port.</summary>
+    public bool Dashboard { get; init; }
+    public const string DashboardPath = "/dashboard";
 
     public static readonly IReadOnlyList<string> Modes = ["localhost", "postgres"];
 
@@ -68,13 +78,18 @@ public static class ClusterHost
             builder.UseOrleans(silo => ConfigureSilo(silo, setup, store));
             builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(20));
         },
-        MapEndpoints = app => MapApi(app, options),
+        MapEndpoints = app =>
+        {
+            MapApi(app, options);
+            if (setup.Dashboard) MapDashboard(app, options);
+        },
     };
 
     /// <summary>Grains, membership (in memory or PostgreSQL), idle deactivation and the periodic sweep.</summary>
     public static void ConfigureSilo(ISiloBuilder silo, ClusterSetup setup, FactStore store)
     {
         ConfigureGrains(silo, setup, store);
+        if (setup.Dashboard) silo.AddDashboard();
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = setup.ProbeTimeout;
@@ -84,10 +99,9 @@ public static class ClusterHost
         });
         if (setup.Mode == "postgres")
         {
-            var cs = setup.PostgresConnectionString;
             silo.Configure<ClusterOptions>(o => { o.ClusterId = setup.ClusterId; o.ServiceId = setup.ClusterId; });
             silo.ConfigureEndpoints(setup.Address, setup.SiloPort, 0, listenOnAnyHostAddress: false);
-            silo.Services.AddSingleton<IMembershipTable>(sp => ActivatorUtilities.CreateInstance<PostgresMembership>(sp, cs));
+            silo.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = ClusterSchema.ProviderConnectionString(setup.PostgresConnectionString); });
         }
         else
         {
@@ -97,12 +111,22 @@ public static class ClusterHost
     }
 
     /// <summary>What every silo runs whatever its membership (also the silos of Orleans' TestingHost): the shared services,
-    /// idle deactivation of story grains and the periodic sweep.</summary>
+    /// idle deactivation of story grains, reminders (Orleans' ADO.NET provider in the store's PostgreSQL database for
+    /// postgres, in memory for localhost) and the sweep's reminder. For postgres, the providers' tables and queries
+    /// (<see cref="ClusterSchema"/>) are created or updated here, before the silo starts.</summary>
     public static void ConfigureGrains(ISiloBuilder silo, ClusterSetup setup, FactStore store)
     {
-        silo.Services.AddSingleton(new ClusterServices(store));
+        silo.Services.AddSingleton(new ClusterServices(store, setup.ModelDir));
         silo.Services.AddSingleton(setup);
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = setup.IdleTimeout);
+        if (setup.Mode == "postgres")
+        {
+            ClusterSchema.Apply(setup.PostgresConnectionString);
+            silo.UseAdoNetReminderService(o => { o.Invariant = "Npgsql"; o.ConnectionString = ClusterSchema.ProviderConnectionString(setup.PostgresConnectionString); });
+        }
+        else silo.UseInMemoryReminderService();
+        // Orleans refuses reminder periods under a minute unless told otherwise (the tests sweep every few seconds)
+        if (setup.SweepEvery < TimeSpan.FromMinutes(1)) silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = setup.SweepEvery);
         silo.Services.AddHostedService<SweepService>();
     }
 
@@ -137,6 +161,37 @@ public static class ClusterHost
             var services = ctx.RequestServices.GetRequiredService<ClusterServices>();
             return ApiJson.Text(ctx, services.Metrics.Prometheus(SiloName(ctx.RequestServices)), "text/plain; version=0.0.4; charset=utf-8");
         });
+    }
+
+    /// <summary>Orleans' dashboard at /dashboard/ (its page, scripts and JSON API). Behind --token like /api when a token is
+    /// set (header Authorization: Bearer TOKEN or X-FactCheck-Token); its page needs inline styles and scripts, so the review
+    /// page's strict Content-Security-Policy is loosened for these paths only.</summary>
+    public static void MapDashboard(WebApplication app, ServeOptions options)
+    {
+        app.Use(async (ctx, next) =>
+        {
+            if (ctx.Request.Path.StartsWithSegments(ClusterSetup.DashboardPath))
+            {
+                if (options.Token is { Length: > 0 } token && !TokenMatches(ctx.Request, token))
+                {
+                    await ApiJson.Error(ctx, 401, "missing or wrong token: send Authorization: Bearer TOKEN");
+                    return;
+                }
+                ctx.Response.Headers["Content-Security-Policy"] = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; " +
+                    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
+            }
+            await next(ctx);
+        });
+        app.MapOrleansDashboard(routePrefix: ClusterSetup.DashboardPath);
+    }
+
+    private static bool TokenMatches(HttpRequest r, string token)
+    {
+        var given = r.Headers.Authorization.ToString();
+        given = given.StartsWith("Bearer ", StringComparison.Ordinal) ? given[7..].Trim() : r.Headers["X-FactCheck-Token"].ToString();
+        var a = System.Text.Encoding.UTF8.GetBytes(given);
+        var b = System.Text.Encoding.UTF8.GetBytes(token);
+        return a.Length == b.Length && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(a, b);
     }
 
     private static JObject Status(IServiceProvider sp, int? swept)
@@ -223,26 +278,29 @@ public static class ClusterHost
     }
 }
 
-/// <summary>Sweeps for unprocessed articles shortly after the silo starts and then every <see cref="ClusterSetup.SweepEvery"/>
-/// (the sweeper grain runs one sweep at a time for the whole cluster). A grain timer of the host, not an Orleans reminder: every
-/// silo runs one, so the sweep goes on while any silo is up, and a sweep after a crash needs no stored schedule.</summary>
-public sealed class SweepService(IGrainFactory grains, ClusterSetup setup, ILogger<SweepService> log) : BackgroundService
+/// <summary>Makes sure the sweeper grain's reminder exists: shortly after this silo starts, then every ten minutes (a cheap
+/// read; it matters for in-memory reminders, which are lost with the silo that held them). The reminder, not this service,
+/// runs the sweeps: one schedule for the whole cluster, kept in PostgreSQL for --cluster postgres, taken over by a
+/// surviving silo when the one that owned it dies.</summary>
+public sealed class SweepService(IGrainFactory grains, ILogger<SweepService> log) : BackgroundService
 {
+    public static readonly TimeSpan Recheck = TimeSpan.FromMinutes(10);
+
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(5), stop);
+            await Task.Delay(TimeSpan.FromSeconds(2), stop);
             while (!stop.IsCancellationRequested)
             {
-                try
+                TimeSpan next = Recheck;
+                try { await grains.GetGrain<ISweeper>(0).Schedule(); }
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // articles accepted within the last minute are most likely still being processed by their request
-                    int n = await grains.GetGrain<ISweeper>(0).Sweep(setup.SweepGrace);
-                    if (n > 0) log.LogInformation("sweep processed {Count} articles", n);
+                    log.LogWarning("could not schedule the sweep: {Error}", e.Message);
+                    next = TimeSpan.FromSeconds(10);
                 }
-                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning("sweep failed: {Error}", e.Message); }
-                await Task.Delay(setup.SweepEvery, stop);
+                await Task.Delay(next, stop);
             }
         }
         catch (OperationCanceledException) { }

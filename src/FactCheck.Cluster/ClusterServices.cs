@@ -7,12 +7,36 @@ namespace FactCheck.Cluster;
 
 /// <summary>What every grain of a silo shares: the store, the engine's analyzer, grouper and checker (the same as `check`
 /// uses), and the silo's counters.</summary>
-public sealed class ClusterServices(FactStore store, TimeProvider? clock = null)
+public sealed class ClusterServices(FactStore store, string? modelDir = null, TimeProvider? clock = null)
 {
     public FactStore Store { get; } = store;
     public Checker Checker { get; } = new();
     public StoryGrouper Grouper { get; } = new();
     public ClusterMetrics Metrics { get; } = new(clock ?? TimeProvider.System);
+
+    private readonly object scoreGate = new();
+    private readonly Lazy<FactCheck.Triage.TriageScorer?> scorer = new(() => modelDir is null ? null : FactCheck.Triage.TriageScorer.Load(modelDir, new Checker()));
+
+    /// <summary>The triage scorer (serve's --model), or null when there is no model there (the rules' priors stay).</summary>
+    public FactCheck.Triage.TriageScorer? Scorer => scorer.Value is { Model: not null } s ? s : null;
+
+    /// <summary>A story's findings scored as `check` scores them: by the triage model when one loads (each score with the
+    /// features that moved it, in the checker's order again), shown when at or above the model's threshold; without a model,
+    /// the rules' priors and the threshold 0.5.</summary>
+    public IReadOnlyList<FactCheck.Checks.Finding> Score(IReadOnlyList<FactCheck.Checks.Finding> findings)
+    {
+        var s = Scorer;
+        IReadOnlyList<FactCheck.Checks.Finding> scored = findings;
+        if (s is not null)
+        {
+            List<FactCheck.Checks.Finding> rescored;
+            // the model's ML.NET prediction engine is not thread-safe, and story grains score on several threads
+            lock (scoreGate) rescored = findings.Select(s.Rescore).ToList();
+            scored = Checker.Order(rescored);
+        }
+        double threshold = s?.Threshold ?? 0.5;
+        return scored.Select(f => f with { Shown = f.Score >= threshold }).ToList();
+    }
 
     /// <summary>One analyzer per thread (the analyzer keeps per-call state local, but its entity extractor's memo is not shared).</summary>
     private readonly ThreadLocal<ArticleAnalyzer> analyzers = new(() => new ArticleAnalyzer());
@@ -50,10 +74,11 @@ public sealed class ClusterServices(FactStore store, TimeProvider? clock = null)
 public sealed class ClusterMetrics(TimeProvider clock)
 {
     private readonly long started = clock.GetTimestamp();
-    private long processed, failed, inFlight, storiesActive, storyChecks, alignTicks, analyzeTicks, assignTicks, reanalyzed, held;
+    private long processed, failed, stale, inFlight, storiesActive, storyChecks, alignTicks, analyzeTicks, assignTicks, reanalyzed, held;
 
     public void Processed() => Interlocked.Increment(ref processed);
     public void Failed() => Interlocked.Increment(ref failed);
+    public void StaleWrite() => Interlocked.Increment(ref stale);
     public IDisposable InFlight() { Interlocked.Increment(ref inFlight); return new Leave(() => Interlocked.Decrement(ref inFlight)); }
     public void StoryActivated() => Interlocked.Increment(ref storiesActive);
     public void StoryDeactivated() => Interlocked.Decrement(ref storiesActive);
@@ -83,6 +108,7 @@ public sealed class ClusterMetrics(TimeProvider clock)
         double S(long ticks) => ticks / (double)Stopwatch.Frequency;
         M("factcheck_articles_processed_total", "counter", "Articles analyzed and sent to their story on this silo.", Interlocked.Read(ref processed));
         M("factcheck_articles_failed_total", "counter", "Article processings that failed here (retried by the sweep).", Interlocked.Read(ref failed));
+        M("factcheck_story_stale_writes_total", "counter", "Story writes refused here because the store held a newer state (a second activation of the story).", Interlocked.Read(ref stale));
         M("factcheck_articles_per_second", "gauge", "Articles processed per second since the silo started.", Interlocked.Read(ref processed) / up);
         M("factcheck_queue_depth", "gauge", "Articles being processed on this silo now (accepted, not yet through to their story).", Interlocked.Read(ref inFlight));
         M("factcheck_story_grains_active", "gauge", "Story grains active on this silo.", Interlocked.Read(ref storiesActive));

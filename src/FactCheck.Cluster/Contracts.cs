@@ -24,6 +24,8 @@ public interface IStoryAssignment : IGrainWithStringKey
 {
     /// <summary>Adds (or replaces) an article; returns the story it belongs to now.</summary>
     Task<string> Assign(Arrival arrival);
+    /// <summary>Tells every story its members again if a batch failed part-way since the last one that went through.</summary>
+    Task Retell();
     /// <summary>Stories and articles the assignment holds.</summary>
     Task<(int Stories, int Articles)> Size();
 }
@@ -44,4 +46,6 @@ public interface ISweeper : IGrainWithIntegerKey
 {
     /// <summary>Processes every unprocessed article accepted at least <paramref name="minAge"/> ago; returns how many it processed.</summary>
     Task<int> Sweep(TimeSpan minAge);
+    /// <summary>Registers the sweeper's reminder (every <see cref="ClusterSetup.SweepEvery"/>) unless it is registered.</summary>
+    Task Schedule();
 }

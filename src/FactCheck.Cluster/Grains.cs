@@ -3,6 +3,7 @@ using FactCheck.Stories;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace FactCheck.Cluster;
 
@@ -69,16 +70,28 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
 
     // Arrivals are taken in batches: calls interleave (the grain is reentrant, but runs one turn at a time), each adds its
     // arrival and waits; one loop regroups once for all arrivals waiting, tells the stories, and answers them all.
-    private readonly List<(Arrival Arrival, TaskCompletionSource<string> Answer)> pending = [];
+    // A retelling (no arrival, null) waits in the same queue, so it never runs beside a batch.
+    private readonly List<(Arrival? Arrival, TaskCompletionSource<string> Answer)> pending = [];
     private Task? loop;
 
-    public Task<string> Assign(Arrival arrival)
+    public Task<string> Assign(Arrival arrival) => Enqueue(arrival);
+
+    /// <summary>When a batch failed part-way since the last one that went through, tells every story its members again from
+    /// the store and the grouping (else nothing); the sweeper asks after each sweep, because the articles of a failed batch may
+    /// have been processed by another call meanwhile, and then no arrival would come to retell the stories.</summary>
+    public Task Retell() => reconcile ? Enqueue(null) : Task.CompletedTask;
+
+    private Task<string> Enqueue(Arrival? arrival)
     {
         var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         pending.Add((arrival, answer));
         if (loop is null || loop.IsCompleted) loop = Drain();
         return answer.Task;
     }
+
+    /// <summary>After a failed batch with nothing waiting, how many times the loop retells the stories by itself (waiting a
+    /// second more each time) before leaving it to the next arrival or sweep.</summary>
+    public const int SelfRetells = 10;
 
     /// <summary>How long the last regrouping took: the next batch waits as long for more arrivals, so regrouping (which
     /// grows with the articles held) takes at most about half of this grain's time however fast articles come.</summary>
@@ -88,21 +101,30 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
     private async Task Drain()
     {
         await Task.Yield();   // let the calls already queued add their arrivals to this batch
-        while (pending.Count > 0)
+        int retells = 0;
+        while (pending.Count > 0 || reconcile && retells < SelfRetells)
         {
+            if (pending.Count == 0)
+            {
+                // a batch failed part-way and nothing waits: a story may lack a member the grouping gave it (it was taken from
+                // one story and not given to the other); retell them all soon, whether or not an arrival comes
+                await Task.Delay(TimeSpan.FromSeconds(++retells));
+                if (pending.Count == 0) pending.Add((null, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously)));
+            }
             if (lastGrouping > TimeSpan.Zero) await Task.Delay(lastGrouping < MaxGather ? lastGrouping : MaxGather);
             var batch = pending.ToList();
             pending.Clear();
             try
             {
-                var stories = await AssignBatch(batch.Select(b => b.Arrival).ToList());
-                foreach (var (a, answer) in batch) answer.SetResult(stories[a.Id]);
+                var stories = await AssignBatch(batch.Where(b => b.Arrival is not null).Select(b => b.Arrival!).ToList());
+                foreach (var (a, answer) in batch) answer.SetResult(a is null ? "" : stories[a.Id]);
             }
             catch (Exception e)
             {
                 // some stories may have taken their new members and others not: the next batch tells every story again,
                 // from what the store holds
                 reconcile = true;
+                log.LogWarning("story assignment: a batch of {Count} failed ({Error}); every story is told again", batch.Count, e.Message);
                 foreach (var (_, answer) in batch) answer.TrySetException(e);
             }
         }
@@ -160,17 +182,22 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
 /// members and findings go to the store in one transaction. Deactivated when idle (Orleans' collection age); its members
 /// are in the store, and on the next activation their analyses are made again from the stored articles.
 /// </summary>
-public sealed class StoryGrain(ClusterServices services) : Grain, IStoryGrain
+public sealed class StoryGrain(ClusterServices services, ILogger<StoryGrain> log) : Grain, IStoryGrain
 {
     private readonly Dictionary<string, AnalyzedArticle> held = new(StringComparer.Ordinal);
     private List<string> members = [];
+    /// <summary>The version of the story's stored state this activation read or last wrote: its writes are refused once the
+    /// store holds a newer one (written by another activation of this story, during a membership change).</summary>
+    private long version;
 
     private string Story => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         services.Metrics.StoryActivated();
-        members = services.Store.ClusterStories().TryGetValue(Story, out var m) ? m.ToList() : [];
+        var stored = services.Store.ClusterStory(Story);
+        members = stored.Members.ToList();
+        version = stored.Version;
         return Task.CompletedTask;
     }
 
@@ -194,7 +221,17 @@ public sealed class StoryGrain(ClusterServices services) : Grain, IStoryGrain
         long t0 = m.Timestamp();
         var outcome = members.Count == 0 ? null : services.Checker.CheckStory(Story, members.Select(id => held[id]).ToList());
         m.Aligned(m.Since(t0));
-        services.Store.SaveStory(Story, members, outcome?.Findings ?? []);
+        var findings = services.Score(outcome?.Findings ?? []);
+        if (services.Store.SaveStory(Story, members, findings, version) is not { } written)
+        {
+            // another activation of this story wrote a newer state: this one is stale. It writes nothing and goes; the caller's
+            // batch fails, so the assignment tells every story again from the store, and this story's next activation reads it
+            services.Metrics.StaleWrite();
+            log.LogWarning("story {Story}: the store holds a newer state than version {Version}; this activation is stale and deactivates", Story, version);
+            DeactivateOnIdle();
+            throw new StaleStoryException(Story, version);
+        }
+        version = written;
         if (members.Count == 0) DeactivateOnIdle();
         return Task.CompletedTask;
     }
@@ -220,10 +257,32 @@ public sealed class StoryGrain(ClusterServices services) : Grain, IStoryGrain
 }
 
 /// <summary>Processes the accepted articles that are not processed in their current version, a batch at a time, on the
-/// workers of the silo it runs on. One activation in the cluster, so two sweeps never run at once.</summary>
-public sealed class Sweeper(ClusterServices services, ILogger<Sweeper> log) : Grain, ISweeper
+/// workers of the silo it runs on. One activation in the cluster, so two sweeps never run at once. Its Orleans reminder
+/// ("sweep") starts one every <see cref="ClusterSetup.SweepEvery"/> for articles older than <see cref="ClusterSetup.SweepGrace"/>.</summary>
+public sealed class Sweeper(ClusterServices services, ClusterSetup setup, ILogger<Sweeper> log) : Grain, ISweeper, IRemindable
 {
     public const int Batch = 256;
+    public const string Reminder = "sweep";
+
+    public async Task Schedule()
+    {
+        var period = setup.SweepEvery;
+        // registered once for the cluster (registering again would move its next tick each time a silo starts)
+        if (await this.GetReminder(Reminder) is null) await this.RegisterOrUpdateReminder(Reminder, period, period);
+    }
+
+    /// <summary>A tick answers at once (a reminder call has Orleans' response timeout, a sweep can take longer); the sweep
+    /// runs as a call of its own right after, one at a time like every call to this grain.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != Reminder) return Task.CompletedTask;
+        this.AsReference<ISweeper>().Sweep(setup.SweepGrace).ContinueWith(t =>
+        {
+            if (t.IsFaulted) log.LogWarning("sweep failed: {Error}", t.Exception?.GetBaseException().Message);
+            else if (t.Result > 0) log.LogInformation("sweep processed {Count} articles", t.Result);
+        }, TaskScheduler.Default);
+        return Task.CompletedTask;
+    }
 
     public async Task<int> Sweep(TimeSpan minAge)
     {
@@ -232,7 +291,13 @@ public sealed class Sweeper(ClusterServices services, ILogger<Sweeper> log) : Gr
         while (true)
         {
             var batch = services.Store.UnprocessedArticles(Batch, minAge).Where(a => !failedOnce.Contains(a.Id)).ToList();
-            if (batch.Count == 0) return done;
+            if (batch.Count == 0)
+            {
+                // stories a failed batch left behind are told again, even when its articles were processed by another call since
+                try { await GrainFactory.GetGrain<IStoryAssignment>(StoryAssignment.Scope).Retell(); }
+                catch (Exception e) when (e is not OutOfMemoryException) { log.LogWarning("sweep: retelling the stories failed: {Error}", e.Message); }
+                return done;
+            }
             var worker = GrainFactory.GetGrain<IArticleWorker>(0);
             var results = await Task.WhenAll(batch.Select(async a =>
             {
@@ -247,4 +312,14 @@ public sealed class Sweeper(ClusterServices services, ILogger<Sweeper> log) : Gr
                 if (ok) done++; else failedOnce.Add(id);
         }
     }
+}
+
+/// <summary>A story grain's write was refused: the store holds a newer state of the story than the one this activation read.</summary>
+[GenerateSerializer]
+public sealed class StaleStoryException : Exception
+{
+    public StaleStoryException() { }
+    public StaleStoryException(string message) : base(message) { }
+    public StaleStoryException(string message, Exception inner) : base(message, inner) { }
+    public StaleStoryException(string story, long version) : base($"story {story}: the store holds a newer state than version {version}; not written") { }
 }

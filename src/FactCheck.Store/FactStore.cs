@@ -127,6 +127,7 @@ public sealed partial class FactStore : IDecisionSource, IDisposable
             "CREATE TABLE imports (sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, time TEXT NOT NULL, decisions INTEGER NOT NULL)",
         ],
         ClusterMigration,
+        ClusterVersionMigration,
     ];
 
     public int SchemaVersion => Migrations.Length;
@@ -207,24 +208,40 @@ public sealed partial class FactStore : IDecisionSource, IDisposable
         return id;
     }
 
-    public IReadOnlyList<RunRecord> Runs() => Read(c => Query(c, "SELECT id, created, generated, article_count, finding_count FROM runs ORDER BY seq DESC", [], RunOf));
+    /// <summary>Stored runs, newest first; the cluster's findings (<see cref="ClusterRunId"/>), when there are any, are one
+    /// more run, placed by the time of the cluster's last story check.</summary>
+    public IReadOnlyList<RunRecord> Runs()
+    {
+        var runs = Read(c => Query(c, "SELECT id, created, generated, article_count, finding_count FROM runs ORDER BY seq DESC", [], RunOf));
+        if (ClusterRun() is not { } cluster) return runs;
+        int at = runs.FindIndex(r => r.Created <= cluster.Created);
+        runs.Insert(at < 0 ? runs.Count : at, cluster);
+        return runs;
+    }
 
-    public RunRecord? LatestRun() => Read(c => Query(c, "SELECT id, created, generated, article_count, finding_count FROM runs ORDER BY seq DESC LIMIT 1", [], RunOf)).FirstOrDefault();
+    /// <summary>The newest run: the latest stored one, or the cluster's when its last story check is newer.</summary>
+    public RunRecord? LatestRun()
+    {
+        var stored = Read(c => Query(c, "SELECT id, created, generated, article_count, finding_count FROM runs ORDER BY seq DESC LIMIT 1", [], RunOf)).FirstOrDefault();
+        return ClusterRun() is { } cluster && (stored is null || cluster.Created > stored.Created) ? cluster : stored;
+    }
 
-    public RunRecord? GetRun(string id) => Read(c => Query(c, "SELECT id, created, generated, article_count, finding_count FROM runs WHERE id = @id", [("id", id)], RunOf)).FirstOrDefault();
+    public RunRecord? GetRun(string id) => id == ClusterRunId ? ClusterRun()
+        : Read(c => Query(c, "SELECT id, created, generated, article_count, finding_count FROM runs WHERE id = @id", [("id", id)], RunOf)).FirstOrDefault();
 
     /// <summary>The stored report.json of a run (with "run" added), or null for an unknown id.</summary>
-    public JObject? RunReport(string id) => Read(c => Query(c, "SELECT report FROM runs WHERE id = @id", [("id", id)], r => r.GetString(0))).FirstOrDefault() is { } s
+    public JObject? RunReport(string id) => id == ClusterRunId ? ClusterRunReport()
+        : Read(c => Query(c, "SELECT report FROM runs WHERE id = @id", [("id", id)], r => r.GetString(0))).FirstOrDefault() is { } s
         ? JObject.Parse(s) : null;
 
     /// <summary>The findings of a run in report order.</summary>
-    public IReadOnlyList<StoredFinding> Findings(string runId) =>
-        Read(c => Query(c, "SELECT run_id, body, story, ord FROM findings WHERE run_id = @r ORDER BY ord", [("r", runId)], FindingOf));
+    public IReadOnlyList<StoredFinding> Findings(string runId) => runId == ClusterRunId ? ClusterRunFindings()
+        : Read(c => Query(c, "SELECT run_id, body, story, ord FROM findings WHERE run_id = @r ORDER BY ord", [("r", runId)], FindingOf));
 
-    /// <summary>A finding by id, from the latest run that has it.</summary>
+    /// <summary>A finding by id, from the latest run that has it, else from the cluster's findings.</summary>
     public StoredFinding? FindFinding(string findingId) =>
         Read(c => Query(c, "SELECT f.run_id, f.body, f.story, f.ord FROM findings f JOIN runs r ON r.id = f.run_id WHERE f.id = @id ORDER BY r.seq DESC LIMIT 1",
-            [("id", findingId)], FindingOf)).FirstOrDefault();
+            [("id", findingId)], FindingOf)).FirstOrDefault() ?? ClusterFinding(findingId);
 
     private static RunRecord RunOf(DbDataReader r) => new(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture),
         r.IsDBNull(2) ? null : r.GetString(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture));

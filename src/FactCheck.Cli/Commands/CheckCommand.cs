@@ -193,11 +193,7 @@ public static class CheckCommand
             stderr.WriteLine($"warning: {scorer.ModelProblem}; scores are the rules' priors");
             return (findings, threshold ?? 0.5);
         }
-        var scored = Checker.Order(findings.Select(f =>
-        {
-            var s = scorer.Explain(f);
-            return f with { Score = Math.Round(s.Probability, 4), Explanation = s.Reasons };
-        }));
+        var scored = Checker.Order(findings.Select(scorer.Rescore));
         return (scored, threshold ?? scorer.Threshold);
     }
 

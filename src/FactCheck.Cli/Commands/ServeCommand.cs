@@ -25,8 +25,9 @@ public static class ServeCommand
         var siloPort = new Option<int>("--silo-port") { Description = "Port for silo-to-silo traffic (--cluster)", DefaultValueFactory = _ => 11111 };
         var primary = new Option<int?>("--primary-port") { Description = "--cluster localhost: the silo port of the first silo, for another silo on this machine" };
         var idle = new Option<int>("--idle-minutes") { Description = "--cluster: a story grain idle this many minutes is deactivated (its members and findings stay in the store)", DefaultValueFactory = _ => 15 };
+        var dashboard = new Option<bool>("--dashboard") { Description = "--cluster: also serve Orleans' dashboard at /dashboard/ (behind --token like /api)" };
         var cmd = new Command("serve", "Serve the team review page (/) and the HTTP API (/api, described at /openapi.json).");
-        foreach (var o in new Option[] { urls, db, token, reviewer, model, maxBody, cluster, siloPort, primary, idle }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { urls, db, token, reviewer, model, maxBody, cluster, siloPort, primary, idle, dashboard }) cmd.Options.Add(o);
         cmd.SetAction(pr =>
         {
             var (store, error) = StoreOptions.Open(pr.GetValue(db), Console.Error);
@@ -47,6 +48,7 @@ public static class ServeCommand
                     {
                         Mode = mode, Db = pr.GetValue(db) ?? FactCheck.Store.FactStore.DefaultLocation(), SiloPort = pr.GetValue(siloPort),
                         PrimaryPort = pr.GetValue(primary), IdleTimeout = TimeSpan.FromMinutes(Math.Max(1, pr.GetValue(idle))),
+                        Dashboard = pr.GetValue(dashboard), ModelDir = options.ModelDir,
                     };
                     if (setup.Problem(store) is { } bad) { Console.Error.WriteLine("error: " + bad); return BadArguments; }
                     options = FactCheck.Cluster.ClusterHost.Attach(options, setup, store);
@@ -67,7 +69,7 @@ public static class ServeCommand
                     return BadArguments;
                 }
                 foreach (var u in app.Urls) Console.WriteLine($"serving {store.Describe} at {u}/ (API at {u}/api, {u}/openapi.json)" +
-                    (pr.GetValue(cluster) is { } m ? $", silo ({m}) on port {pr.GetValue(siloPort)}, /api/cluster, {u}/metrics" : "") + "; Ctrl+C to stop");
+                    (pr.GetValue(cluster) is { } m ? $", silo ({m}) on port {pr.GetValue(siloPort)}, /api/cluster, {u}/metrics" + (pr.GetValue(dashboard) ? $", dashboard at {u}/dashboard/" : "") : "") + "; Ctrl+C to stop");
                 Console.Out.Flush();
                 app.WaitForShutdown();
                 return Ok;

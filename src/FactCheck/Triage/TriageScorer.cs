@@ -25,6 +25,14 @@ public sealed class TriageScorer(ITriageModel? model, IReadOnlyDictionary<string
         return new TriageScorer(stored?.Model, rulePriors, defaultPrior) { ModelProblem = error, Metadata = stored?.Metadata };
     }
 
+    /// <summary>The finding with its score from <see cref="Explain"/> (rounded to 4 places) and the reasons: how `check` and
+    /// the cluster score every finding.</summary>
+    public Finding Rescore(Finding f)
+    {
+        var s = Explain(f);
+        return f with { Score = Math.Round(s.Probability, 4), Explanation = s.Reasons };
+    }
+
     /// <summary>Probability that the finding is a real discrepancy.</summary>
     public double Score(Finding f) => Explain(f).Probability;
 

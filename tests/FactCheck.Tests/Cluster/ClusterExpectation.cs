@@ -34,8 +34,12 @@ internal static class ClusterExpectation
     /// <summary>The id of a JSONL document.</summary>
     public static string IdOf(string line) => JObject.Parse(line).Value<string>("id")!;
 
-    /// <summary>`factcheck check` (no triage model: the rules' priors, as the cluster scores) of the documents in the cluster's
-    /// order (publication, then id), so it groups them as the cluster does; its findings, each as one normalized JSON line.</summary>
+    /// <summary>The shipped triage model (models/triage), which the cluster tests give both `check` and the silos.</summary>
+    public static string ModelDir => TestData.Path2("models", "triage");
+
+    /// <summary>`factcheck check --model models/triage` (the shipped triage model, as the cluster is given) of the documents in
+    /// the cluster's order (publication, then id), so it groups them as the cluster does; its findings, each as one
+    /// normalized JSON line.</summary>
     public static IReadOnlyList<string> CheckFindings(IReadOnlyList<string> lines, string dir)
     {
         // the two cluster tests ingest the same documents: `check` runs once for both
@@ -59,16 +63,21 @@ internal static class ClusterExpectation
         File.WriteAllLines(input, ordered);
         var outDir = Path.Combine(dir, "out");
         var err = new StringWriter();
-        int code = CheckCommand.Run(new CheckCommand.CheckRequest([input], outDir) { Progress = false, Threads = 2 }, new StringWriter(), err);
+        int code = CheckCommand.Run(new CheckCommand.CheckRequest([input], outDir) { Progress = false, Threads = 2, Model = ModelDir, ModelGiven = true }, new StringWriter(), err);
         Assert.That(code, Is.EqualTo(CheckCommand.Ok), err.ToString());
         var report = JObject.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")));
         return Normalize(report["findings"]!.Select(f => FindingJson.FromJson((JObject)f)));
     }
 
-    /// <summary>Findings as comparable lines: id, rule, severity, score, story, message, evidence, suggestions and features, in
-    /// the checker's order (the display flag and the reviewers' verdicts, which depend on the store and threshold, left out).</summary>
+    /// <summary>Findings as comparable lines: id, rule, severity, score and the features that moved it, story, message,
+    /// evidence, suggestions, features and the display flag, in the checker's order (the reviewers' verdicts, which depend on
+    /// the store, left out).</summary>
     public static IReadOnlyList<string> Normalize(IEnumerable<Finding> findings) =>
-        Checker.Order(findings).Select(f => FindingJson.ToJson(f with { Shown = true, Verdict = null, ReviewNote = null, Explanation = [] }).ToString(Formatting.None)).ToList();
+        Checker.Order(findings).Select(f => FindingJson.ToJson(f with { Verdict = null, ReviewNote = null }).ToString(Formatting.None)).ToList();
+
+    /// <summary>The model scored them: some finding carries the features that moved its score (a rule prior carries none).</summary>
+    public static void AssertModelScored(IEnumerable<Finding> findings) =>
+        Assert.That(findings.Any(f => f.Explanation.Count > 0), Is.True, "scored by the triage model, not by the rules' priors");
 
     /// <summary>Says where two finding lists first differ.</summary>
     public static void AssertSame(IReadOnlyList<string> cluster, IReadOnlyList<string> check)

@@ -35,7 +35,8 @@ public class ClusterProcessTests
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Services.CliDll, "serve", "--cluster", "postgres", "--db", db, "--urls", url, "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var a in new[] { Services.CliDll, "serve", "--cluster", "postgres", "--db", db, "--urls", url, "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--model", ClusterExpectation.ModelDir })
             psi.ArgumentList.Add(a);
         var silo = new Silo(Process.Start(psi)!, url);
         var serving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -140,6 +141,16 @@ public class ClusterProcessTests
                 TestContext.Out.WriteLine($"{articles.Count} articles, {articles.Count(a => a.Attempts > 1)} processed more than once (retries {retries}), " +
                     $"{found["stories"]!.Count()} stories");
             }
+            // membership and the sweep's reminder are Orleans' ADO.NET providers' rows in the same database (Sql/orleans-postgres.sql)
+            await using (var c = new Npgsql.NpgsqlConnection(db))
+            {
+                await c.OpenAsync();
+                await using var silosCmd = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM orleans_silos WHERE cluster_id = 'factcheck'", c);
+                Assert.That(Convert.ToInt32(await silosCmd.ExecuteScalarAsync()), Is.EqualTo(3), "one membership row per silo");
+                await using var remCmd = new Npgsql.NpgsqlCommand("SELECT period FROM orleans_reminders WHERE grain_id = 'sweeper/0' AND reminder_name = 'sweep'", c);
+                Assert.That(await remCmd.ExecuteScalarAsync(), Is.EqualTo(60000L), "the sweep is one reminder for the cluster, every minute");
+            }
+            ClusterExpectation.AssertModelScored(found["findings"]!.Select(f => FindingJson.FromJson((JObject)f)));
             var cluster = ClusterExpectation.Normalize(found["findings"]!.Select(f => FindingJson.FromJson((JObject)f)));
             ClusterExpectation.AssertSame(cluster, ClusterExpectation.CheckFindings(lines, Path.Combine(dir, "check")));
         }
