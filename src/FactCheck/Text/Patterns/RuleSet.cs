@@ -37,6 +37,7 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
     public RuleSet(Lexicon lexicon, IReadOnlyList<TRule> rules)
     {
         Lexicon = lexicon; Rules = rules;
+        RequiredTokens.Attach(lexicon, rules.Select(r => r.Pattern));
         var w = new Dictionary<string, List<TRule>>(StringComparer.OrdinalIgnoreCase);
         var c = new Dictionary<string, List<TRule>>(StringComparer.Ordinal);
         var s = new Dictionary<string, List<TRule>>(StringComparer.Ordinal);
