@@ -77,17 +77,34 @@ internal sealed class RequiredTokens
     /// break) lack one of <paramref name="sets"/>: no match can start there.</summary>
     public bool MayMatch(string text, Token[] tokens, int start, int reach, UInt128[] sets)
     {
+        UInt128 have;
         // a huge document is looked at directly rather than keep bits of its size on the thread
-        var memo = tokens.Length > 1 << 20 ? null : MemoFor(text, tokens);
-        int end = Math.Min(tokens.Length, start + reach);
-        UInt128 have = UInt128.Zero;
-        for (int k = start; k < end; k++)
+        if (tokens.Length > 1 << 20)
         {
-            if (k > start && tokens[k].ParagraphBefore) break;
-            UInt128 m;
-            if (memo is null) m = Bits(text, tokens, k);
-            else if ((m = memo[k]) == UInt128.Zero) memo[k] = m = Bits(text, tokens, k) | Done;
-            have |= m;
+            have = UInt128.Zero;
+            int end = Math.Min(tokens.Length, start + reach);
+            for (int k = start; k < end; k++)
+            {
+                if (k > start && tokens[k].ParagraphBefore) break;
+                have |= Bits(text, tokens, k);
+            }
+        }
+        else
+        {
+            // the bits of the tokens from the start, accumulated once for all the candidates at that token
+            var m = MemoFor(text, tokens);
+            if (m.From != start) { m.From = start; m.Count = 0; m.Stopped = false; }
+            int want = Math.Min(reach, tokens.Length - start);
+            while (m.Count < want && !m.Stopped)
+            {
+                int k = start + m.Count;
+                if (k > start && tokens[k].ParagraphBefore) { m.Stopped = true; break; }
+                UInt128 b = m.Bits[k];
+                if (b == UInt128.Zero) m.Bits[k] = b = Bits(text, tokens, k) | Done;
+                m.Prefix[m.Count + 1] = m.Prefix[m.Count] | b;
+                m.Count++;
+            }
+            have = m.Prefix[Math.Min(want, m.Count)];
         }
         foreach (var s in sets) if ((have & s) == UInt128.Zero) return false;
         return true;
@@ -114,11 +131,16 @@ internal sealed class RequiredTokens
         public string? Text;
         public Token[]? Tokens;
         public UInt128[] Bits = new UInt128[1024];
+        /// <summary>Prefix[j]: the bits of the j tokens from token <see cref="From"/> (Count of them known; Stopped at a
+        /// paragraph break).</summary>
+        public readonly UInt128[] Prefix = new UInt128[65];
+        public int From = -1, Count;
+        public bool Stopped;
     }
 
     [ThreadStatic] private static Memo[]? memos;
 
-    private UInt128[] MemoFor(string text, Token[] tokens)
+    private Memo MemoFor(string text, Token[] tokens)
     {
         var ms = memos ??= new Memo[4];
         Memo? free = null;
@@ -128,7 +150,7 @@ internal sealed class RequiredTokens
             if (ReferenceEquals(m.Owner, this))
             {
                 if (!ReferenceEquals(m.Tokens, tokens) || !ReferenceEquals(m.Text, text)) Reset(m, text, tokens);
-                return m.Bits;
+                return m;
             }
         }
         for (int i = 0; i < ms.Length && free is null; i++)
@@ -139,13 +161,13 @@ internal sealed class RequiredTokens
         }
         free.Owner = this;
         Reset(free, text, tokens);
-        return free.Bits;
+        return free;
     }
 
     private static void Reset(Memo m, string text, Token[] tokens)
     {
         if (m.Bits.Length < tokens.Length) m.Bits = new UInt128[Math.Max(tokens.Length, m.Bits.Length * 2)];
         else Array.Clear(m.Bits, 0, Math.Min(m.Bits.Length, Math.Max(tokens.Length, m.Tokens?.Length ?? 0)));
-        m.Text = text; m.Tokens = tokens;
+        m.Text = text; m.Tokens = tokens; m.From = -1;
     }
 }
