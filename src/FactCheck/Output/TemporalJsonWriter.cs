@@ -17,10 +17,16 @@ public static class TemporalJsonWriter
     /// <summary>The mention as one line of JSON (no newline).</summary>
     public static string ToLine(TemporalMention m)
     {
-        var sw = new StringWriter(CultureInfo.InvariantCulture);
-        using (var w = new JsonTextWriter(sw) { Formatting = Formatting.None }) Write(w, m);
-        return sw.ToString();
+        // one string builder per thread, cleared for each line (a fresh one grew through several chunks for every mention)
+        var sw = lineWriter ??= new StringWriter(CultureInfo.InvariantCulture);
+        sw.GetStringBuilder().Clear();
+        using (var w = new JsonTextWriter(sw) { Formatting = Formatting.None, CloseOutput = false }) Write(w, m);
+        var line = sw.ToString();
+        if (sw.GetStringBuilder().Capacity > 1 << 16) lineWriter = null;   // a huge mention's builder is not kept
+        return line;
     }
+
+    [ThreadStatic] private static StringWriter? lineWriter;
 
     public static void Write(JsonWriter w, TemporalMention m)
     {

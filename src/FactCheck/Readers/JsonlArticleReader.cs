@@ -68,7 +68,8 @@ public sealed class JsonlArticleReader : IArticleFormatReader, IStreamingArticle
         JObject obj;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None };
+            // the reader's buffers from a shared pool: a document's text made it grow its buffers, fresh, for every line
+            using var reader = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None, ArrayPool = CharPool.Instance };
             var token = JToken.ReadFrom(reader);
             if (reader.Read()) throw new JsonReaderException($"unexpected content after the JSON value at position {reader.LinePosition}");
             if (token is not JObject o) { diags.Add(Diagnostic.Error(origin, $"expected a JSON object, found {token.Type}")); return null; }
@@ -164,6 +165,14 @@ public sealed class JsonlArticleReader : IArticleFormatReader, IStreamingArticle
         JTokenType.Array => "an array",
         _ => t.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>Newtonsoft's char buffers rented from the shared array pool.</summary>
+    private sealed class CharPool : IArrayPool<char>
+    {
+        public static readonly CharPool Instance = new();
+        public char[] Rent(int minimumLength) => System.Buffers.ArrayPool<char>.Shared.Rent(minimumLength);
+        public void Return(char[]? array) { if (array is not null) System.Buffers.ArrayPool<char>.Shared.Return(array); }
+    }
 
     /// <summary>Lines of a reader ("\n", "\r\n" or a final line without one), each at most a maximum length: a longer line is
     /// skipped to its end without being held, and reported by its length.</summary>

@@ -16,7 +16,9 @@ public static class Tokenizer
     /// <summary>Tokens of the text in order. Separators inside digit groups (/ . : , -) are kept only when a digit follows.</summary>
     public static Token[] Tokenize(string text)
     {
-        var tokens = new List<Token>(text.Length / 4 + 4);
+        // one growing list per thread, copied out: a list sized for each text was as much allocation again as the tokens
+        var tokens = buffer ??= new List<Token>(1024);
+        tokens.Clear();
         int i = 0, n = text.Length;
         bool space = true;
         int newlines = 0;
@@ -55,8 +57,13 @@ public static class Tokenizer
             }
             space = false;
         }
-        return tokens.ToArray();
+        var result = tokens.ToArray();
+        if (tokens.Capacity > MaxKeptTokens) buffer = null;   // a huge text's list is not kept on the thread
+        return result;
     }
+
+    [ThreadStatic] private static List<Token>? buffer;
+    private const int MaxKeptTokens = 1 << 18;
 
     private static int ScanNumber(string text, int i)
     {

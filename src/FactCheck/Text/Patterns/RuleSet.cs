@@ -37,6 +37,7 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
     public RuleSet(Lexicon lexicon, IReadOnlyList<TRule> rules)
     {
         Lexicon = lexicon; Rules = rules;
+        RequiredTokens.Attach(lexicon, rules.Select(r => r.Pattern));
         var w = new Dictionary<string, List<TRule>>(StringComparer.OrdinalIgnoreCase);
         var c = new Dictionary<string, List<TRule>>(StringComparer.Ordinal);
         var s = new Dictionary<string, List<TRule>>(StringComparer.Ordinal);
@@ -67,6 +68,7 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
         maskLength = (ids + 63) / 64;
         // (kept by rule order, which must then name one rule each; rules built by hand with clashing orders go without)
         bool ordersUnique = rules.Select(r => r.Order).Distinct().Count() == rules.Count && rules.All(r => r.Order >= 0);
+        sourcesInOrder = Enumerable.Range(1, Math.Max(0, rules.Count - 1)).All(k => rules[k - 1].Order < rules[k].Order);
         secondMask = new ulong[]?[rules.Count == 0 || !ordersUnique ? 0 : rules.Max(r => r.Order) + 1];
         foreach (var r in rules)
         {
@@ -113,6 +115,7 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
             if (Shapes.Is(shape, text, t)) sources.Add(rules);
         if (sources.Count == 0) return;
         if (sources.Count == 1) into.AddRange(sources[0]);
+        else if (sourcesInOrder && sources.Count <= 16) Merge(sources, into);
         else
         {
             foreach (var src in sources) into.AddRange(src);
@@ -123,6 +126,29 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
             into.RemoveRange(k, into.Count - k);
         }
         if (tokens is not null && into.Count > 0) DropBySecondToken(text, tokens, i, into);
+    }
+
+    /// <summary>True when every rule has its own order and the rules come in that order, so that each index entry lists its
+    /// rules by order and a token's candidates are those lists merged.</summary>
+    private readonly bool sourcesInOrder;
+
+    /// <summary>The index entries' rule lists (each in rule order) merged in rule order, a rule found by several once: the
+    /// sort-and-deduplicate of the other path, without sorting.</summary>
+    private static void Merge(List<TRule[]> sources, List<TRule> into)
+    {
+        Span<int> heads = stackalloc int[sources.Count];
+        while (true)
+        {
+            int best = -1, bestOrder = int.MaxValue;
+            for (int s = 0; s < sources.Count; s++)
+            {
+                var src = sources[s];
+                if (heads[s] < src.Length && src[heads[s]].Order < bestOrder) { best = s; bestOrder = src[heads[s]].Order; }
+            }
+            if (best < 0) return;
+            var r = sources[best][heads[best]++];
+            if (into.Count == 0 || !ReferenceEquals(into[^1], r)) into.Add(r);
+        }
     }
 
     private static void Set(ulong[] mask, int id) => mask[id >> 6] |= 1UL << (id & 63);

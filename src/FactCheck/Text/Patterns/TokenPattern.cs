@@ -43,10 +43,29 @@ public sealed class TokenPattern
         if (nullable) throw new FormatException($"pattern \"{source}\" can match nothing");
         FirstKeys = keys;
         if (body is Seq seq && seq.SecondKeys() is { } second) next = new KeySet(second);
+        MaxTokens = body.MaxTokens;
         bodyProgram = Compile(body);
         beforeProgram = before is null ? null : Compile(before);
         afterProgram = after is null ? null : Compile(after);
     }
+
+    /// <summary>The most tokens a match can take (int.MaxValue with a span class).</summary>
+    internal int MaxTokens { get; }
+
+    internal Lexicon Lexicon => lexicon;
+
+    /// <summary>Sets of token keys ("w:word", "c:class", "s:shape") a match must have a token of, each; those a token where
+    /// the pattern is a candidate always meets (a superset of its first keys) and those no table can tell (any token) left out.</summary>
+    internal List<HashSet<string>> NecessarySets()
+    {
+        var sets = new List<HashSet<string>>();
+        body.Needs(sets);
+        sets.RemoveAll(s => s.Count == 0 || s.Contains("s:any") || s.IsSupersetOf(FirstKeys));
+        return sets;
+    }
+
+    /// <summary>The rule set's table of required tokens and this pattern's sets in it (<see cref="RequiredTokens"/>); null: none.</summary>
+    internal (RequiredTokens Table, UInt128[] Sets)? Required { get; set; }
 
     private readonly PatternProgram bodyProgram;
     private readonly PatternProgram? beforeProgram, afterProgram;
@@ -131,6 +150,7 @@ public sealed class TokenPattern
         bindings = null;
         if (next is not null && (start + 1 >= tokens.Length || tokens[start + 1].ParagraphBefore || !next.Accepts(text, tokens, start + 1, lexicon)))
             return -1;
+        if (Required is var (table, sets) && !table.MayMatch(text, tokens, start, MaxTokens, sets)) return -1;
         if (beforeProgram is not null && !MatchesBefore(text, tokens, start, spans)) return -1;
         var accept = afterProgram is null ? null : AfterCheck(text, tokens, spans);
         return bodyProgram.Run(text, tokens, lexicon, spans, start, start, -1, accept, true, out bindings);
@@ -152,6 +172,13 @@ public sealed class TokenPattern
         /// <summary>True when the node always consumes exactly one token.</summary>
         public virtual bool IsSingle => false;
         public abstract void First(HashSet<string> keys, out bool nullable);
+        /// <summary>The most tokens the node can take (int.MaxValue: unbounded).</summary>
+        public virtual int MaxTokens => 1;
+        /// <summary>One set of token keys of which every match of the node has a token; null when there is none (the node
+        /// may match nothing, or any token).</summary>
+        public virtual HashSet<string>? AnyOf() => null;
+        /// <summary>Adds the sets of token keys of which every match of the node has a token, each.</summary>
+        public virtual void Needs(List<HashSet<string>> sets) { if (AnyOf() is { } s) sets.Add(s); }
         /// <summary>Appends this node's instructions to a program.</summary>
         public abstract void Emit(List<PatternProgram.Inst> code);
     }
@@ -161,6 +188,8 @@ public sealed class TokenPattern
         public override bool IsSingle => true;
         public override void First(HashSet<string> keys, out bool nullable) { keys.Add("w:" + word.ToLowerInvariant()); nullable = false; }
         public override void Emit(List<PatternProgram.Inst> code) => code.Add(new(PatternProgram.Op.Word, word));
+        // the word as written: the program compares it ignoring case, as the table's word keys do
+        public override HashSet<string>? AnyOf() => new(StringComparer.Ordinal) { "w:" + word };
     }
 
     private sealed class ClassAtom(string cls, bool isShape, bool isLexicon, string? value = null) : Node
@@ -173,12 +202,20 @@ public sealed class TokenPattern
             nullable = false;
         }
         public override void Emit(List<PatternProgram.Inst> code) => code.Add(new(PatternProgram.Op.Class, cls, isShape, isLexicon, value));
+        public override HashSet<string>? AnyOf()
+        {
+            var s = new HashSet<string>(StringComparer.Ordinal);
+            if (isShape) s.Add("s:" + cls);
+            if (isLexicon) s.Add("c:" + cls);
+            return s.Count > 0 ? s : null;
+        }
     }
 
     private sealed class SpanAtom(string cls) : Node
     {
         public override void First(HashSet<string> keys, out bool nullable) { keys.Add("x:" + cls); nullable = false; }
         public override void Emit(List<PatternProgram.Inst> code) => code.Add(new(PatternProgram.Op.Span, cls));
+        public override int MaxTokens => int.MaxValue;
     }
 
     private sealed class Seq(List<Node> items) : Node
@@ -197,6 +234,24 @@ public sealed class TokenPattern
         }
 
         public override void Emit(List<PatternProgram.Inst> code) { foreach (var item in items) item.Emit(code); }
+        public override int MaxTokens
+        {
+            get
+            {
+                long n = 0;
+                foreach (var item in items) n += item.MaxTokens;
+                return (int)Math.Min(n, int.MaxValue);
+            }
+        }
+        public override void Needs(List<HashSet<string>> sets) { foreach (var item in items) item.Needs(sets); }
+        // any one item's set will do: the smallest, the later of equals (the first item is mostly the token the rule starts at)
+        public override HashSet<string>? AnyOf()
+        {
+            HashSet<string>? best = null;
+            foreach (var item in items)
+                if (item.AnyOf() is { } s && (best is null || s.Count <= best.Count)) best = s;
+            return best;
+        }
         public override void First(HashSet<string> keys, out bool nullable)
         {
             foreach (var item in items)
@@ -211,6 +266,17 @@ public sealed class TokenPattern
     private sealed class Alt(List<Node> options) : Node
     {
         public override bool IsSingle => options.All(o => o.IsSingle);
+        public override int MaxTokens => options.Max(o => o.MaxTokens);
+        public override HashSet<string>? AnyOf()
+        {
+            var all = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var o in options)
+            {
+                if (o.AnyOf() is not { } s) return null;
+                all.UnionWith(s);
+            }
+            return all;
+        }
         public override void Emit(List<PatternProgram.Inst> code)
         {
             var jumps = new List<int>();
@@ -233,6 +299,7 @@ public sealed class TokenPattern
 
     private sealed class Opt(Node inner) : Node
     {
+        public override int MaxTokens => inner.MaxTokens;
         public override void Emit(List<PatternProgram.Inst> code)
         {
             int split = code.Count;

@@ -1,0 +1,173 @@
+using FactCheck.Lang;
+
+namespace FactCheck.Text.Patterns;
+
+/// <summary>
+/// A cheap reject for the patterns of one rule set, asked before a pattern's program is run: the tokens a match must
+/// contain somewhere in its reach. Each pattern's necessary sets ("ago" for "... @unit ago", one of @unit | @plunit for a
+/// duration) are bits of one table; each token of a document gets the bits of its word, lexicon classes and shapes once
+/// (per thread, lazily), and a pattern whose reach (its longest match, up to a paragraph break) lacks one of its sets cannot
+/// match there, so its program is not run. Only ever answers "cannot match" when the program would find no match.
+/// </summary>
+internal sealed class RequiredTokens
+{
+    private static readonly UInt128 Done = UInt128.One << 127;
+    private const int MaxBits = 127;
+    private const int SetsPerPattern = 3;
+
+    private readonly Lexicon lexicon;
+    private readonly Dictionary<string, UInt128> wordBits = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, UInt128>.AlternateLookup<ReadOnlySpan<char>> words;
+    private readonly Dictionary<string, UInt128> classBits = new(StringComparer.Ordinal);
+    private readonly (string Shape, UInt128 Bit, bool WordShape)[] shapeBits;
+
+    private RequiredTokens(Lexicon lexicon, Dictionary<string, int> keys)
+    {
+        this.lexicon = lexicon;
+        var shapes = new List<(string, UInt128, bool)>();
+        foreach (var (key, bit) in keys)
+        {
+            UInt128 b = UInt128.One << bit;
+            var name = key[2..];
+            switch (key[0])
+            {
+                case 'w': wordBits[name] = wordBits.TryGetValue(name, out var old) ? old | b : b; break;
+                case 'c': classBits[name] = b; break;
+                default: shapes.Add((name, b, name is "word" or "cap" or "punct")); break;
+            }
+        }
+        words = wordBits.GetAlternateLookup<ReadOnlySpan<char>>();
+        shapeBits = shapes.ToArray();
+    }
+
+    /// <summary>Builds the table for the patterns of a rule set and gives each pattern its sets (a pattern that already has
+    /// a table, or was compiled against another lexicon, keeps what it has).</summary>
+    public static void Attach(Lexicon lexicon, IEnumerable<TokenPattern> patterns)
+    {
+        var mine = patterns.Where(p => p.Required is null && ReferenceEquals(p.Lexicon, lexicon) && p.MaxTokens is > 1 and < 64).Distinct().ToList();
+        // per pattern its few likeliest rejects: sets without the keys it starts with, smaller ones first; over all patterns,
+        // smaller sets first get the bits when there are more keys than bits
+        var chosen = mine.ToDictionary(p => p, p => p.NecessarySets()
+            .OrderBy(s => s.Overlaps(p.FirstKeys) ? 1 : 0).ThenBy(s => s.Count).Take(SetsPerPattern).ToList());
+        var all = chosen.Values.SelectMany(s => s).OrderBy(s => s.Count).ToList();
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var set in all)
+        {
+            int fresh = set.Count(k => !keys.ContainsKey(k));
+            if (keys.Count + fresh > MaxBits) continue;
+            foreach (var k in set) keys.TryAdd(k, keys.Count);
+        }
+        if (keys.Count == 0) return;
+        var table = new RequiredTokens(lexicon, keys);
+        foreach (var p in mine)
+        {
+            var masks = new List<UInt128>();
+            foreach (var set in chosen[p])
+            {
+                if (!set.All(keys.ContainsKey)) continue;
+                UInt128 m = UInt128.Zero;
+                foreach (var k in set) m |= UInt128.One << keys[k];
+                if (!masks.Contains(m)) masks.Add(m);
+            }
+            if (masks.Count > 0) p.Required = (table, masks.ToArray());
+        }
+    }
+
+    /// <summary>False when the tokens from <paramref name="start"/> within <paramref name="reach"/> (and before a paragraph
+    /// break) lack one of <paramref name="sets"/>: no match can start there.</summary>
+    public bool MayMatch(string text, Token[] tokens, int start, int reach, UInt128[] sets)
+    {
+        UInt128 have;
+        // a huge document is looked at directly rather than keep bits of its size on the thread
+        if (tokens.Length > 1 << 20)
+        {
+            have = UInt128.Zero;
+            int end = Math.Min(tokens.Length, start + reach);
+            for (int k = start; k < end; k++)
+            {
+                if (k > start && tokens[k].ParagraphBefore) break;
+                have |= Bits(text, tokens, k);
+            }
+        }
+        else
+        {
+            // the bits of the tokens from the start, accumulated once for all the candidates at that token
+            var m = MemoFor(text, tokens);
+            if (m.From != start) { m.From = start; m.Count = 0; m.Stopped = false; }
+            int want = Math.Min(reach, tokens.Length - start);
+            while (m.Count < want && !m.Stopped)
+            {
+                int k = start + m.Count;
+                if (k > start && tokens[k].ParagraphBefore) { m.Stopped = true; break; }
+                UInt128 b = m.Bits[k];
+                if (b == UInt128.Zero) m.Bits[k] = b = Bits(text, tokens, k) | Done;
+                m.Prefix[m.Count + 1] = m.Prefix[m.Count] | b;
+                m.Count++;
+            }
+            have = m.Prefix[Math.Min(want, m.Count)];
+        }
+        foreach (var s in sets) if ((have & s) == UInt128.Zero) return false;
+        return true;
+    }
+
+    private UInt128 Bits(string text, Token[] tokens, int k)
+    {
+        ref readonly var t = ref tokens[k];
+        UInt128 m = UInt128.Zero;
+        if (wordBits.Count > 0 && words.TryGetValue(t.Span(text), out var wb)) m |= wb;
+        if (t.Type != TokenType.Number && classBits.Count > 0)
+            foreach (var e in lexicon.LookupAt(text, tokens, k))
+                if (classBits.TryGetValue(e.Class, out var cb)) m |= cb;
+        foreach (var (shape, bit, wordShape) in shapeBits)
+            if ((t.Type == TokenType.Number || wordShape) && Shapes.Is(shape, text, t)) m |= bit;
+        return m;
+    }
+
+    /// <summary>The bits of the tokens of the document being matched on this thread, per table (the rule sets of one
+    /// document's temporal, quantity and entity stages take turns).</summary>
+    private sealed class Memo
+    {
+        public RequiredTokens? Owner;
+        public string? Text;
+        public Token[]? Tokens;
+        public UInt128[] Bits = new UInt128[1024];
+        /// <summary>Prefix[j]: the bits of the j tokens from token <see cref="From"/> (Count of them known; Stopped at a
+        /// paragraph break).</summary>
+        public readonly UInt128[] Prefix = new UInt128[65];
+        public int From = -1, Count;
+        public bool Stopped;
+    }
+
+    [ThreadStatic] private static Memo[]? memos;
+
+    private Memo MemoFor(string text, Token[] tokens)
+    {
+        var ms = memos ??= new Memo[4];
+        Memo? free = null;
+        foreach (var m in ms)
+        {
+            if (m is null) continue;
+            if (ReferenceEquals(m.Owner, this))
+            {
+                if (!ReferenceEquals(m.Tokens, tokens) || !ReferenceEquals(m.Text, text)) Reset(m, text, tokens);
+                return m;
+            }
+        }
+        for (int i = 0; i < ms.Length && free is null; i++)
+            if (ms[i] is null) free = ms[i] = new Memo();
+        if (free is null)
+        {   // more tables than slots on this thread: take the first slot over
+            free = ms[0];
+        }
+        free.Owner = this;
+        Reset(free, text, tokens);
+        return free;
+    }
+
+    private static void Reset(Memo m, string text, Token[] tokens)
+    {
+        if (m.Bits.Length < tokens.Length) m.Bits = new UInt128[Math.Max(tokens.Length, m.Bits.Length * 2)];
+        else Array.Clear(m.Bits, 0, Math.Min(m.Bits.Length, Math.Max(tokens.Length, m.Tokens?.Length ?? 0)));
+        m.Text = text; m.Tokens = tokens; m.From = -1;
+    }
+}
