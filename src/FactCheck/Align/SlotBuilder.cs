@@ -44,7 +44,9 @@ public sealed class SlotLexicon
     /// <summary>Prefixes of verbs that may follow a counting word ("di": "orang dilaporkan tewas").</summary>
     public IReadOnlyList<string> VerbPrefixes { get; }
     /// <summary>Stems read as another stem of the same meaning in context (slots.json "synonyms").</summary>
-    public Dictionary<string, string> Synonyms { get; }
+    public IReadOnlyDictionary<string, string> Synonyms { get; }
+    /// <summary>A stem as context reads it: its synonym group's first word, else itself.</summary>
+    public string Same(string stem) => Synonyms.TryGetValue(stem, out var same) ? same : stem;
     /// <summary>Words before a person's age ("berusia", "aged"), words after one ("itu": "pemain 17 tahun itu"), and whether
     /// the language sets an age off by commas after a name ("Mattis, 68,").</summary>
     public HashSet<string> AgeLead { get; }
@@ -95,7 +97,7 @@ public sealed class SlotLexicon
             }
         }
         Contrasts = contrasts;
-        // words that say one thing in news ("pemain", "pesepakbola"; "killed", "dead"): each is read as its group's first word
+        // words that say one thing in news ("pemain", "pesepakbola"; "wounded", "injured"): each is read as its group's first word
         var synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var group in o["synonyms"] as JArray ?? [])
         {
@@ -397,15 +399,14 @@ public static class SlotBuilder
             {
                 foreach (var part in parts)
                 {
-                    var ps = Stemmer.Stem(part, a.Lang);
-                    if (lex.Synonyms.TryGetValue(ps, out var sameGlued)) ps = sameGlued;
+                    var ps = lex.Same(Stemmer.Stem(part, a.Lang));
                     if (ps.Length >= 3 && !lex.Function.Contains(ps) && !list.Contains(ps)) list.Add(ps);
                 }
                 continue;
             }
             var stem = Stemmer.Stem(w, a.Lang);
             if (stem.Length < 3 || lex.Function.Contains(stem)) continue;
-            if (lex.Synonyms.TryGetValue(stem, out var same)) stem = same;
+            stem = lex.Same(stem);
             // a capitalized word inside the sentence is (part of) a name: marked, so that names weigh less than event words
             if (t.Capitalized && i > first) stem = "^" + stem;
             if (!list.Contains(stem)) list.Add(stem);

@@ -40,17 +40,31 @@ public class ClusterTestingHostTests
         return cluster;
     }
 
-    [Test]
-    public async Task ThreeSilosFindWhatCheckFindsOnIdNewsAndBasil()
+    /// <summary>Runs a test on a fresh store in its own folder and a cluster of that many silos over it, and takes both down
+    /// afterwards.</summary>
+    private static async Task OnCluster(string name, short silos, int? sweepSeconds, Func<FactStore, TestCluster, string, Task> body)
     {
-        var lines = ClusterExpectation.EvalDocuments();
-        var dir = Path.Combine(Path.GetTempPath(), "factcheck-cluster-" + Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(Path.GetTempPath(), "factcheck-cluster-" + name + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var db = Path.Combine(dir, "store.db");
         var (store, error) = FactStore.Open(db);
         Assert.That(store, Is.Not.Null, error);
-        var cluster = await Start(db);
-        try
+        var cluster = await Start(db, silos, sweepSeconds);
+        try { await body(store!, cluster, dir); }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+            store!.Dispose();
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    [Test]
+    public async Task ThreeSilosFindWhatCheckFindsOnIdNewsAndBasil()
+    {
+        var lines = ClusterExpectation.EvalDocuments();
+        await OnCluster("", 3, null, async (store, cluster, dir) =>
         {
             var docs = lines.Select(l => (Id: ClusterExpectation.IdOf(l), Body: l)).ToList();
             // in file order, eight at a time: the arrival order is not the cluster's order, and varies from run to run
@@ -84,14 +98,7 @@ public class ClusterTestingHostTests
             ClusterExpectation.AssertSame(found, expected);
             Assert.That(found, Is.Not.Empty);
             TestContext.Out.WriteLine($"{docs.Count} articles, {stories.Count} stories, {found.Count} findings, same as check");
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-            store?.Dispose();
-            try { Directory.Delete(dir, true); } catch (IOException) { }
-        }
+        });
     }
 
     /// <summary>A second writer of a story (as a duplicate activation during a membership change would be) writes a newer
@@ -102,13 +109,7 @@ public class ClusterTestingHostTests
     public async Task AStaleStoryActivationCannotOverwriteANewerState()
     {
         var lines = ClusterExpectation.EvalDocuments().Take(40).ToList();
-        var dir = Path.Combine(Path.GetTempPath(), "factcheck-cluster-stale-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var db = Path.Combine(dir, "store.db");
-        var (store, error) = FactStore.Open(db);
-        Assert.That(store, Is.Not.Null, error);
-        var cluster = await Start(db, 1);
-        try
+        await OnCluster("stale-", 1, null, async (store, cluster, dir) =>
         {
             var docs = lines.Select(l => (Id: ClusterExpectation.IdOf(l), Body: l)).ToList();
             store!.AcceptArticles(docs);
@@ -141,14 +142,7 @@ public class ClusterTestingHostTests
             Assert.That(final.Version, Is.GreaterThan(before.Version + 1), "written on from the other writer's version");
             Assert.That(final.Members, Is.EqualTo(members));
             Assert.That(store.UnprocessedArticles(10), Is.Empty);
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-            store?.Dispose();
-            try { Directory.Delete(dir, true); } catch (IOException) { }
-        }
+        });
     }
 
     /// <summary>Articles stored and never handed to a worker (the request that posted them died) are processed by the
@@ -157,13 +151,7 @@ public class ClusterTestingHostTests
     public async Task TheSweepReminderProcessesWhatNoRequestDid()
     {
         var lines = ClusterExpectation.EvalDocuments().Take(12).ToList();
-        var dir = Path.Combine(Path.GetTempPath(), "factcheck-cluster-sweep-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var db = Path.Combine(dir, "store.db");
-        var (store, error) = FactStore.Open(db);
-        Assert.That(store, Is.Not.Null, error);
-        var cluster = await Start(db, 1, sweepSeconds: 2);
-        try
+        await OnCluster("sweep-", 1, 2, async (store, cluster, dir) =>
         {
             store!.AcceptArticles(lines.Select(l => (ClusterExpectation.IdOf(l), l)).ToList());
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -171,13 +159,6 @@ public class ClusterTestingHostTests
             Assert.That(store.ClusterCounts(), Is.EqualTo((lines.Count, lines.Count)), "processed by the reminder's sweeps");
             Assert.That(store.ClusterStories().Values.Sum(m => m.Count), Is.EqualTo(lines.Count));
             TestContext.Out.WriteLine($"swept {lines.Count} articles in {clock.Elapsed.TotalSeconds:0.0} s");
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-            store?.Dispose();
-            try { Directory.Delete(dir, true); } catch (IOException) { }
-        }
+        });
     }
 }
