@@ -13,6 +13,9 @@ public sealed record SlotLink(Slot A, Slot B, double Score)
     public bool Agrees => SlotAligner.Agree(A, B);
 }
 
+/// <summary>A disagreeing best match that the aligner took for two facts, and why ("own-day", "same-outlet", "not-mutual-best"...).</summary>
+public sealed record SetAside(Slot A, Slot B, double Score, string Reason);
+
 /// <summary>One fact as the articles of a story state it, seen from one slot: that slot and its best match in each other
 /// article (matches that another slot of this article explains better are left out).</summary>
 public sealed record SlotGroup(Slot Center, IReadOnlyList<SlotLink> Links)
@@ -87,7 +90,8 @@ public sealed class SlotAligner(AlignOptions? options = null)
     private readonly AlignOptions options = options ?? AlignOptions.Default;
 
     /// <summary>One group per slot that has a match in another article.</summary>
-    public IReadOnlyList<SlotGroup> Align(IReadOnlyList<IReadOnlyList<Slot>> articles)
+    /// <param name="setAside">When given, every disagreeing best match that was set aside as two facts, with the reason.</param>
+    public IReadOnlyList<SlotGroup> Align(IReadOnlyList<IReadOnlyList<Slot>> articles, List<SetAside>? setAside = null)
     {
         if (articles.Count(a => a.Count > 0) < 2) return [];
         var all = articles.SelectMany(a => a).ToList();
@@ -144,6 +148,48 @@ public sealed class SlotAligner(AlignOptions? options = null)
             }
             return null;
         }
+        // why a disagreeing best match is set aside as two facts rather than flagged (null: it is one fact told two ways)
+        string? Apart(Slot s, Slot t, double score, List<(Slot Other, double Score)> list, bool orphan)
+        {
+            // articles of different days that each speak of their own day ("harga emas hari ini, Kamis (19/6)"
+            // beside yesterday's "Rabu (18/6)"): the dates differ by as much as the publication dates do
+            if (OwnDay(s, t)) return "own-day";
+            // one date in the place's own time, the other in the outlet's: a day apart may be the same moment
+            if ((s.LocalTime || t.LocalTime) && s.Date is { } ls && t.Date is { } lt && Math.Abs(ls.DayNumber - lt.DayNumber) == 1) return "local-time";
+            if ((s.AnchoredToPublication || t.AnchoredToPublication) && s.Published != t.Published) return "anchored";
+            // the same outlet twice: a later count updates an earlier one (a toll rises, the index moves during the day);
+            // a date of one event it should still state alike. Not an update: the same digits in another order ("25 tahun"
+            // beside "52 tahun": a typo); or two articles of one day with no word of an update ("bertambah menjadi") in
+            // either sentence, unless a figure is said to be of the moment ("pagi ini", "hari ini") and the sentences were
+            // not copied from one another word for word (a fee, a count of points, a rate the outlet gave twice that day is
+            // one fact; an index "pagi ini" and at the close are two; a template reused on another day, "harga emas turun
+            // Rp 1.000 per gram", is that day's figure)
+            if (s.Source is not null && s.Source == t.Source && s.Kind is not (SlotKind.Date or SlotKind.Time) && !Transposed(s, t)
+                && !(s.Published is not null && s.Published == t.Published && !s.Updating && !t.Updating
+                     && (Copied(s, t) || !s.AnchoredToPublication && !t.AnchoredToPublication))) return "same-outlet";
+            // a running figure ("hingga saat ini", "so far") moves during the day: another outlet's of another hour differs
+            // (unless both are said to be of one hour: "pukul 09.02 WIB ... hingga saat ini")
+            if ((s.Running || t.Running) && s.Kind is not (SlotKind.Date or SlotKind.Time)
+                && !(s.Frame.Count > 0 && t.Frame.Count > 0 && FramesMeet(s.Frame, t.Frame))) return "running";
+            // a value inside the range the other article states ("in 2002" beside "from 1996 to 2007")
+            if (InsideRange(byDoc[t.Doc], t, s) || InsideRange(byDoc[s.Doc], s, t)) return "inside-range";
+            // a value at another time is another fact
+            if (s.Frame.Count > 0 && t.Frame.Count > 0 && !FramesMeet(s.Frame, t.Frame)) return "other-time";
+            // the sentence states the other article's value too ("0,45 persen untuk pemilik NPWP dan 0,9 persen untuk
+            // non-NPWP" beside "0,9 persen"): it speaks of two facts, one of which the other article gives
+            if (SentenceStates(byDoc[s.Doc], s, t) || SentenceStates(byDoc[t.Doc], t, s)) return "sentence-states-other";
+            // values of another order of magnitude are two facts ("Rp600.000" a worker, "Rp 1,92 triliun" in all),
+            // unless the digits are the same and only the scale slipped ("1,92 juta" for "1,92 triliun")
+            if (FarApart(s, t)) return "far-apart";
+            // an agreeing match nearly as good in that article: two facts, not one told two ways
+            if (list.Skip(1).Any(x => Agree(s, x.Other) && x.Score >= options.AgreeingAlternative * score)) return "agreeing-alternative";
+            // the other article's value is better explained by another slot of this article that states it
+            var back = cands[t].GetValueOrDefault(s.Doc);
+            if (back is not null && back.Any(x => !ReferenceEquals(x.Other, s) && Agree(x.Other, t) && x.Score >= score)) return "explained-by-other";
+            // one to one: the other slot's own best match in this article is another slot (it speaks of that one)
+            if (options.MutualBest && !orphan && back is { Count: > 0 } && !ReferenceEquals(back[0].Other, s) && back[0].Score > score) return "not-mutual-best";
+            return null;
+        }
         var groups = new List<SlotGroup>();
         foreach (var s in all)
         {
@@ -162,42 +208,10 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     (t, score) = o;
                     orphan = true;
                 }
-                if (options.Charitable && !Agree(s, t))
+                if (options.Charitable && !Agree(s, t) && Apart(s, t, score, list, orphan) is { } why)
                 {
-                    // articles of different days that each speak of their own day ("harga emas hari ini, Kamis (19/6)"
-                    // beside yesterday's "Rabu (18/6)"): the dates differ by as much as the publication dates do
-                    if (OwnDay(s, t)) continue;
-                    // one date in the place's own time, the other in the outlet's: a day apart may be the same moment
-                    if ((s.LocalTime || t.LocalTime) && s.Date is { } ls && t.Date is { } lt && Math.Abs(ls.DayNumber - lt.DayNumber) == 1) continue;
-                    if ((s.AnchoredToPublication || t.AnchoredToPublication) && s.Published != t.Published) continue;
-                    // the same outlet twice: a later count updates an earlier one (a toll rises, the index moves during the
-                    // day); a date of one event it should still state alike
-                    // (unless the two figures are the same digits in another order, "25 tahun" beside "52 tahun": a typo, not an update;
-                    // or the sentence was copied from one article into another of the same day, word for word but for the figure, with
-                    // no word of an update in it: the outlet reused its text, and one of its two figures is wrong; a template reused
-                    // on another day, "harga emas turun Rp 1.000 per gram", is that day's figure)
-                    if (s.Source is not null && s.Source == t.Source && s.Kind is not (SlotKind.Date or SlotKind.Time) && !Transposed(s, t)
-                        && !(s.Published is not null && s.Published == t.Published && Copied(s, t) && !s.Updating && !t.Updating)) continue;
-                    // a running figure ("hingga saat ini", "so far") moves during the day: another outlet's of another hour differs
-                    // (unless both are said to be of one hour: "pukul 09.02 WIB ... hingga saat ini")
-                    if ((s.Running || t.Running) && s.Kind is not (SlotKind.Date or SlotKind.Time)
-                        && !(s.Frame.Count > 0 && t.Frame.Count > 0 && FramesMeet(s.Frame, t.Frame))) continue;
-                    // a value inside the range the other article states ("in 2002" beside "from 1996 to 2007")
-                    if (InsideRange(byDoc[t.Doc], t, s) || InsideRange(byDoc[s.Doc], s, t)) continue;
-                    // a value at another time is another fact
-                    if (s.Frame.Count > 0 && t.Frame.Count > 0 && !FramesMeet(s.Frame, t.Frame)) continue;
-                    // the sentence states the other article's value too ("0,45 persen untuk pemilik NPWP dan 0,9 persen untuk
-                    // non-NPWP" beside "0,9 persen"): it speaks of two facts, one of which the other article gives
-                    if (SentenceStates(byDoc[s.Doc], s, t) || SentenceStates(byDoc[t.Doc], t, s)) continue;
-                    // values of another order of magnitude are two facts ("Rp600.000" a worker, "Rp 1,92 triliun" in all),
-                    // unless the digits are the same and only the scale slipped ("1,92 juta" for "1,92 triliun")
-                    if (FarApart(s, t)) continue;
-                    // an agreeing match nearly as good in that article: two facts, not one told two ways
-                    if (list.Skip(1).Any(x => Agree(s, x.Other) && x.Score >= options.AgreeingAlternative * score)) continue;
-                    // the other article's value is better explained by another slot of this article that states it
-                    if (cands[t].TryGetValue(s.Doc, out var back) && back.Any(x => !ReferenceEquals(x.Other, s) && Agree(x.Other, t) && x.Score >= score)) continue;
-                    // one to one: the other slot's own best match in this article is another slot (it speaks of that one)
-                    if (options.MutualBest && !orphan && back is { Count: > 0 } && !ReferenceEquals(back[0].Other, s) && back[0].Score > score) continue;
+                    setAside?.Add(new SetAside(s, t, score, why));
+                    continue;
                 }
                 links.Add(new SlotLink(s, t, score) { Orphan = orphan });
             }
@@ -395,15 +409,17 @@ public sealed class SlotAligner(AlignOptions? options = null)
     private static bool HeadsMeet(Slot a, Slot b) =>
         a.Head == b.Head || a.Near.Contains(b.Head!) || b.Near.Contains(a.Head!) || a.Near.Contains("^" + b.Head) || b.Near.Contains("^" + a.Head);
 
-    /// <summary>Two time frames meet when they share a date or clock time, or one is the day of the other's time
-    /// ("Thursday" and "Thursday night").</summary>
+    /// <summary>Two time frames meet when they share a date or clock time, or one lies inside the other ("Thursday" and
+    /// "Thursday night"; "2025" and "Maret 2025").</summary>
     public static bool FramesMeet(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
         foreach (var x in a)
             foreach (var y in b)
-                if (x == y || x.Length == 10 && y.Length > 10 && y.StartsWith(x + "T", StringComparison.Ordinal)
-                    || y.Length == 10 && x.Length > 10 && x.StartsWith(y + "T", StringComparison.Ordinal)) return true;
+                if (x == y || Within(x, y) || Within(y, x)) return true;
         return false;
+        // a period inside a longer one: a day and a time of it, a year and a day or month of it
+        static bool Within(string period, string inside) => inside.Length > period.Length && inside.StartsWith(period, StringComparison.Ordinal)
+            && inside[period.Length] is 'T' or '-' && (period.Length != 10 || inside[period.Length] == 'T');
     }
 
     /// <summary>True when the clauses name different members of one contrast group and neither names the other's

@@ -426,7 +426,14 @@ public static class SlotBuilder
         }
         var frame = Within(a.Temporal, x => x.Start, s.Start, s.End).Where(t => t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null
                 && t.Kind is TemporalKind.Date or TemporalKind.Time && (t.Date is not null || t.Kind == TemporalKind.Time))
-            .Select(t => t.Kind == TemporalKind.Time ? t.Value : t.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Distinct().ToList();
+            .Select(t => t.Kind == TemporalKind.Time ? t.Value : t.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        // a figure's stated year or month is its period too ("US$ 4,1 miliar pada tahun 2024" beside "Januari sampai Maret 2025"):
+        // figures of two periods are two facts
+        if (slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent)
+            frame.AddRange(Within(a.Temporal, x => x.Start, s.Start, s.End).Where(t => t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null
+                    && t.Kind == TemporalKind.Date && t.Date is null && t.Stated.HasFlag(DateFields.Year) && !t.Relative && t.Value.Length is 4 or 7 && char.IsAsciiDigit(t.Value[0]))
+                .Select(t => t.Value));
+        frame = frame.Distinct().ToList();
         // a figure whose sentence states no clock time takes the clock time stated last before it in its paragraph ("pukul
         // 09.02 WIB, IHSG ... Adapun nilai transaksi hingga saat ini mencapai Rp 521 miliar"): market figures move by the hour
         if (slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && !frame.Any(f => f.Contains('T')))

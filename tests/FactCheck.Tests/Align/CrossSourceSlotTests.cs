@@ -197,19 +197,36 @@ public class CrossSourceSlotTests
     }
 
     [Test]
-    public void One_outlets_sentence_copied_into_its_other_article_of_the_day_with_another_figure_is_a_disagreement()
+    public void One_outlets_two_articles_of_a_day_with_two_figures_for_one_fact_disagree_unless_updated_or_of_the_moment()
     {
         const string first = "Kalau dikurskan ke rupiah, harga mobil listrik itu di Indonesia diperkirakan sekitar Rp 7 miliar per unit sebelum pajak.";
         var a = Doc("a", "detikcom", "2025-06-16", first, "id");
         var copied = Doc("b", "detikcom", "2025-06-16", first.Replace("Rp 7 miliar", "Rp 9 miliar"), "id");
         Assert.That(Check(a, copied), Has.Count.EqualTo(1), "the outlet reused its text: one of the two figures is wrong");
         var rewritten = Doc("b", "detikcom", "2025-06-16", "Harga mobil listrik itu di Indonesia bila dikurskan sekitar Rp 9 miliar.", "id");
-        Assert.That(Check(a, rewritten), Is.Empty, "a rewritten sentence of one outlet may give a newer figure");
+        Assert.That(Check(a, rewritten), Has.Count.EqualTo(1), "one outlet's two figures of a day for one price, with no word of an update: one is wrong");
+        var morning = Doc("a", "detikcom", "2025-06-16", "Pagi ini indeks saham gabungan melemah 0,4 persen ke level 7.050 di awal perdagangan.", "id");
+        var close = Doc("b", "detikcom", "2025-06-16", "Indeks saham gabungan hari ini ditutup melemah 1,2 persen ke level 6.990 di akhir perdagangan.", "id");
+        Assert.That(Check(morning, close), Is.Empty, "figures said to be of the moment (pagi ini, hari ini) move during the day: the outlet's later article gives a later figure");
         var nextDay = Doc("b", "detikcom", "2025-06-17", first.Replace("Rp 7 miliar", "Rp 9 miliar"), "id");
         Assert.That(Check(a, nextDay), Is.Empty, "a template reused on another day gives that day's figure");
         const string toll = "Jumlah korban meninggal dunia akibat banjir bandang di Kabupaten Bekasi bertambah menjadi 12 orang pada hari ini.";
         var update = Doc("b", "detikcom", "2025-06-16", toll.Replace("12 orang", "15 orang"), "id");
         Assert.That(Check(Doc("a", "detikcom", "2025-06-16", toll, "id"), update), Is.Empty, "a sentence saying the figure was brought up to date");
+    }
+
+    [Test]
+    public void Figures_of_two_stated_periods_are_two_facts()
+    {
+        var a = Doc("a", "detikcom", "2025-06-18", "Ekspor kopi Indonesia ke Mesir tercatat US$ 4,1 miliar pada tahun 2024, menurut Kementerian Perdagangan.", "id");
+        var b = Doc("b", "Kompas.com", "2025-06-18", "Menurut Kementerian Perdagangan, ekspor kopi Indonesia ke Mesir tercatat US$ 1,6 miliar pada Maret 2025.", "id");
+        Assert.That(Check(a, b).Where(f => f.Rule == "cross-source-quantity"), Is.Empty, "a year's figure and a month's of the next year");
+        var same = Doc("b", "Kompas.com", "2025-06-18", "Menurut Kementerian Perdagangan, ekspor kopi Indonesia ke Mesir tercatat US$ 1,6 miliar pada tahun 2024.", "id");
+        Assert.That(Check(a, same).Where(f => f.Rule == "cross-source-quantity").ToList(), Has.Count.EqualTo(1), "one year's figure, told two ways");
+        Assert.That(SlotAligner.FramesMeet(["2025"], ["2025-03"]), Is.True, "a month lies in its year");
+        Assert.That(SlotAligner.FramesMeet(["2025-06-18"], ["2025-06-18T09:05"]), Is.True, "a time lies in its day");
+        Assert.That(SlotAligner.FramesMeet(["2024"], ["2025-03"]), Is.False);
+        Assert.That(SlotAligner.FramesMeet(["2025-06-18"], ["2025-06-18-x"]), Is.False, "a day contains only its times");
     }
 
     [Test]
