@@ -66,6 +66,9 @@ public sealed record Slot
     public bool Running { get; init; }
     /// <summary>True when the figure's sentence says it was brought up to date ("bertambah menjadi", "rose to").</summary>
     public bool Updating { get; init; }
+    /// <summary>True when the count is said to be a part of a larger one ("three other women", "53 others"): it compares
+    /// only with another part.</summary>
+    public bool Part { get; init; }
     /// <summary>Entity ids named in the sentence.</summary>
     public required IReadOnlyList<string> Entities { get; init; }
     /// <summary>Relation of a claim frame whose time or quantity this value is (remove-from-platform|...), when one is.</summary>

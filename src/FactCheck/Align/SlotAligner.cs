@@ -393,6 +393,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 return a.Granularity == b.Granularity
                     || (a.Granularity, b.Granularity) is (Granularity.Year, Granularity.Month) or (Granularity.Month, Granularity.Year) && !a.YearInferred && !b.YearInferred && !a.Relative && !b.Relative;
             case SlotKind.Count:
+                if (a.Part != b.Part) return false; // "three other women" beside "four women": a part and the whole
                 if (a.Unit is not null && b.Unit is not null && a.Unit != b.Unit) return false;
                 if (a.Head is not null && b.Head is not null && !HeadsMeet(a, b)) return false;
                 return a.Head is not null || b.Head is not null || a.Unit is not null || b.Unit is not null;

@@ -54,6 +54,9 @@ public sealed class SlotLexicon
     public bool AgeApposition { get; }
     /// <summary>Words that say a figure was brought up to date ("bertambah menjadi", "rose to").</summary>
     public IReadOnlyList<string> Update { get; }
+    /// <summary>Words right after a count that make it a part of a larger one ("three other women", "53 others", "dua
+    /// korban lainnya"): a part and a whole are two facts.</summary>
+    public IReadOnlySet<string> Part { get; }
     /// <summary>Whether words glued by scraping are split into the article's own words for context ("split_glued").</summary>
     public bool SplitGlued { get; }
     /// <summary>Stems of words that tell facts of one kind apart ("dituntut" and "divonis", "killed" and "wounded"), each
@@ -82,6 +85,7 @@ public sealed class SlotLexicon
         AgeFollow = Set(o["age_follow"]);
         AgeApposition = o.Value<bool?>("age_apposition") ?? false;
         Update = Set(o["update"]).ToList();
+        Part = Set(o["part"]);
         SplitGlued = o.Value<bool?>("split_glued") ?? false;
         var contrasts = new Dictionary<string, string>(StringComparer.Ordinal);
         int g = 0;
@@ -449,12 +453,30 @@ public static class SlotBuilder
             LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && SaysPhrase(text, s.Start, s.End, lex.LocalTime),
             Running = lex.Running.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && SaysPhrase(text, s.Start, s.End, lex.Running),
             Updating = lex.Update.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && SaysPhrase(text, s.Start, s.End, lex.Update),
+            Part = lex.Part.Count > 0 && slot.Kind == SlotKind.Count && PartWord(text, end, s.End, lex.Part),
             Near = near.ToArray(), Far = far.ToArray(), Entities = ents.ToArray(), Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };
     }
 
     /// <summary>True when the text between two positions holds one of the phrases as whole words.</summary>
+    /// <summary>True when one of the two words after the value (within its clause) is a word of a part ("other", "lainnya").</summary>
+    private static bool PartWord(string text, int from, int sentenceEnd, IReadOnlySet<string> part)
+    {
+        int i = from, words = 0;
+        sentenceEnd = Math.Min(sentenceEnd, text.Length);
+        while (words < 2 && i < sentenceEnd)
+        {
+            while (i < sentenceEnd && text[i] == ' ') i++;
+            int w = i;
+            while (i < sentenceEnd && char.IsLetter(text[i])) i++;
+            if (i == w) return false; // punctuation or a digit ends the clause's reach
+            if (part.Contains(text[w..i].ToLowerInvariant())) return true;
+            words++;
+        }
+        return false;
+    }
+
     private static bool SaysPhrase(string text, int start, int end, IReadOnlyList<string> phrases)
     {
         var span = text.AsSpan(start, Math.Min(end, text.Length) - start);

@@ -499,6 +499,7 @@ public class CrossSourceSlotTests
         if (e.Value<string>("head") is { } head) Assert.That(slot!.Head, Is.EqualTo(head));
         if (e.Value<bool?>("running") is { } running) Assert.That(slot!.Running, Is.EqualTo(running), "a running figure");
         if (e.Value<bool?>("updating") is { } updating) Assert.That(slot!.Updating, Is.EqualTo(updating), "a figure brought up to date");
+        if (e.Value<bool?>("part") is { } part) Assert.That(slot!.Part, Is.EqualTo(part), "a part of a larger count");
         if (e.Value<string>("context") is { } word)
         {
             var context = slot!.Near.Concat(slot.Far).Select(w => w.TrimStart('^')).ToList();

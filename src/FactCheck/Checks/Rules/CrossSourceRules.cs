@@ -23,30 +23,63 @@ public abstract class CrossSourceSlotRule : ICheckRule
     {
         Dictionary<(SlotKind, string), int>? stated = null;
         Dictionary<string, AnalyzedArticle>? articles = null;
-        foreach (var group in context.SlotGroups)
+        Dictionary<Slot, Decision?>? decided = null;
+        Dictionary<Slot, SlotGroup>? groupOf = null;
+        var fromOthers = new Dictionary<string, ((string Doc, int Start) Key, Finding Finding)>(StringComparer.Ordinal);
+        // the readings of a group, best first: the reference is the first (null when the group is not this rule's to judge)
+        Decision? Decide(SlotGroup group)
         {
-            if (!Covers(group.Kind) || !group.Conflicts) continue;
+            if (!Covers(group.Kind) || !group.Conflicts) return null;
             // a date whose own weekday contradicts it is weekday-date's finding, which names the other sources' date too
             articles ??= context.Articles.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            if (group.Slots.Any(x => x.Mention is { } m && articles.TryGetValue(x.Doc, out var a) && WeekdayDateRule.Reports(a, m))) continue;
+            if (group.Slots.Any(x => x.Mention is { } m && articles.TryGetValue(x.Doc, out var a) && WeekdayDateRule.Reports(a, m))) return null;
             var readings = Readings(group.Slots);
-            if (readings.Count < 2) continue;
+            if (readings.Count < 2) return null;
             // how often each value is stated in the story, counted once per context
             stated ??= context.Slots.GroupBy(o => (o.Kind, o.Value)).ToDictionary(g => g.Key, g => g.Count());
             var supportOf = new Dictionary<List<Slot>, double>(ReferenceEqualityComparer.Instance);
             foreach (var r in readings) supportOf[r] = Support(r, stated);
             var ordered = readings.OrderByDescending(r => r.Count).ThenByDescending(r => supportOf[r])
                 .ThenByDescending(r => r[0].Doc, StringComparer.Ordinal).ToList();
-            var reference = ordered[0];
-            // only the center is flagged from its own group: the other slots get their turn in theirs
-            if (reference.Contains(group.Center)) continue;
-            var own = readings.First(r => r.Contains(group.Center));
             // a majority of outlets, not of articles: one outlet's two articles (often one text published twice) are one voice
-            bool majority = reference.Count > ordered[1].Count && Outlets(reference) > Outlets(ordered[1]);
-            bool likelier = !majority && supportOf[reference] > supportOf[ordered[1]];
-            yield return Build(context, group, group.Center, reference, own, majority, likelier, readings.Sum(r => r.Count), stated);
+            bool majority = ordered[0].Count > ordered[1].Count && Outlets(ordered[0]) > Outlets(ordered[1]);
+            bool likelier = !majority && supportOf[ordered[0]] > supportOf[ordered[1]];
+            return new Decision(group, readings, ordered, majority, likelier);
         }
+        foreach (var group in context.SlotGroups)
+        {
+            if (Decide(group) is not { } d) continue;
+            var reference = d.Ordered[0];
+            if (!reference.Contains(group.Center))
+            {
+                yield return Build(context, group, group.Center, reference, d.Readings.First(r => r.Contains(group.Center)), d.Majority, d.Likelier, d.Readings.Sum(r => r.Count), stated!);
+                continue;
+            }
+            // only the center is flagged from its own group, and the other slots in theirs; but a slot whose own group links
+            // back to this one and still does not flag it (there it wins the tie itself) is flagged from here, so that a
+            // disagreeing pair is never left unflagged because each side took itself for the reference
+            groupOf ??= context.SlotGroups.ToDictionary(g => g.Center, g => g, (IEqualityComparer<Slot>)ReferenceEqualityComparer.Instance);
+            decided ??= new(ReferenceEqualityComparer.Instance);
+            foreach (var other in d.Readings.Where(r => !ReferenceEquals(r, reference)))
+                foreach (var x in other)
+                {
+                    if (!groupOf.TryGetValue(x, out var xg)) continue;
+                    if (!decided.TryGetValue(x, out var xd)) decided[x] = xd = Decide(xg);
+                    bool flaggedThere = xd is not null && !xd.Ordered[0].Contains(x);
+                    if (flaggedThere || !xg.Links.Any(l => ReferenceEquals(l.B, group.Center))) continue;
+                    var f = Build(context, group, x, reference, other, d.Majority, d.Likelier, d.Readings.Sum(r => r.Count), stated!);
+                    // several groups may flag x so: keep one, chosen by the group's center, not by the order articles came in
+                    var key = (group.Center.Doc, group.Center.Start);
+                    if (!fromOthers.TryGetValue(f.Id, out var kept) || Before(key, kept.Key)) fromOthers[f.Id] = (key, f);
+                }
+        }
+        foreach (var (_, f) in fromOthers.Values.OrderBy(v => v.Key.Doc, StringComparer.Ordinal).ThenBy(v => v.Key.Start)) yield return f;
+        static bool Before((string Doc, int Start) a, (string Doc, int Start) b) =>
+            string.CompareOrdinal(a.Doc, b.Doc) is var c && (c < 0 || c == 0 && a.Start < b.Start);
     }
+
+    /// <summary>How a group's readings were ranked: the reference first, and whether a majority or the story's support chose it.</summary>
+    private sealed record Decision(SlotGroup Group, List<List<Slot>> Readings, List<List<Slot>> Ordered, bool Majority, bool Likelier);
 
     private static int Outlets(List<Slot> reading) => reading.Select(s => s.Source ?? s.Doc).Distinct(StringComparer.Ordinal).Count();
 
