@@ -30,6 +30,10 @@ public sealed record Injection(string Cluster, string Doc, InjectionKind Kind, i
     public string? AlsoText { get; init; }
     /// <summary>Where <see cref="AlsoText"/> starts in <see cref="AlsoIn"/>'s text (-1 when there is none).</summary>
     public int AlsoStart { get; init; } = -1;
+    /// <summary>For a date or count stated by another article too: the most content words the site's sentence shares with a
+    /// sentence of another article stating the same value (<see cref="InjectionSites.SharedContentWords"/>), the harness's own
+    /// reading of whether the two tell one fact (two or more) or only share a value; -1 for other kinds.</summary>
+    public int SharedWords { get; init; } = -1;
     /// <summary>New findings (not on the untouched story) whose evidence overlaps the edit in the edited article.</summary>
     public IReadOnlyList<Finding> Hits { get; init; } = [];
     /// <summary>New findings elsewhere.</summary>
@@ -97,7 +101,10 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
     public static bool IsBenign(InjectionKind kind) => kind >= InjectionKind.BenignDateFormat;
 
     /// <summary>One planned edit: the article, the span replaced, the new text, and what it was matched on.</summary>
-    private sealed record Plan(int Doc, int Start, int End, string Text, string Form, string Key, string? AlsoIn = null, string? AlsoText = null, int AlsoStart = -1);
+    private sealed record Plan(int Doc, int Start, int End, string Text, string Form, string Key, string? AlsoIn = null, string? AlsoText = null, int AlsoStart = -1)
+    {
+        public int SharedWords { get; init; } = -1;
+    }
 
     /// <summary>What the recognizers found in one article.</summary>
     private sealed record Read(Article Article, IReadOnlyList<Site> Dates, IReadOnlyDictionary<string, (int Start, int End)> DateKeys,
@@ -149,7 +156,7 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
         bool AtEdit(Finding f) => f.Evidence.Any(e => e.Doc == original.Id && e.Start < Math.Max(newEnd, plan.Start + 1) && plan.Start < e.End);
         return new Injection(clusterId, original.Id, kind, plan.Start, newEnd, original.Text[plan.Start..plan.End], plan.Text)
         {
-            Form = plan.Form, Key = plan.Key, AlsoIn = plan.AlsoIn, AlsoText = plan.AlsoText, AlsoStart = plan.AlsoStart,
+            Form = plan.Form, Key = plan.Key, AlsoIn = plan.AlsoIn, AlsoText = plan.AlsoText, AlsoStart = plan.AlsoStart, SharedWords = plan.SharedWords,
             Hits = findings.Where(AtEdit).ToList(), Other = findings.Where(f => !AtEdit(f)).ToList(),
         };
     }
@@ -189,7 +196,10 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
                             .FirstOrDefault(x => x.Item2 is not null))).Where(x => x.Also.Item2 is not null).ToList();
                     if (candidates.Count == 0) break;
                     var (site, (also, alsoSite)) = candidates[rng.Next(candidates.Count)];
-                    plan = new Plan(di, site.Start, site.End, InjectionSites.EditCount(r.Text, site, r.Lang), site.Form, site.Key, also.Article.Id, alsoSite!.Text, alsoSite.Start);
+                    plan = new Plan(di, site.Start, site.End, InjectionSites.EditCount(r.Text, site, r.Lang), site.Form, site.Key, also.Article.Id, alsoSite!.Text, alsoSite.Start)
+                    {
+                        SharedWords = Shared(r, site, others.SelectMany(o => o.Counts.Where(c => c.Keys.Intersect(site.Keys).Any() && !InBoilerplate(o.Article, c.Start, c.End)).Select(c => (o, c)))),
+                    };
                     break;
                 }
                 case InjectionKind.Name:
@@ -287,11 +297,21 @@ public sealed class InjectionHarness(ArticleAnalyzer analyzer, Checker checker, 
             if (text is not null)
             {
                 var (a, b) = also!.DateKeys[site.Key];
-                return new Plan(di, site.Start, site.End, text, site.Form, site.Key, also.Article.Id, also.Text[a..b], a);
+                return new Plan(di, site.Start, site.End, text, site.Form, site.Key, also.Article.Id, also.Text[a..b], a)
+                {
+                    SharedWords = Shared(reads[di], site, reads.Where((o, j) => j != di).SelectMany(o => o.Dates.Where(d => d.Key == site.Key).Select(d => (o, d)))),
+                };
             }
             candidates.RemoveAll(x => x.Doc == di && x.Site == site);
         }
         return null;
+    }
+
+    /// <summary>The most content words the site's sentence shares with the sentence of any of the other sites.</summary>
+    private static int Shared(Read r, Site site, IEnumerable<(Read Other, Site Site)> alike)
+    {
+        var mine = InjectionSites.SentenceAt(r.Text, site.Start);
+        return alike.Select(x => InjectionSites.SharedContentWords(mine, InjectionSites.SentenceAt(x.Other.Text, x.Site.Start))).DefaultIfEmpty(0).Max();
     }
 
     private static T? PickOne<T>(IEnumerable<T> items, Random rng) where T : class

@@ -497,6 +497,49 @@ public static class InjectionSites
     private static readonly Regex dateWordRx = new($@"\d|(?<!\p{{L}})(?:{Mon}|{Wd})(?!\p{{L}})", Opts, timeout);
     private static readonly Regex sentenceRx = new(@"[^.!?\n]+(?:[.!?]+|$)", Opts | RegexOptions.Multiline, timeout);
 
+    // words that say nothing of which fact a sentence tells: the commonest function words of news in both languages
+    private static readonly HashSet<string> plainWords = new(StringComparer.Ordinal)
+    {
+        "that", "this", "with", "from", "have", "been", "were", "said", "says", "will", "would", "their", "they", "about", "after",
+        "before", "which", "when", "where", "what", "than", "also", "into", "over", "more", "most", "some", "such", "only", "other",
+        "there", "these", "those", "while", "could", "should", "just", "last", "first", "year", "years", "week", "day", "time", "told",
+        "yang", "dengan", "dalam", "untuk", "pada", "dari", "akan", "telah", "sudah", "juga", "tersebut", "adalah", "bahwa", "karena",
+        "oleh", "atau", "kepada", "saat", "ketika", "setelah", "sebelum", "masih", "hanya", "lebih", "para", "sejak", "hari", "tahun",
+        "bulan", "kata", "ujar", "menurut", "seperti", "hingga", "sekitar", "mereka", "kami", "kita", "saya", "bisa", "dapat",
+    };
+
+    /// <summary>How many content words two sentences share (lower case, four letters or more, not a plain function word, a
+    /// month or a weekday; an English plural compares with its singular): the harness's own reading of whether two sentences
+    /// tell the same fact, independent of the checker's alignment.</summary>
+    public static int SharedContentWords(string a, string b)
+    {
+        static HashSet<string> Words(string s)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (Match m in wordRx.Matches(s))
+            {
+                var w = m.Value.ToLowerInvariant();
+                if (w.Length < 4 || plainWords.Contains(w)) continue;
+                var cap = char.ToUpperInvariant(w[0]) + w[1..];
+                if (months.ContainsKey(cap) || weekdays.ContainsKey(cap)) continue;
+                if (w.Length > 4 && w[^1] == 's' && w[^2] != 's') w = w[..^1];
+                set.Add(w);
+            }
+            return set;
+        }
+        var x = Words(a);
+        x.IntersectWith(Words(b));
+        return x.Count;
+    }
+
+    /// <summary>The sentence (as <see cref="Sentences"/> splits) that holds the position, or the whole text when none does.</summary>
+    public static string SentenceAt(string text, int at)
+    {
+        foreach (var (a, b) in Sentences(text))
+            if (a <= at && at < b) return text[a..b];
+        return text;
+    }
+
     /// <summary>Sentences of the text (a simple split at . ! ? and line ends), trimmed.</summary>
     public static IEnumerable<(int Start, int End)> Sentences(string text)
     {

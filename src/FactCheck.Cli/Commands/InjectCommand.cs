@@ -116,8 +116,17 @@ public static class InjectCommand
             string shown = report.Threshold is null || InjectionHarness.IsBenign(kind) ? "" : string.Create(inv, $"  shown {report.ShownDetectedOf(kind)} ({(n == 0 ? 0 : 100.0 * report.ShownDetectedOf(kind) / n):F1}%)");
             output.WriteLine(string.Create(inv, $"{kind,-20} {n,6} {hit,6} {(n == 0 ? 0 : 100.0 * hit / n),6:F1}%  {other}  ({(InjectionHarness.IsBenign(kind) ? "flagged" : "detected")}){shown}"));
             if (kind is InjectionKind.DateNoWeekday or InjectionKind.Count && n > 0)
+            {
                 output.WriteLine("    by form: " + string.Join(", ", g.GroupBy(i => i.Form).OrderByDescending(f => f.Count()).ThenBy(f => f.Key, StringComparer.Ordinal)
                     .Select(f => $"{f.Key} {f.Count(i => i.Detected)}/{f.Count()}")));
+                // the sites whose sentence shares two or more content words with the other article's sentence of that value:
+                // more often one fact told twice than two facts that share a value (the harness's reading, not the checker's)
+                var told = g.Where(i => i.SharedWords >= 2).ToList();
+                int toldHit = told.Count(i => i.Detected), toldShown = told.Count(i => i.Hits.Any(report.Shown));
+                output.WriteLine(string.Create(inv, $"    sentences sharing 2+ content words: {told.Count} sites, {toldHit} detected ({(told.Count == 0 ? 0 : 100.0 * toldHit / told.Count):F1}%)")
+                    + (report.Threshold is null ? "" : string.Create(inv, $", shown {toldShown} ({(told.Count == 0 ? 0 : 100.0 * toldShown / told.Count):F1}%)"))
+                    + string.Create(inv, $"; sharing fewer: {n - told.Count} sites, {g.Count(i => i.SharedWords < 2 && i.Detected)} detected"));
+            }
         }
         output.WriteLine(string.Create(inv,
             $"injected discrepancies: recall {100 * report.Recall:F1}% ({report.Detected}/{report.Injected}), precision {100 * report.Precision:F1}%; benign edits flagged: {report.BenignFlagged}/{report.Benign} ({100 * report.BenignFlaggedShare:F1}%)"));
@@ -130,13 +139,13 @@ public static class InjectCommand
         foreach (var i in report.Injections.Where(i => !i.Benign && i.Detected))
         {
             var best = i.Hits.MaxBy(f => f.Score)!;
-            Say($"DETECTED {i.Kind} {i.Form} {best.Rule} {best.Score.ToString("0.00", inv)}{(report.Shown(best) ? "" : " (folded)")} [{i.Doc}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\" {{{Features(best)}}}");
+            Say($"DETECTED {i.Kind} {i.Form} {best.Rule} {best.Score.ToString("0.00", inv)}{(report.Shown(best) ? "" : " (folded)")} [{i.Doc}@{i.Start}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\"{(i.SharedWords >= 0 ? $" shared={i.SharedWords}" : "")} {{{Features(best)}}}");
         }
         foreach (var f in report.Untouched)
             Say($"UNTOUCHED-FEATURES {f.Rule} {f.Score.ToString("0.00", inv)} {{{Features(f)}}}");
         foreach (var i in report.Injections.Where(i => i.Benign ? i.Flagged : !i.Detected))
             Say($"{(i.Benign ? "FLAGGED" : "MISSED")} {i.Kind} {i.Form} [{i.Doc}@{i.Start}] \"{Snippet(i.Before)}\" -> \"{Snippet(i.After)}\"" +
-                (i.AlsoIn is null ? "" : $" (also in [{i.AlsoIn}@{i.AlsoStart}]: \"{i.AlsoText}\")") +
+                (i.AlsoIn is null ? "" : $" (also in [{i.AlsoIn}@{i.AlsoStart}]: \"{i.AlsoText}\")") + (i.SharedWords >= 0 ? $" shared={i.SharedWords}" : "") +
                 string.Concat(i.Hits.Concat(i.Other).Select(f => $"\n    {f.Rule}: {f.Message}")));
     }
 

@@ -148,6 +148,21 @@ public sealed class SlotAligner(AlignOptions? options = null)
             }
             return null;
         }
+        // a count of a head noun that another article states always with one other value, near it ("eksodus 31 pemain"
+        // beside "melepas 13 pemain"), where this article states that head otherwise not at all or only with the other's
+        // value at least twice, and the other article never with this one: one fact slipped, whatever else the sentences say
+        static bool Countable(Slot x) => x.Kind == SlotKind.Count && x.Head is not null && !x.Part && x.Unit is not "age" && !(x.Unit?.StartsWith("duration", StringComparison.Ordinal) ?? false);
+        var byHead = options.OrphanThreshold <= 0 ? [] : all.Where(Countable).GroupBy(x => (x.Doc, x.Head!)).ToDictionary(g => g.Key, g => g.ToList());
+        Slot? LoneCountMatch(Slot s, string doc)
+        {
+            if (!Countable(s) || !byHead.TryGetValue((doc, s.Head!), out var theirs) || !byHead.TryGetValue((s.Doc, s.Head!), out var mine)) return null;
+            var t = theirs[0];
+            if (theirs.Any(x => !Agree(x, t)) || mine.Any(x => !ReferenceEquals(x, s) && !Agree(x, t))) return null;
+            // this article gives the other's value once beside this one: two facts as likely as a slip; twice or more, its own
+            // majority says this one is the odd one
+            if (mine.Count == 2) return null;
+            return NearValue(s, t) && Compatible(s, t) && !theirs.Any(x => Agree(x, s)) ? t : null;
+        }
         // why a disagreeing best match is set aside as two facts rather than flagged (null: it is one fact told two ways)
         string? Apart(Slot s, Slot t, double score, List<(Slot Other, double Score)> list, bool orphan)
         {
@@ -198,8 +213,20 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 foreach (var doc in byDoc.Keys.Where(d => d != s.Doc && !cands[s].ContainsKey(d)).Order(StringComparer.Ordinal))
                     if (LoneDayMatch(s, doc) is { } lone && !(options.Charitable && OwnDay(s, lone.Item1)))
                         links.Add(new SlotLink(s, lone.Item1, lone.Item2) { Orphan = true });
+            if (Countable(s))
+                foreach (var doc in byDoc.Keys.Where(d => d != s.Doc && !(cands[s].TryGetValue(d, out var l) && l[0].Score >= options.Threshold)).Order(StringComparer.Ordinal))
+                    if (LoneCountMatch(s, doc) is { } t)
+                    {
+                        var list = cands[s].GetValueOrDefault(doc) ?? [];
+                        double score = list.FirstOrDefault(x => ReferenceEquals(x.Other, t)).Score;
+                        // the choice among candidates is made: that this article states the other's value elsewhere is the point
+                        if (options.Charitable && Apart(s, t, score, list, orphan: true) is { } why and not ("explained-by-other" or "agreeing-alternative" or "not-mutual-best"))
+                        { setAside?.Add(new SetAside(s, t, score, why)); continue; }
+                        links.Add(new SlotLink(s, t, score) { Orphan = true });
+                    }
             foreach (var (doc, list) in cands[s].OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
+                if (links.Any(l => l.B.Doc == doc)) continue;
                 var (t, score) = list[0];
                 bool orphan = false;
                 if (score < options.Threshold)

@@ -216,6 +216,20 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_count_of_one_head_noun_that_each_article_gives_once_is_one_fact_whatever_else_the_sentences_say()
+    {
+        var a = Doc("a", "detikcom", "2025-06-18", "Klub itu resmi melepas 13 pemain jelang musim baru. Pelatih mengaku puas dengan latihan pagi ini.", "id");
+        var b = Doc("b", "Kompas.com", "2025-06-18", "Manajemen menyebut eksodus 31 pemain membuat skuad kekurangan personel. Laga uji coba digelar pekan depan.", "id");
+        Assert.That(Check(a, b).Where(f => f.Rule == "cross-source-quantity").ToList(), Has.Count.EqualTo(1), "13 and 31 players: the only count of players in each");
+        var repeated = Doc("a", "detikcom", "2025-06-18", "Klub itu resmi melepas 13 pemain jelang musim baru. Sebanyak 31 pemain sebelumnya sudah menjalani tes medis.", "id");
+        Assert.That(Check(repeated, b).Where(f => f.Rule == "cross-source-quantity"), Is.Empty, "the article states the other's value once too: as likely two facts");
+        var slipped = Doc("a", "detikcom", "2025-06-18", "Sebanyak 31 pemain dilepas klub itu. Klub itu resmi melepas 13 pemain jelang musim baru. Kepergian 31 pemain itu disesalkan suporter.", "id");
+        Assert.That(Check(slipped, b).Where(f => f.Rule == "cross-source-quantity").ToList(), Has.Count.EqualTo(1), "the article's own majority and the other article say 31: the lone 13 is the slip");
+        var two = Doc("a", "detikcom", "2025-06-18", "Klub itu resmi melepas 13 pemain jelang musim baru. Klub juga mendatangkan lima pemain asing.", "id");
+        Assert.That(Check(two, b).Where(f => f.Rule == "cross-source-quantity"), Is.Empty, "the article counts players twice, with two values: which one would be the other's is not known");
+    }
+
+    [Test]
     public void Figures_of_two_stated_periods_are_two_facts()
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Ekspor kopi Indonesia ke Mesir tercatat US$ 4,1 miliar pada tahun 2024, menurut Kementerian Perdagangan.", "id");
