@@ -388,7 +388,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
     public static bool OwnDay(Slot a, Slot b)
     {
         if (a.Published is not { } pa || b.Published is not { } pb || pa == pb) return false;
-        if (a.Relative && b.Relative) return true;
+        // two days told relative to each article's own day ("kemarin", "yesterday") are each that article's; two weekday
+        // names ("on Friday") are each resolved to one date, and compare as dates
+        if (a.Relative && b.Relative && (a.Mention?.StatedWeekday is null || b.Mention?.StatedWeekday is null)) return true;
         return a.Date is { } da && b.Date is { } db && da.DayNumber - db.DayNumber == pa.DayNumber - pb.DayNumber;
     }
 

@@ -230,6 +230,21 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void Two_weekday_names_in_articles_of_different_days_compare_as_dates_but_stay_folded()
+    {
+        // published Saturday 29 Nov and Monday 1 Dec 2014: "Friday" is 28 Nov in both; "Tuesday" in the second is 25 Nov
+        var a = Doc("a", "HuffPost", "2014-11-29", "The aide wrote a post on Friday that criticized the two teenagers at the turkey ceremony.", "en");
+        var b = Doc("b", "New York Times", "2014-12-01", "On Tuesday, the aide wrote a post that criticized the two teenagers at the turkey ceremony.", "en");
+        var f = Check(a, b).Where(x => x.Rule == "cross-source-date").ToList();
+        Assert.That(f, Has.Count.EqualTo(1), "Friday 28 Nov against Tuesday 25 Nov: one post, two days");
+        Assert.That(f[0].Score, Is.LessThan(0.5), "a story told over several days names a new day for each event: folded");
+        var same = Doc("b", "New York Times", "2014-12-01", "On Friday, the aide wrote a post that criticized the two teenagers at the turkey ceremony.", "en");
+        Assert.That(Check(a, same).Where(x => x.Rule == "cross-source-date"), Is.Empty, "both Fridays are 28 Nov");
+        var yesterday = Doc("b", "New York Times", "2014-12-01", "Yesterday, the aide wrote a post that criticized the two teenagers at the turkey ceremony.", "en");
+        Assert.That(Check(a, yesterday).Where(x => x.Rule == "cross-source-date"), Is.Empty, "a day told from the article's own day is that article's");
+    }
+
+    [Test]
     public void Figures_of_two_stated_periods_are_two_facts()
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Ekspor kopi Indonesia ke Mesir tercatat US$ 4,1 miliar pada tahun 2024, menurut Kementerian Perdagangan.", "id");

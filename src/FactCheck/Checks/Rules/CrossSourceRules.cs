@@ -147,6 +147,10 @@ public abstract class CrossSourceSlotRule : ICheckRule
         features["reference_sentence_values"] = context.Slots.Count(o => o.Doc == refSlot.Doc && o.SentenceStart == refSlot.SentenceStart && o.Kind == refSlot.Kind);
         if (SlotAligner.Transposed(flagged, refSlot)) features["transposed"] = 1;
         if (flagged.Published is { } pf && refSlot.Published is { } pr) features["published_days_apart"] = Math.Abs(pf.DayNumber - pr.DayNumber);
+        // two weekday names ("on Friday") in articles of different days: each outlet resolves its own week, and a story told
+        // over several days names a new day for each new event
+        if (flagged.Mention?.StatedWeekday is not null && refSlot.Mention?.StatedWeekday is not null && flagged.Relative && refSlot.Relative
+            && flagged.Published != refSlot.Published) features["weekdays_of_other_days"] = 1;
         foreach (var (k, v) in Distance(flagged, refSlot)) features[k] = v;
         return new Finding
         {
@@ -190,6 +194,7 @@ public abstract class CrossSourceSlotRule : ICheckRule
         // a figure of an article of another day may be that day's (a daily series), unless the sentences say one fact (a
         // series written from one template is held back before scoring: its paragraphs say "hari ini", its frames differ)
         if (!date && F("published_days_apart") >= 1 && !strong) p *= 0.8;
+        if (F("weekdays_of_other_days") > 0) p *= 0.5;
         return Math.Round(Math.Clamp(p, 0.02, 0.95), 3);
     }
 
