@@ -17,10 +17,10 @@ public sealed class Checker
         Options = options ?? CheckOptions.Default;
     }
 
-    /// <summary>The in-article rules (weekday-date, invalid-date, narrative-order, after-publication, year-outlier) and the cross-source ones.</summary>
+    /// <summary>The in-article rules (weekday-date, invalid-date, narrative-order, after-publication, year-outlier, range-order) and the cross-source ones.</summary>
     public static IReadOnlyList<ICheckRule> DefaultRules() =>
         [new WeekdayDateRule(), new InvalidDateRule(), new NarrativeOrderRule(), new AfterPublicationRule(), new YearOutlierRule(),
-         new CrossSourceDateRule(), new CrossSourceQuantityRule(), new NameVariantRule()];
+         new CrossSourceDateRule(), new CrossSourceQuantityRule(), new NameVariantRule(), new RangeOrderRule()];
 
     public CheckResult Check(IReadOnlyList<AnalyzedArticle> articles)
     {
