@@ -171,7 +171,10 @@ public sealed class SlotAligner(AlignOptions? options = null)
             if (OwnDay(s, t)) return "own-day";
             // one date in the place's own time, the other in the outlet's: a day apart may be the same moment
             if ((s.LocalTime || t.LocalTime) && s.Date is { } ls && t.Date is { } lt && Math.Abs(ls.DayNumber - lt.DayNumber) == 1) return "local-time";
-            if ((s.AnchoredToPublication || t.AnchoredToPublication) && s.Published != t.Published) return "anchored";
+            // a figure of the article's own day ("hari ini"): another day's article may rightly state another; not a date
+            // written in full in both (a deadline, "berlaku sampai 20 Juni 2025", is one date whatever the day of writing)
+            if ((s.AnchoredToPublication || t.AnchoredToPublication) && s.Published != t.Published
+                && !(s.Kind == SlotKind.Date && FullDay(s) && FullDay(t))) return "anchored";
             // the same outlet twice: a later count updates an earlier one (a toll rises, the index moves during the day);
             // a date of one event it should still state alike. Not an update: the same digits in another order ("25 tahun"
             // beside "52 tahun": a typo); or two articles of one day with no word of an update ("bertambah menjadi") in
@@ -246,6 +249,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
         }
         return groups;
     }
+
+    /// <summary>A day written with its month and year, not counted from publication.</summary>
+    private static bool FullDay(Slot s) => s.Kind == SlotKind.Date && s.Granularity == Granularity.Day && !s.Relative && !s.YearInferred;
 
     /// <summary>True when two slots' sentences are one text copied: the same words (at least 85% of them, Jaccard) once each
     /// value's own text is taken out, and ten words or more (a short formula, "Menjatuhkan pidana terhadap terdakwa dengan

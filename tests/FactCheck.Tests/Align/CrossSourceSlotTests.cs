@@ -245,6 +245,14 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_date_written_in_full_is_one_date_whatever_day_each_article_was_written()
+    {
+        var a = Doc("a", "detikcom", "2025-06-19", "Hari ini penerbangan ke Maumere dibatalkan. Pemberitahuan resmi AirNav yang berlaku sampai 20 Juni 2025 menutup bandara itu untuk sementara.", "id");
+        var b = Doc("b", "Kompas.com", "2025-06-18", "Hari ini penerbangan ke Maumere dibatalkan. Pemberitahuan resmi AirNav yang berlaku hingga 16 Juni 2025 menutup bandara itu untuk sementara.", "id");
+        Assert.That(Check(a, b).Where(f => f.Rule == "cross-source-date").ToList(), Has.Count.EqualTo(1), "one deadline, two dates: the paragraphs' 'hari ini' does not make each its own day's");
+    }
+
+    [Test]
     public void Figures_of_two_stated_periods_are_two_facts()
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Ekspor kopi Indonesia ke Mesir tercatat US$ 4,1 miliar pada tahun 2024, menurut Kementerian Perdagangan.", "id");
