@@ -324,9 +324,10 @@ public sealed class SlotAligner(AlignOptions? options = null)
     /// a share of the threshold are left out). Value-blind.</summary>
     public Dictionary<Slot, Dictionary<string, List<(Slot Other, double Score)>>> Candidates(IReadOnlyList<Slot> all)
     {
+        var alias = Aliases(all.SelectMany(s => s.Entities));
         var freq = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in all)
-            foreach (var f in Features(s)) freq[f] = freq.GetValueOrDefault(f) + 1;
+            foreach (var f in Features(s, alias)) freq[f] = freq.GetValueOrDefault(f) + 1;
         double n = all.Count;
         double Weight(string f) => Math.Log(1 + n / freq.GetValueOrDefault(f, 1));
 
@@ -337,7 +338,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
             foreach (var f in s.Far) v[f] = (IsName(f) ? options.FarName : options.Far) * Weight(f);
             foreach (var f in s.Near) v[f] = (IsName(f) ? options.NearName : options.Near) * Weight(f);
             if (s.Head is { } h) v["h:" + h] = options.Head * Weight("h:" + h);
-            foreach (var e in s.Entities) v["e:" + e] = options.Entity * Weight("e:" + e);
+            foreach (var e in s.Entities) { var k = "e:" + alias.GetValueOrDefault(e, e); v[k] = options.Entity * Weight(k); }
             vectors[s] = v;
         }
         var norms = new Dictionary<Slot, double>(ReferenceEqualityComparer.Instance);
@@ -346,7 +347,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
         // inverted index: (kind, feature) -> slots; features shared by too many slots find no candidates
         var index = new Dictionary<string, List<Slot>>(StringComparer.Ordinal);
         foreach (var s in all)
-            foreach (var f in Keys(s))
+            foreach (var f in Keys(s, alias))
             {
                 if (freq.GetValueOrDefault(f) > options.MaxPosting) continue;
                 var key = s.Kind + "|" + f;
@@ -366,7 +367,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
         {
             var byDoc = new Dictionary<string, List<(Slot, double)>>(StringComparer.Ordinal);
             var seen = new HashSet<Slot>(ReferenceEqualityComparer.Instance);
-            foreach (var f in Keys(s))
+            foreach (var f in Keys(s, alias))
             {
                 if (!index.TryGetValue(s.Kind + "|" + f, out var posting)) continue;
                 foreach (var o in posting)
@@ -405,13 +406,43 @@ public sealed class SlotAligner(AlignOptions? options = null)
 
     private static bool IsName(string f) => f.Length > 0 && f[0] == '^';
 
-    private static IEnumerable<string> Keys(Slot s)
+    private static IEnumerable<string> Keys(Slot s, Dictionary<string, string> alias)
     {
         foreach (var f in s.Near) yield return f;
         foreach (var f in s.Far) yield return f;
         if (s.Head is { } h) yield return "h:" + h;
         if (s.Relation is { } r) yield return "r:" + r;
-        foreach (var e in s.Entities) yield return "e:" + e;
+        foreach (var e in s.Entities) yield return "e:" + alias.GetValueOrDefault(e, e);
+    }
+
+    /// <summary>A one-word name of the story ("Ryan", per:ryan) read as the one longer name of the story it ends
+    /// ("Paul Ryan", per:paul-ryan), when the story has exactly one: outlets name a person in full once and by surname after,
+    /// and one outlet's "Mr. Ryan" is another's "Paul Ryan".</summary>
+    public static Dictionary<string, string> Aliases(IEnumerable<string> entities)
+    {
+        var ids = entities.ToHashSet(StringComparer.Ordinal);
+        static string Name(string e) => e.IndexOf(':') is var c and >= 0 ? e[(c + 1)..] : e;
+        var longer = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var e in ids)
+        {
+            var n = Name(e);
+            int dash = n.LastIndexOf('-');
+            if (dash <= 0 || dash == n.Length - 1) continue;
+            var last = n[(dash + 1)..];
+            if (!longer.TryGetValue(last, out var l)) longer[last] = l = [];
+            l.Add(e);
+        }
+        var alias = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in ids)
+        {
+            var n = Name(e);
+            if (n.Length < 3 || n.Contains('-') || !longer.TryGetValue(n, out var l) || l.Count != 1) continue;
+            // the same kind when both have one (a place "Jordan" is no person "Michael Jordan")
+            int c1 = e.IndexOf(':'), c2 = l[0].IndexOf(':');
+            if (c1 >= 0 && c2 >= 0 && e[..c1] != l[0][..c2]) continue;
+            alias[e] = l[0];
+        }
+        return alias;
     }
 
 /// <summary>Whether two slots can state the same fact at all: same kind, the same granularity of date, the same unit
@@ -489,12 +520,12 @@ public sealed class SlotAligner(AlignOptions? options = null)
         return sim;
     }
 
-    private static IEnumerable<string> Features(Slot s)
+    private static IEnumerable<string> Features(Slot s, Dictionary<string, string> alias)
     {
         foreach (var f in s.Near) yield return f;
         foreach (var f in s.Far) yield return f;
         if (s.Head is { } h) yield return "h:" + h;
-        foreach (var e in s.Entities) yield return "e:" + e;
+        foreach (var e in s.Entities) yield return "e:" + alias.GetValueOrDefault(e, e);
         if (s.Relation is { } r) yield return "r:" + r;
     }
 

@@ -253,6 +253,16 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_surname_of_the_story_is_read_as_the_one_full_name_it_ends()
+    {
+        var alias = SlotAligner.Aliases(["per:ryan", "per:paul-ryan", "loc:jordan", "per:michael-jordan", "per:obama", "per:barack-obama", "per:michelle-obama", "trump", "donald-trump"]);
+        Assert.That(alias.GetValueOrDefault("per:ryan"), Is.EqualTo("per:paul-ryan"));
+        Assert.That(alias.GetValueOrDefault("trump"), Is.EqualTo("donald-trump"), "ids without their kind too");
+        Assert.That(alias.ContainsKey("loc:jordan"), Is.False, "a place is not the person whose name it ends");
+        Assert.That(alias.ContainsKey("per:obama"), Is.False, "two Obamas in the story: which one is not known");
+    }
+
+    [Test]
     public void Figures_of_two_stated_periods_are_two_facts()
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Ekspor kopi Indonesia ke Mesir tercatat US$ 4,1 miliar pada tahun 2024, menurut Kementerian Perdagangan.", "id");
