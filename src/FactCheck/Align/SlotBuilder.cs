@@ -311,11 +311,12 @@ public static class SlotBuilder
     }
 
     /// <summary>A duration with a number ("tiga tahun", "48 jam", "12 years") is a count of its unit: it compares with
-    /// durations of the same unit ("3 tahun" is "tiga tahun"; "2 minggu" and "14 hari" are not compared).</summary>
+    /// durations of the same unit ("3 tahun" is "tiga tahun"; "2 minggu" and "14 hari" are not compared). A bound
+    /// ("hingga 35 menit", "maksimal lima tahun", "lebih dari tiga bulan") is a qualified count, as a quantity's is.</summary>
     private static Slot? DurationSlot(AnalyzedArticle a, TemporalMention m)
     {
         var v = m.Value;
-        if (v.Length < 3 || v[0] != 'P' || m.Mod is not null && m.Mod != "APPROX") return null;
+        if (v.Length < 3 || v[0] != 'P' || m.Mod is not (null or "APPROX" or "MORE_THAN" or "LESS_THAN" or "EQUAL_OR_LESS" or "EQUAL_OR_MORE")) return null;
         bool clock = v[1] == 'T';
         int i = clock ? 2 : 1, j = i;
         while (j < v.Length && (char.IsDigit(v[j]) || v[j] == '.')) j++;
@@ -323,10 +324,11 @@ public static class SlotBuilder
         if (j == i || j != v.Length - 1 || !char.IsLetter(v[j])) return null;
         if (!double.TryParse(v[i..j], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 2) return null;
         var unit = "duration:" + (clock ? "T" : "") + v[j];
-        double tol = m.Mod == "APPROX" ? 0.15 : 0;
+        // about: 15% either way; a bound: the interval a quantity's qualifier allows
+        var (low, high, _, _) = m.Mod == "APPROX" ? (n * 0.85, n * 1.15, false, false) : QuantityInterval.Of(n, m.Mod);
         return Base(a, m, SlotKind.Count, n.ToString("R", CultureInfo.InvariantCulture)) with
         {
-            Number = n, Low = n * (1 - tol), High = n * (1 + tol), Unit = unit, Qualifier = m.Mod,
+            Number = n, Low = low, High = high, Unit = unit, Qualifier = m.Mod,
         };
     }
 
