@@ -391,10 +391,16 @@ public static class SlotBuilder
         {
             if (i >= at && i < after) continue;
             var t = tokens[i];
-            if (t.Type != TokenType.Word || t.Length < 3) continue;
-            var w = t.Span(text);
-            if (IsFunction(lex, w)) continue;
+            if (t.Type != TokenType.Word) continue;
             int dist = i < at ? at - i : i - after + 1;
+            var w = t.Span(text);
+            // a short prefix glued by a hyphen ("e-mails", "re-election", "co-founder") is one word with it: "emails"
+            if (t.Length < 3 && i + 2 < Math.Min(last, after + FarTokens) && (i + 2 < at || i >= after) && Hyphened(text, tokens, i))
+            {
+                w = string.Concat(w, tokens[i + 2].Span(text));
+                i += 2;
+            }
+            if (w.Length < 3 || IsFunction(lex, w)) continue;
             var list = dist <= NearTokens ? near : far;
             // words glued by scraping ("perjalanankeretaapi"): the words of the article it is made of
             if (glue?.Split(w) is { } parts)
@@ -448,6 +454,11 @@ public static class SlotBuilder
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };
     }
+
+    /// <summary>True when token <paramref name="i"/> is a word glued by a hyphen to the word after it ("e-mails").</summary>
+    private static bool Hyphened(string text, IReadOnlyList<Token> tokens, int i) =>
+        tokens[i + 1].Type == TokenType.Punct && text[tokens[i + 1].Start] == '-' && !tokens[i + 1].SpaceBefore
+        && tokens[i + 2].Type == TokenType.Word && !tokens[i + 2].SpaceBefore;
 
     /// <summary>True when the text between two positions holds one of the phrases as whole words.</summary>
     private static bool SaysPhrase(string text, int start, int end, IReadOnlyList<string> phrases)
