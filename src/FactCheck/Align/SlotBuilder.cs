@@ -175,7 +175,7 @@ public static class SlotBuilder
         {
             if (a.Article.IsBoilerplate(q.Start)) continue;
             if (OverlapsTemporal(a.Temporal, q.Start, q.End)) continue;
-            if (AfterMonth(a, q.Start)) continue; // "Sept. 11 hijackers": the day of a date, not a count
+            if (AfterClass(a, q.Start, "month")) continue; // "Sept. 11 hijackers": the day of a date, not a count
             var kind = q.Kind switch { QuantityKind.Money => SlotKind.Money, QuantityKind.Percent => SlotKind.Percent, _ => SlotKind.Count };
             if (kind == SlotKind.Count && q.Value < 2 && q.Unit is null) continue;
             // "seorang jemaah", "sebuah rumah": one written as the indefinite article is "a pilgrim", not a stated count
@@ -317,6 +317,8 @@ public static class SlotBuilder
     {
         var v = m.Value;
         if (v.Length < 3 || v[0] != 'P' || m.Mod is not (null or "APPROX" or "MORE_THAN" or "LESS_THAN" or "EQUAL_OR_LESS" or "EQUAL_OR_MORE")) return null;
+        // "Peraturan Nomor 34 Tahun 2017": the number of a regulation and its year, no span of 34 years
+        if (AfterClass(a, m.Start, "idprefix")) return null;
         bool clock = v[1] == 'T';
         int i = clock ? 2 : 1, j = i;
         while (j < v.Length && (char.IsDigit(v[j]) || v[j] == '.')) j++;
@@ -346,15 +348,16 @@ public static class SlotBuilder
         Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
     };
 
-    /// <summary>True when the word before a position is a month name ("Sept. 11", "Juni 20").</summary>
-    private static bool AfterMonth(AnalyzedArticle a, int start)
+    /// <summary>True when the word before a position (a dot between may follow it) is of a lexicon class: a month name
+    /// ("Sept. 11", "Juni 20"), an identifier word ("Nomor 34 Tahun 2017", "No. 4 tahun 2025").</summary>
+    private static bool AfterClass(AnalyzedArticle a, int start, string cls)
     {
         var tokens = a.Tokens;
         int k = LowerBound(tokens, start) - 1;
         if (k >= 0 && tokens[k].Type == TokenType.Punct && a.Article.Text[tokens[k].Start] == '.') k--;
         if (k < 0 || tokens[k].Type != TokenType.Word) return false;
         var lexicon = MentionFacts.Pack(a).Lexicon;
-        return lexicon.TryGet("month", tokens[k].Span(a.Article.Text), out _);
+        return lexicon.TryGet(cls, tokens[k].Span(a.Article.Text), out _);
     }
 
     /// <summary>Whether a value opens or closes a range: "from 1967 to 1979", "2010-2013", "18 hingga 20 Juni".</summary>
