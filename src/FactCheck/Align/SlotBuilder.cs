@@ -54,6 +54,10 @@ public sealed class SlotLexicon
     public bool AgeApposition { get; }
     /// <summary>Words that say a figure was brought up to date ("bertambah menjadi", "rose to").</summary>
     public IReadOnlyList<string> Update { get; }
+    /// <summary>The suffix of a plural noun where the language marks one ("s"), and endings that look like it on singular
+    /// words ("ss", "us", "is", "news"); null for a language without a plural suffix.</summary>
+    public string? PluralSuffix { get; }
+    public IReadOnlyList<string> NotPlural { get; }
     /// <summary>Whether words glued by scraping are split into the article's own words for context ("split_glued").</summary>
     public bool SplitGlued { get; }
     /// <summary>Stems of words that tell facts of one kind apart ("dituntut" and "divonis", "killed" and "wounded"), each
@@ -83,6 +87,8 @@ public sealed class SlotLexicon
         AgeApposition = o.Value<bool?>("age_apposition") ?? false;
         Update = Set(o["update"]).ToList();
         SplitGlued = o.Value<bool?>("split_glued") ?? false;
+        PluralSuffix = o["plural"]?.Value<string>("suffix");
+        NotPlural = Set(o["plural"]?["not"]).ToList();
         var contrasts = new Dictionary<string, string>(StringComparer.Ordinal);
         int g = 0;
         foreach (var group in o["contrasts"] as JArray ?? [])
@@ -579,11 +585,16 @@ public static class SlotBuilder
     }
 
     /// <summary>The stem of the noun a number counts: the mention's own last content word ("36 senators"), else the first
-    /// content word after it, past counting words ("tujuh orang tersangka") and skipped words ("2,000 American troops").</summary>
+    /// content word after it, past counting words ("tujuh orang tersangka"), skipped words ("2,000 American troops") and
+    /// number words ("a dozen advisers", "hundreds of thousands of people"). Where the language marks the plural
+    /// (slots.json "plural_suffix"), the head is the last plural of the words that follow: "two black senators", "12 Russian
+    /// intelligence officers", "three separate autopsies".</summary>
     public static string? HeadOf(AnalyzedArticle a, SlotLexicon lex, int start, int end)
     {
         var text = a.Article.Text;
         var tokens = a.Tokens;
+        var lexicon = MentionFacts.Pack(a).Lexicon;
+        bool NumberWord(string w) => lexicon.TryGet("numw", w, out _) || lexicon.TryGet("mult", w, out _);
         string? classifier = null;
         for (int k = LowerBound(tokens, end) - 1; k >= 0 && tokens[k].Start >= start; k--)
         {
@@ -592,7 +603,7 @@ public static class SlotBuilder
             if (t.Type != TokenType.Word) continue;
             var w = text[t.Start..t.End].ToLowerInvariant();
             if (lex.Classifiers.Contains(w)) { classifier = w; break; }
-            if (lex.Function.Contains(w) || lex.Skip.Contains(w)) break;
+            if (lex.Function.Contains(w) || lex.Skip.Contains(w) || NumberWord(w)) break;
             return Stemmer.Stem(w, a.Lang);
         }
         int i = LowerBound(tokens, end);
@@ -605,11 +616,29 @@ public static class SlotBuilder
             if (lex.TimeUnits.Contains(w)) return Stemmer.Stem(w, a.Lang);
             // "42 orang dilaporkan tewas": a verb after the counting word; the counting word says what is counted
             if (classifier is not null && IsVerb(lex, w, a.Lang)) return classifier;
-            if (lex.Skip.Contains(w)) continue;
+            if (lex.Skip.Contains(w) || NumberWord(w)) continue;
             if (lex.Function.Contains(w)) break;
-            return Stemmer.Stem(w, a.Lang);
+            return Stemmer.Stem(LastPlural(a, lex, i) ?? w, a.Lang);
         }
         return classifier;
+    }
+
+    /// <summary>The last plural (a word ending in the language's plural suffix, not a singular such as "news", "bus") of the
+    /// words that follow token <paramref name="i"/> without punctuation between, up to three, before a function word; null
+    /// when the language marks no plural or none is.</summary>
+    private static string? LastPlural(AnalyzedArticle a, SlotLexicon lex, int i)
+    {
+        if (lex.PluralSuffix is not { } suffix) return null;
+        var text = a.Article.Text;
+        var tokens = a.Tokens;
+        string? plural = null;
+        for (int k = i; k < tokens.Count && k < i + 3 && tokens[k].Type == TokenType.Word; k++)
+        {
+            var w = text[tokens[k].Start..tokens[k].End].ToLowerInvariant();
+            if (k > i && lex.Function.Contains(w)) break;
+            if (w.Length > suffix.Length + 2 && w.EndsWith(suffix, StringComparison.Ordinal) && !lex.NotPlural.Any(w.EndsWith)) plural = w;
+        }
+        return plural;
     }
 }
 
