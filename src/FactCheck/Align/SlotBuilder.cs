@@ -54,6 +54,9 @@ public sealed class SlotLexicon
     public bool AgeApposition { get; }
     /// <summary>Words that say a figure was brought up to date ("bertambah menjadi", "rose to").</summary>
     public IReadOnlyList<string> Update { get; }
+    /// <summary>Whether a noun's modifiers come before it ("two black senators"; slots.json "head_final"), so the head of
+    /// a count is the end of the words after it, not the first.</summary>
+    public bool HeadFinal { get; }
     /// <summary>The suffix of a plural noun where the language marks one ("s"), and endings that look like it on singular
     /// words ("ss", "us", "is", "news"); null for a language without a plural suffix.</summary>
     public string? PluralSuffix { get; }
@@ -87,6 +90,7 @@ public sealed class SlotLexicon
         AgeApposition = o.Value<bool?>("age_apposition") ?? false;
         Update = Set(o["update"]).ToList();
         SplitGlued = o.Value<bool?>("split_glued") ?? false;
+        HeadFinal = o.Value<bool?>("head_final") ?? false;
         PluralSuffix = o["plural"]?.Value<string>("suffix");
         NotPlural = Set(o["plural"]?["not"]).ToList();
         var contrasts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -586,9 +590,8 @@ public static class SlotBuilder
 
     /// <summary>The stem of the noun a number counts: the mention's own last content word ("36 senators"), else the first
     /// content word after it, past counting words ("tujuh orang tersangka"), skipped words ("2,000 American troops") and
-    /// number words ("a dozen advisers", "hundreds of thousands of people"). Where the language marks the plural
-    /// (slots.json "plural_suffix"), the head is the last plural of the words that follow: "two black senators", "12 Russian
-    /// intelligence officers", "three separate autopsies".</summary>
+    /// number words ("a dozen advisers", "hundreds of thousands of people"); in a language whose modifiers come first, the
+    /// end of the words after it (<see cref="PhraseHead"/>: "two black senators", "90 Georgetown University faculty").</summary>
     public static string? HeadOf(AnalyzedArticle a, SlotLexicon lex, int start, int end)
     {
         var text = a.Article.Text;
@@ -618,27 +621,30 @@ public static class SlotBuilder
             if (classifier is not null && IsVerb(lex, w, a.Lang)) return classifier;
             if (lex.Skip.Contains(w) || NumberWord(w)) continue;
             if (lex.Function.Contains(w)) break;
-            return Stemmer.Stem(LastPlural(a, lex, i) ?? w, a.Lang);
+            return Stemmer.Stem(PhraseHead(a, lex, i) ?? w, a.Lang);
         }
         return classifier;
     }
 
-    /// <summary>The last plural (a word ending in the language's plural suffix, not a singular such as "news", "bus") of the
-    /// words that follow token <paramref name="i"/> without punctuation between, up to three, before a function word; null
-    /// when the language marks no plural or none is.</summary>
-    private static string? LastPlural(AnalyzedArticle a, SlotLexicon lex, int i)
+    /// <summary>Where the language puts a noun's modifiers before it (slots.json "head_final"), the head of the words that
+    /// follow token <paramref name="i"/> without punctuation between, up to three, before a function word: the last plural
+    /// (a word ending in the plural suffix, not a singular such as "news", "bus"): "two black senators", "12 Russian
+    /// intelligence officers"; else, after a name, the first word in lower case: "90 Georgetown University faculty". Null
+    /// when neither is, or the language puts modifiers after the noun.</summary>
+    private static string? PhraseHead(AnalyzedArticle a, SlotLexicon lex, int i)
     {
-        if (lex.PluralSuffix is not { } suffix) return null;
+        if (!lex.HeadFinal) return null;
         var text = a.Article.Text;
         var tokens = a.Tokens;
-        string? plural = null;
+        string? plural = null, afterName = null;
         for (int k = i; k < tokens.Count && k < i + 3 && tokens[k].Type == TokenType.Word; k++)
         {
             var w = text[tokens[k].Start..tokens[k].End].ToLowerInvariant();
             if (k > i && lex.Function.Contains(w)) break;
-            if (w.Length > suffix.Length + 2 && w.EndsWith(suffix, StringComparison.Ordinal) && !lex.NotPlural.Any(w.EndsWith)) plural = w;
+            if (lex.PluralSuffix is { } suffix && w.Length > suffix.Length + 2 && w.EndsWith(suffix, StringComparison.Ordinal) && !lex.NotPlural.Any(w.EndsWith)) plural = w;
+            if (k > i && afterName is null && tokens[i].Capitalized && !tokens[k].Capitalized) afterName = w;
         }
-        return plural;
+        return plural ?? afterName;
     }
 }
 
