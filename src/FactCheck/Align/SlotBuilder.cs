@@ -165,7 +165,9 @@ public static class SlotBuilder
             // (a date in full without its weekday too, after "pada" or a comma: "ujar Yakup di Senayan, pada 16 Juni 2025.")
             if ((m.StatedWeekday is not null || (MentionFacts.FullyStated(m) && LedBy(a, m.Start, lex.DatelineLead))) && !m.Relative
                 && EndsSentence(a, m.End) && WordBefore(a, m.Start, 8, lex.Speech, a.SentenceAt(m.Start).Start)) continue;
-            if (m.Relative && m.Kind == TemporalKind.Date && StatesAbsoluteDate(a, m)) continue; // "Selasa (17/6/2025) kemarin"
+            // "Selasa (17/6/2025) kemarin": the relative word restates the day written in full; a day and month whose year is
+            // only inferred ("14 Juni hingga 31 Agustus 2025", "19 Juni-3 Juli 2025") states a day of its own
+            if (m.Relative && m.Kind == TemporalKind.Date && !m.Stated.HasFlag(DateFields.Day) && StatesAbsoluteDate(a, m)) continue;
             var slot = m.Kind switch
             {
                 TemporalKind.Date => DateSlot(a, m),
