@@ -317,7 +317,8 @@ public static class SlotBuilder
             bool yearInferred = !m.Stated.HasFlag(DateFields.Year) && !(m.Relative && m.Stated == DateFields.None);
             return Base(a, m, SlotKind.Date, yearInferred ? "--" + v[5..] : v) with { Granularity = Granularity.Month, Relative = m.Relative, YearInferred = yearInferred };
         }
-        if (v.Length == 4 && v.All(char.IsDigit) && m.Mod is null && m.Stated.HasFlag(DateFields.Year))
+        // "awal tahun 2025", "akhir 2024", "early 2019": part of a stated year is in that year
+        if (v.Length == 4 && v.All(char.IsDigit) && m.Mod is null or "START" or "MID" or "END" && m.Stated.HasFlag(DateFields.Year))
             return Base(a, m, SlotKind.Date, v) with { Granularity = Granularity.Year, Relative = m.Relative };
         return null;
     }
