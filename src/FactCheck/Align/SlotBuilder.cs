@@ -311,13 +311,13 @@ public static class SlotBuilder
             return Base(a, m, SlotKind.Date, yearInferred ? d.ToString("--MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                 with { Date = d, YearInferred = yearInferred, Relative = m.Relative, Granularity = Granularity.Day };
         }
-        if (v.Length == 7 && v[4] == '-' && char.IsDigit(v[0]) && char.IsDigit(v[5]) && m.Mod is null)
+        if (v.Length == 7 && v[4] == '-' && char.IsDigit(v[0]) && char.IsDigit(v[5]) && m.Mod is null or "START" or "MID" or "END")
         {
             // "in January" without a year: which January is inferred (and easily wrong), so only the month compares
             bool yearInferred = !m.Stated.HasFlag(DateFields.Year) && !(m.Relative && m.Stated == DateFields.None);
             return Base(a, m, SlotKind.Date, yearInferred ? "--" + v[5..] : v) with { Granularity = Granularity.Month, Relative = m.Relative, YearInferred = yearInferred };
         }
-        // "awal tahun 2025", "akhir 2024", "early 2019": part of a stated year is in that year
+        // "awal tahun 2025", "akhir 2024", "early 2019": part of a stated year is in that year (and "awal Juni" in June)
         if (v.Length == 4 && v.All(char.IsDigit) && m.Mod is null or "START" or "MID" or "END" && m.Stated.HasFlag(DateFields.Year))
             return Base(a, m, SlotKind.Date, v) with { Granularity = Granularity.Year, Relative = m.Relative };
         return null;
