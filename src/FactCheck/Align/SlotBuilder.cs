@@ -57,6 +57,13 @@ public sealed class SlotLexicon
     /// <summary>Words right after a count that make it a part of a larger one ("three other women", "53 others", "dua
     /// korban lainnya"): a part and a whole are two facts.</summary>
     public IReadOnlySet<string> Part { get; }
+    /// <summary>Whether a noun's modifiers come before it ("two black senators"; slots.json "head_final"), so the head of
+    /// a count is the end of the words after it, not the first.</summary>
+    public bool HeadFinal { get; }
+    /// <summary>The suffix of a plural noun where the language marks one ("s"), and endings that look like it on singular
+    /// words ("ss", "us", "is", "news"); null for a language without a plural suffix.</summary>
+    public string? PluralSuffix { get; }
+    public IReadOnlyList<string> NotPlural { get; }
     /// <summary>Whether words glued by scraping are split into the article's own words for context ("split_glued").</summary>
     public bool SplitGlued { get; }
     /// <summary>Stems of words that tell facts of one kind apart ("dituntut" and "divonis", "killed" and "wounded"), each
@@ -87,6 +94,9 @@ public sealed class SlotLexicon
         Update = Set(o["update"]).ToList();
         Part = Set(o["part"]);
         SplitGlued = o.Value<bool?>("split_glued") ?? false;
+        HeadFinal = o.Value<bool?>("head_final") ?? false;
+        PluralSuffix = o["plural"]?.Value<string>("suffix");
+        NotPlural = Set(o["plural"]?["not"]).ToList();
         var contrasts = new Dictionary<string, string>(StringComparer.Ordinal);
         int g = 0;
         foreach (var group in o["contrasts"] as JArray ?? [])
@@ -159,7 +169,9 @@ public static class SlotBuilder
             // (a date in full without its weekday too, after "pada" or a comma: "ujar Yakup di Senayan, pada 16 Juni 2025.")
             if ((m.StatedWeekday is not null || (MentionFacts.FullyStated(m) && LedBy(a, m.Start, lex.DatelineLead))) && !m.Relative
                 && EndsSentence(a, m.End) && WordBefore(a, m.Start, 8, lex.Speech, a.SentenceAt(m.Start).Start)) continue;
-            if (m.Relative && m.Kind == TemporalKind.Date && StatesAbsoluteDate(a, m)) continue; // "Selasa (17/6/2025) kemarin"
+            // "Selasa (17/6/2025) kemarin": the relative word restates the day written in full; a day and month whose year is
+            // only inferred ("14 Juni hingga 31 Agustus 2025", "19 Juni-3 Juli 2025") states a day of its own
+            if (m.Relative && m.Kind == TemporalKind.Date && !m.Stated.HasFlag(DateFields.Day) && StatesAbsoluteDate(a, m)) continue;
             var slot = m.Kind switch
             {
                 TemporalKind.Date => DateSlot(a, m),
@@ -179,7 +191,7 @@ public static class SlotBuilder
         {
             if (a.Article.IsBoilerplate(q.Start)) continue;
             if (OverlapsTemporal(a.Temporal, q.Start, q.End)) continue;
-            if (AfterMonth(a, q.Start)) continue; // "Sept. 11 hijackers": the day of a date, not a count
+            if (AfterClass(a, q.Start, "month")) continue; // "Sept. 11 hijackers": the day of a date, not a count
             var kind = q.Kind switch { QuantityKind.Money => SlotKind.Money, QuantityKind.Percent => SlotKind.Percent, _ => SlotKind.Count };
             if (kind == SlotKind.Count && q.Value < 2 && q.Unit is null) continue;
             // "seorang jemaah", "sebuah rumah": one written as the indefinite article is "a pilgrim", not a stated count
@@ -303,23 +315,27 @@ public static class SlotBuilder
             return Base(a, m, SlotKind.Date, yearInferred ? d.ToString("--MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                 with { Date = d, YearInferred = yearInferred, Relative = m.Relative, Granularity = Granularity.Day };
         }
-        if (v.Length == 7 && v[4] == '-' && char.IsDigit(v[0]) && char.IsDigit(v[5]) && m.Mod is null)
+        if (v.Length == 7 && v[4] == '-' && char.IsDigit(v[0]) && char.IsDigit(v[5]) && m.Mod is null or "START" or "MID" or "END")
         {
             // "in January" without a year: which January is inferred (and easily wrong), so only the month compares
             bool yearInferred = !m.Stated.HasFlag(DateFields.Year) && !(m.Relative && m.Stated == DateFields.None);
             return Base(a, m, SlotKind.Date, yearInferred ? "--" + v[5..] : v) with { Granularity = Granularity.Month, Relative = m.Relative, YearInferred = yearInferred };
         }
-        if (v.Length == 4 && v.All(char.IsDigit) && m.Mod is null && m.Stated.HasFlag(DateFields.Year))
+        // "awal tahun 2025", "akhir 2024", "early 2019": part of a stated year is in that year (and "awal Juni" in June)
+        if (v.Length == 4 && v.All(char.IsDigit) && m.Mod is null or "START" or "MID" or "END" && m.Stated.HasFlag(DateFields.Year))
             return Base(a, m, SlotKind.Date, v) with { Granularity = Granularity.Year, Relative = m.Relative };
         return null;
     }
 
     /// <summary>A duration with a number ("tiga tahun", "48 jam", "12 years") is a count of its unit: it compares with
-    /// durations of the same unit ("3 tahun" is "tiga tahun"; "2 minggu" and "14 hari" are not compared).</summary>
+    /// durations of the same unit ("3 tahun" is "tiga tahun"; "2 minggu" and "14 hari" are not compared). A bound
+    /// ("hingga 35 menit", "maksimal lima tahun", "lebih dari tiga bulan") is a qualified count, as a quantity's is.</summary>
     private static Slot? DurationSlot(AnalyzedArticle a, TemporalMention m)
     {
         var v = m.Value;
-        if (v.Length < 3 || v[0] != 'P' || m.Mod is not null && m.Mod != "APPROX") return null;
+        if (v.Length < 3 || v[0] != 'P' || m.Mod is not (null or "APPROX" or "MORE_THAN" or "LESS_THAN" or "EQUAL_OR_LESS" or "EQUAL_OR_MORE")) return null;
+        // "Peraturan Nomor 34 Tahun 2017": the number of a regulation and its year, no span of 34 years
+        if (AfterClass(a, m.Start, "idprefix")) return null;
         bool clock = v[1] == 'T';
         int i = clock ? 2 : 1, j = i;
         while (j < v.Length && (char.IsDigit(v[j]) || v[j] == '.')) j++;
@@ -327,10 +343,11 @@ public static class SlotBuilder
         if (j == i || j != v.Length - 1 || !char.IsLetter(v[j])) return null;
         if (!double.TryParse(v[i..j], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 2) return null;
         var unit = "duration:" + (clock ? "T" : "") + v[j];
-        double tol = m.Mod == "APPROX" ? 0.15 : 0;
+        // about: 15% either way; a bound: the interval a quantity's qualifier allows
+        var (low, high, _, _) = m.Mod == "APPROX" ? (n * 0.85, n * 1.15, false, false) : QuantityInterval.Of(n, m.Mod);
         return Base(a, m, SlotKind.Count, n.ToString("R", CultureInfo.InvariantCulture)) with
         {
-            Number = n, Low = n * (1 - tol), High = n * (1 + tol), Unit = unit, Qualifier = m.Mod,
+            Number = n, Low = low, High = high, Unit = unit, Qualifier = m.Mod,
         };
     }
 
@@ -348,15 +365,16 @@ public static class SlotBuilder
         Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
     };
 
-    /// <summary>True when the word before a position is a month name ("Sept. 11", "Juni 20").</summary>
-    private static bool AfterMonth(AnalyzedArticle a, int start)
+    /// <summary>True when the word before a position (a dot between may follow it) is of a lexicon class: a month name
+    /// ("Sept. 11", "Juni 20"), an identifier word ("Nomor 34 Tahun 2017", "No. 4 tahun 2025").</summary>
+    private static bool AfterClass(AnalyzedArticle a, int start, string cls)
     {
         var tokens = a.Tokens;
         int k = LowerBound(tokens, start) - 1;
         if (k >= 0 && tokens[k].Type == TokenType.Punct && a.Article.Text[tokens[k].Start] == '.') k--;
         if (k < 0 || tokens[k].Type != TokenType.Word) return false;
         var lexicon = MentionFacts.Pack(a).Lexicon;
-        return lexicon.TryGet("month", tokens[k].Span(a.Article.Text), out _);
+        return lexicon.TryGet(cls, tokens[k].Span(a.Article.Text), out _);
     }
 
     /// <summary>Whether a value opens or closes a range: "from 1967 to 1979", "2010-2013", "18 hingga 20 Juni".</summary>
@@ -393,10 +411,16 @@ public static class SlotBuilder
         {
             if (i >= at && i < after) continue;
             var t = tokens[i];
-            if (t.Type != TokenType.Word || t.Length < 3) continue;
-            var w = t.Span(text);
-            if (IsFunction(lex, w)) continue;
+            if (t.Type != TokenType.Word) continue;
             int dist = i < at ? at - i : i - after + 1;
+            var w = t.Span(text);
+            // a short prefix glued by a hyphen ("e-mails", "re-election", "co-founder") is one word with it: "emails"
+            if (t.Length < 3 && i + 2 < Math.Min(last, after + FarTokens) && (i + 2 < at || i >= after) && Hyphened(text, tokens, i))
+            {
+                w = string.Concat(w, tokens[i + 2].Span(text));
+                i += 2;
+            }
+            if (w.Length < 3 || IsFunction(lex, w)) continue;
             var list = dist <= NearTokens ? near : far;
             // words glued by scraping ("perjalanankeretaapi"): the words of the article it is made of
             if (glue?.Split(w) is { } parts)
@@ -420,7 +444,7 @@ public static class SlotBuilder
         if (lex.Contrasts.Count > 0)
             foreach (var w in near.Concat(far))
                 if (lex.Contrasts.TryGetValue(w, out var c) && !(contrast ??= []).Contains(c)) contrast.Add(c);
-        var ents = Within(a.EntityMentions, e => e.Start, s.Start, s.End).Where(e => e.End <= s.End).Select(e => e.EntityId).Distinct().ToList();
+        var ents = Within(a.EntityMentions, e => e.Start, s.Start, s.End).Where(e => e.End <= s.End).Select(e => EntityKey(e.EntityId)).Distinct().ToList();
         // the sentence's index by binary search (the last sentence starting at or before the value)
         int lo = 0, hi = a.Sentences.Count - 1, index = 0;
         while (lo <= hi)
@@ -458,6 +482,15 @@ public static class SlotBuilder
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };
     }
+
+    /// <summary>True when token <paramref name="i"/> is a word glued by a hyphen to the word after it ("e-mails").</summary>
+    private static bool Hyphened(string text, IReadOnlyList<Token> tokens, int i) =>
+        tokens[i + 1].Type == TokenType.Punct && text[tokens[i + 1].Start] == '-' && !tokens[i + 1].SpaceBefore
+        && tokens[i + 2].Type == TokenType.Word && !tokens[i + 2].SpaceBefore;
+
+    /// <summary>An entity as context knows it: its id without the kind ("depok" for org:depok and loc:depok), whose guess for a
+    /// name the gazetteer does not know differs from article to article.</summary>
+    private static string EntityKey(string id) => id.IndexOf(':') is var c and > 0 ? id[(c + 1)..] : id;
 
     /// <summary>True when the text between two positions holds one of the phrases as whole words.</summary>
     /// <summary>True when one of the two words after the value (within its clause) is a word of a part ("other", "lainnya").</summary>
@@ -592,11 +625,15 @@ public static class SlotBuilder
     }
 
     /// <summary>The stem of the noun a number counts: the mention's own last content word ("36 senators"), else the first
-    /// content word after it, past counting words ("tujuh orang tersangka") and skipped words ("2,000 American troops").</summary>
+    /// content word after it, past counting words ("tujuh orang tersangka"), skipped words ("2,000 American troops") and
+    /// number words ("a dozen advisers", "hundreds of thousands of people"); in a language whose modifiers come first, the
+    /// end of the words after it (<see cref="PhraseHead"/>: "two black senators", "90 Georgetown University faculty").</summary>
     public static string? HeadOf(AnalyzedArticle a, SlotLexicon lex, int start, int end)
     {
         var text = a.Article.Text;
         var tokens = a.Tokens;
+        var lexicon = MentionFacts.Pack(a).Lexicon;
+        bool NumberWord(string w) => lexicon.TryGet("numw", w, out _) || lexicon.TryGet("mult", w, out _);
         string? classifier = null;
         for (int k = LowerBound(tokens, end) - 1; k >= 0 && tokens[k].Start >= start; k--)
         {
@@ -605,7 +642,7 @@ public static class SlotBuilder
             if (t.Type != TokenType.Word) continue;
             var w = text[t.Start..t.End].ToLowerInvariant();
             if (lex.Classifiers.Contains(w)) { classifier = w; break; }
-            if (lex.Function.Contains(w) || lex.Skip.Contains(w)) break;
+            if (lex.Function.Contains(w) || lex.Skip.Contains(w) || NumberWord(w)) break;
             return Stemmer.Stem(w, a.Lang);
         }
         int i = LowerBound(tokens, end);
@@ -618,11 +655,32 @@ public static class SlotBuilder
             if (lex.TimeUnits.Contains(w)) return Stemmer.Stem(w, a.Lang);
             // "42 orang dilaporkan tewas": a verb after the counting word; the counting word says what is counted
             if (classifier is not null && IsVerb(lex, w, a.Lang)) return classifier;
-            if (lex.Skip.Contains(w)) continue;
+            if (lex.Skip.Contains(w) || NumberWord(w)) continue;
             if (lex.Function.Contains(w)) break;
-            return Stemmer.Stem(w, a.Lang);
+            return Stemmer.Stem(PhraseHead(a, lex, i) ?? w, a.Lang);
         }
         return classifier;
+    }
+
+    /// <summary>Where the language puts a noun's modifiers before it (slots.json "head_final"), the head of the words that
+    /// follow token <paramref name="i"/> without punctuation between, up to three, before a function word: the last plural
+    /// (a word ending in the plural suffix, not a singular such as "news", "bus"): "two black senators", "12 Russian
+    /// intelligence officers"; else, after a name, the first word in lower case: "90 Georgetown University faculty". Null
+    /// when neither is, or the language puts modifiers after the noun.</summary>
+    private static string? PhraseHead(AnalyzedArticle a, SlotLexicon lex, int i)
+    {
+        if (!lex.HeadFinal) return null;
+        var text = a.Article.Text;
+        var tokens = a.Tokens;
+        string? plural = null, afterName = null;
+        for (int k = i; k < tokens.Count && k < i + 3 && tokens[k].Type == TokenType.Word; k++)
+        {
+            var w = text[tokens[k].Start..tokens[k].End].ToLowerInvariant();
+            if (k > i && lex.Function.Contains(w)) break;
+            if (lex.PluralSuffix is { } suffix && w.Length > suffix.Length + 2 && w.EndsWith(suffix, StringComparison.Ordinal) && !lex.NotPlural.Any(w.EndsWith)) plural = w;
+            if (k > i && afterName is null && tokens[i].Capitalized && !tokens[k].Capitalized) afterName = w;
+        }
+        return plural ?? afterName;
     }
 }
 

@@ -119,7 +119,8 @@ public sealed class QuantityExtractor
 
     /// <summary>
     /// A bare number right after a capitalized word inside a sentence names a model or an index ("Boeing 787", "FTSE 100",
-    /// "Terminal 3"), unless that word is a qualifier or lead ("About 300").
+    /// "Terminal 3"), unless that word is a qualifier or lead ("About 300") or opens a line ("C.I.A.\nThe 100 pages": the
+    /// word before may end in its own dot).
     /// </summary>
     private static bool IsNameNumber(string text, Token[] tokens, int start, int floor, QuantityGrammar g)
     {
@@ -128,6 +129,7 @@ public sealed class QuantityExtractor
         if (prev.Type != TokenType.Word || !prev.Capitalized || !tokens[start].SpaceBefore) return false;
         if (start - 1 == 0 || prev.ParagraphBefore) return false;
         var before = tokens[start - 2];
+        if (text.AsSpan(before.End, prev.Start - before.End).Contains('\n')) return false;
         if (before.Type == TokenType.Punct && before.Span(text) is "." or "!" or "?" or ":" or "\"" or "`" or "'" or "(" or "\u201C") return false;
         return g.PhraseBefore(text, tokens, start, floor, out _) < 0;
     }

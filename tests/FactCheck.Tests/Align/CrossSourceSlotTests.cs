@@ -65,6 +65,26 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_bounded_duration_is_a_qualified_count_of_its_unit()
+    {
+        var a = Doc("a", "detikcom", "2025-06-18", "Akibat gangguan sinyal, perjalanan kereta di lintas timur tertahan hingga 40 menit pada Rabu pagi.", "id");
+        var s = SlotBuilder.Build(a).Single(x => x.Kind == SlotKind.Count);
+        Assert.That((s.Text, s.Unit, s.Qualifier, s.Low, s.High), Is.EqualTo(("hingga 40 menit", "duration:TM", "EQUAL_OR_LESS", 0.0, 40.0)));
+        Assert.That(Check(a, Doc("b", "Kompas.com", "2025-06-18", "Perjalanan kereta di lintas timur tertahan hingga 40 menit akibat gangguan sinyal pada Rabu pagi.", "id")), Is.Empty);
+        var f = Check(a, Doc("b", "Kompas.com", "2025-06-18", "Perjalanan kereta di lintas timur tertahan hingga 70 menit akibat gangguan sinyal pada Rabu pagi.", "id")).Single();
+        Assert.That(f.Evidence.Select(e => e.Text), Is.EquivalentTo(new[] { "hingga 40 menit", "hingga 70 menit" }));
+    }
+
+    [Test]
+    public void A_slot_knows_its_entities_without_the_guessed_kind()
+    {
+        // the kind of a name the gazetteer does not know is guessed per article (Depok a place here, an organization there)
+        var s = SlotBuilder.Build(Doc("a", "detikcom", "2025-06-18", "Sebanyak 12 rumah warga di Depok rusak diterjang angin kencang.", "id")).Single(x => x.Kind == SlotKind.Count);
+        Assert.That(s.Entities, Is.Not.Empty);
+        Assert.That(s.Entities, Has.None.Contains(":"));
+    }
+
+    [Test]
     public void A_number_word_before_any_noun_is_a_count()
     {
         var f = Check(

@@ -85,6 +85,14 @@ public class QuantityExtractorTests
     }
 
     [Test]
+    public void A_number_after_a_capitalized_word_names_unless_the_word_opens_a_line()
+    {
+        static IEnumerable<string> Texts(string text) => new QuantityExtractor().Extract(TestData.Article(text, "en", "2021-01-20")).Select(m => m.Text);
+        Assert.That(Texts("Shares of the firm fell as the FTSE 100 slipped."), Does.Not.Contain("100"), "an index name");
+        Assert.That(Texts("The report went to the F.B.I.\nThe 40 pages of notes showed a dispute."), Does.Contain("40"), "a line opens with The");
+    }
+
+    [Test]
     public void Boilerplate_is_skipped()
     {
         const string text = "Korban 12 orang. Baca juga: 5 fakta gempa";
