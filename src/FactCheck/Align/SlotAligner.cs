@@ -152,10 +152,14 @@ public sealed class SlotAligner(AlignOptions? options = null)
         // beside "melepas 13 pemain"), where this article states that head otherwise not at all or only with the other's
         // value at least twice, and the other article never with this one: one fact slipped, whatever else the sentences say
         static bool Countable(Slot x) => x.Kind == SlotKind.Count && x.Head is not null && !x.Part && x.Unit is not "age" && !(x.Unit?.StartsWith("duration", StringComparison.Ordinal) ?? false);
-        var byHead = options.OrphanThreshold <= 0 ? [] : all.Where(Countable).GroupBy(x => (x.Doc, x.Head!)).ToDictionary(g => g.Key, g => g.ToList());
+        var countable = options.OrphanThreshold <= 0 ? [] : all.Where(Countable).GroupBy(x => x.Doc, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         Slot? LoneCountMatch(Slot s, string doc)
         {
-            if (!Countable(s) || !byHead.TryGetValue((doc, s.Head!), out var theirs) || !byHead.TryGetValue((s.Doc, s.Head!), out var mine)) return null;
+            if (!Countable(s) || !countable.TryGetValue(doc, out var there)) return null;
+            // of one head: the same noun, or one written right beside the other's value ("90 faculty members", "90 Georgetown faculty")
+            var theirs = there.Where(x => HeadsMeet(s, x)).ToList();
+            var mine = countable[s.Doc].Where(x => HeadsMeet(s, x)).ToList();
+            if (theirs.Count == 0) return null;
             var t = theirs[0];
             if (theirs.Any(x => !Agree(x, t)) || mine.Any(x => !ReferenceEquals(x, s) && !Agree(x, t))) return null;
             // this article gives the other's value once beside this one: two facts as likely as a slip; twice or more, its own
