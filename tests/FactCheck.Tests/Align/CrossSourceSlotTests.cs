@@ -15,6 +15,8 @@ public class CrossSourceSlotTests
 
     private static List<Finding> Check(params AnalyzedArticle[] docs) =>
         new Checker().Check(docs).Findings.Where(f => f.Rule.StartsWith("cross-source", StringComparison.Ordinal)).ToList();
+    private static List<Finding> Quantities(params AnalyzedArticle[] docs) => Check(docs).Where(f => f.Rule == "cross-source-quantity").ToList();
+    private static List<Finding> Dates(params AnalyzedArticle[] docs) => Check(docs).Where(f => f.Rule == "cross-source-date").ToList();
 
     [Test]
     public void The_outlier_of_three_sources_is_flagged_and_the_majority_date_is_the_fix()
@@ -240,13 +242,13 @@ public class CrossSourceSlotTests
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Klub itu resmi melepas 13 pemain jelang musim baru. Pelatih mengaku puas dengan latihan pagi ini.", "id");
         var b = Doc("b", "Kompas.com", "2025-06-18", "Manajemen menyebut eksodus 31 pemain membuat skuad kekurangan personel. Laga uji coba digelar pekan depan.", "id");
-        Assert.That(Check(a, b).Where(f => f.Rule == "cross-source-quantity").ToList(), Has.Count.EqualTo(1), "13 and 31 players: the only count of players in each");
+        Assert.That(Quantities(a, b), Has.Count.EqualTo(1), "13 and 31 players: the only count of players in each");
         var repeated = Doc("a", "detikcom", "2025-06-18", "Klub itu resmi melepas 13 pemain jelang musim baru. Sebanyak 31 pemain sebelumnya sudah menjalani tes medis.", "id");
-        Assert.That(Check(repeated, b).Where(f => f.Rule == "cross-source-quantity"), Is.Empty, "the article states the other's value once too: as likely two facts");
+        Assert.That(Quantities(repeated, b), Is.Empty, "the article states the other's value once too: as likely two facts");
         var slipped = Doc("a", "detikcom", "2025-06-18", "Sebanyak 31 pemain dilepas klub itu. Klub itu resmi melepas 13 pemain jelang musim baru. Kepergian 31 pemain itu disesalkan suporter.", "id");
-        Assert.That(Check(slipped, b).Where(f => f.Rule == "cross-source-quantity").ToList(), Has.Count.EqualTo(1), "the article's own majority and the other article say 31: the lone 13 is the slip");
+        Assert.That(Quantities(slipped, b), Has.Count.EqualTo(1), "the article's own majority and the other article say 31: the lone 13 is the slip");
         var two = Doc("a", "detikcom", "2025-06-18", "Klub itu resmi melepas 13 pemain jelang musim baru. Klub juga mendatangkan lima pemain asing.", "id");
-        Assert.That(Check(two, b).Where(f => f.Rule == "cross-source-quantity"), Is.Empty, "the article counts players twice, with two values: which one would be the other's is not known");
+        Assert.That(Quantities(two, b), Is.Empty, "the article counts players twice, with two values: which one would be the other's is not known");
     }
 
     [Test]
@@ -255,13 +257,13 @@ public class CrossSourceSlotTests
         // published Saturday 29 Nov and Monday 1 Dec 2014: "Friday" is 28 Nov in both; "Tuesday" in the second is 25 Nov
         var a = Doc("a", "HuffPost", "2014-11-29", "The aide wrote a post on Friday that criticized the two teenagers at the turkey ceremony.", "en");
         var b = Doc("b", "New York Times", "2014-12-01", "On Tuesday, the aide wrote a post that criticized the two teenagers at the turkey ceremony.", "en");
-        var f = Check(a, b).Where(x => x.Rule == "cross-source-date").ToList();
+        var f = Dates(a, b);
         Assert.That(f, Has.Count.EqualTo(1), "Friday 28 Nov against Tuesday 25 Nov: one post, two days");
         Assert.That(f[0].Score, Is.LessThan(0.5), "a story told over several days names a new day for each event: folded");
         var same = Doc("b", "New York Times", "2014-12-01", "On Friday, the aide wrote a post that criticized the two teenagers at the turkey ceremony.", "en");
-        Assert.That(Check(a, same).Where(x => x.Rule == "cross-source-date"), Is.Empty, "both Fridays are 28 Nov");
+        Assert.That(Dates(a, same), Is.Empty, "both Fridays are 28 Nov");
         var yesterday = Doc("b", "New York Times", "2014-12-01", "Yesterday, the aide wrote a post that criticized the two teenagers at the turkey ceremony.", "en");
-        Assert.That(Check(a, yesterday).Where(x => x.Rule == "cross-source-date"), Is.Empty, "a day told from the article's own day is that article's");
+        Assert.That(Dates(a, yesterday), Is.Empty, "a day told from the article's own day is that article's");
     }
 
     [Test]
@@ -269,7 +271,7 @@ public class CrossSourceSlotTests
     {
         var a = Doc("a", "detikcom", "2025-06-19", "Hari ini penerbangan ke Maumere dibatalkan. Pemberitahuan resmi AirNav yang berlaku sampai 20 Juni 2025 menutup bandara itu untuk sementara.", "id");
         var b = Doc("b", "Kompas.com", "2025-06-18", "Hari ini penerbangan ke Maumere dibatalkan. Pemberitahuan resmi AirNav yang berlaku hingga 16 Juni 2025 menutup bandara itu untuk sementara.", "id");
-        Assert.That(Check(a, b).Where(f => f.Rule == "cross-source-date").ToList(), Has.Count.EqualTo(1), "one deadline, two dates: the paragraphs' 'hari ini' does not make each its own day's");
+        Assert.That(Dates(a, b), Has.Count.EqualTo(1), "one deadline, two dates: the paragraphs' 'hari ini' does not make each its own day's");
     }
 
     [Test]
@@ -287,9 +289,9 @@ public class CrossSourceSlotTests
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Ekspor kopi Indonesia ke Mesir tercatat US$ 4,1 miliar pada tahun 2024, menurut Kementerian Perdagangan.", "id");
         var b = Doc("b", "Kompas.com", "2025-06-18", "Menurut Kementerian Perdagangan, ekspor kopi Indonesia ke Mesir tercatat US$ 1,6 miliar pada Maret 2025.", "id");
-        Assert.That(Check(a, b).Where(f => f.Rule == "cross-source-quantity"), Is.Empty, "a year's figure and a month's of the next year");
+        Assert.That(Quantities(a, b), Is.Empty, "a year's figure and a month's of the next year");
         var same = Doc("b", "Kompas.com", "2025-06-18", "Menurut Kementerian Perdagangan, ekspor kopi Indonesia ke Mesir tercatat US$ 1,6 miliar pada tahun 2024.", "id");
-        Assert.That(Check(a, same).Where(f => f.Rule == "cross-source-quantity").ToList(), Has.Count.EqualTo(1), "one year's figure, told two ways");
+        Assert.That(Quantities(a, same), Has.Count.EqualTo(1), "one year's figure, told two ways");
         Assert.That(SlotAligner.FramesMeet(["2025"], ["2025-03"]), Is.True, "a month lies in its year");
         Assert.That(SlotAligner.FramesMeet(["2025-06-18"], ["2025-06-18T09:05"]), Is.True, "a time lies in its day");
         Assert.That(SlotAligner.FramesMeet(["2024"], ["2025-03"]), Is.False);
