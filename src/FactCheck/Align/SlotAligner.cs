@@ -199,7 +199,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
             if (s.Frame.Count > 0 && t.Frame.Count > 0 && !FramesMeet(s.Frame, t.Frame)) return "other-time";
             // the sentence states the other article's value too ("0,45 persen untuk pemilik NPWP dan 0,9 persen untuk
             // non-NPWP" beside "0,9 persen"): it speaks of two facts, one of which the other article gives
-            if (SentenceStates(byDoc[s.Doc], s, t) || SentenceStates(byDoc[t.Doc], t, s)) return "sentence-states-other";
+            if (SentenceStates(byDoc[s.Doc], s, t, byDoc[t.Doc]) || SentenceStates(byDoc[t.Doc], t, s, byDoc[s.Doc])) return "sentence-states-other";
             // values of another order of magnitude are two facts ("Rp600.000" a worker, "Rp 1,92 triliun" in all),
             // unless the digits are the same and only the scale slipped ("1,92 juta" for "1,92 triliun")
             if (FarApart(s, t)) return "far-apart";
@@ -307,9 +307,12 @@ public sealed class SlotAligner(AlignOptions? options = null)
 
     /// <summary>True when another slot of <paramref name="s"/>'s sentence states <paramref name="t"/>'s value exactly, of the same
     /// thing (an open bound that merely allows it, "at least 53 others" beside "60 people", does not count).</summary>
-    private static bool SentenceStates(List<Slot> article, Slot s, Slot t) =>
+    private static bool SentenceStates(List<Slot> article, Slot s, Slot t, List<Slot> other) =>
         article.Any(x => x.SentenceStart == s.SentenceStart && !ReferenceEquals(x, s) && x.Kind == t.Kind
-            && (x.Value == t.Value && x.Head == t.Head && Compatible(x, t) || RoundedOf(x, t)));
+            && (x.Value == t.Value && x.Head == t.Head && Compatible(x, t) || RoundedOf(x, t))
+            // unless the other sentence states that value a second time, beside its own (a deadline "sampai 20 Juni 2025" and
+            // "Jumat, 20 Juni 2025" in one sentence): the sentence-mate is that other mention, and this one still disagrees
+            && !other.Any(y => y.SentenceStart == t.SentenceStart && !ReferenceEquals(y, t) && y.Kind == x.Kind && y.Value == x.Value));
 
     /// <summary>True when <paramref name="x"/> is <paramref name="t"/> in round numbers ("dari total 1,3 juta bantuan" beside
     /// "1.323.459 keluarga"): a count of the same unit (or of none named), agreeing within rounding and written with fewer significant digits.

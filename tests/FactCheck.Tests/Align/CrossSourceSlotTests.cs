@@ -285,6 +285,18 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_sentence_that_states_the_other_value_as_another_mention_still_disagrees_on_its_own()
+    {
+        var a = Doc("a", "detikcom", "2025-06-19", "Pemberitahuan AirNav yang berlaku hingga 15 Juni 2025 membuat penerbangan ke Maumere pada Kamis (19/6) dan Jumat (20/6) dibatalkan.", "id");
+        var b = Doc("b", "Kompas.com", "2025-06-19", "Pemberitahuan AirNav yang berlaku sampai 20 Juni 2025 membuat penerbangan ke Maumere pada Kamis, 19 Juni 2025 dan Jumat, 20 Juni 2025 dibatalkan.", "id");
+        Assert.That(Dates(a, b).Where(f => f.Evidence[0].Text.Contains("15 Juni", StringComparison.Ordinal) || f.Evidence.Any(e => e.Text.Contains("15 Juni", StringComparison.Ordinal))).ToList(), Has.Count.EqualTo(1),
+            "the deadline 15 against 20 Juni: A's 'Jumat (20/6)' is B's 'Jumat, 20 Juni 2025', not B's deadline");
+        var one = Doc("b", "Kompas.com", "2025-06-19", "Pemberitahuan AirNav membuat penerbangan ke Maumere pada Kamis, 19 Juni 2025 dan Jumat, 20 Juni 2025 dibatalkan.", "id");
+        Assert.That(Dates(a, one).Where(f => f.Evidence.Any(e => e.Text.Contains("15 Juni", StringComparison.Ordinal))), Is.Empty,
+            "the other article states 20 Juni once, and this sentence states it too: two facts, one of which the other gives");
+    }
+
+    [Test]
     public void Figures_of_two_stated_periods_are_two_facts()
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Ekspor kopi Indonesia ke Mesir tercatat US$ 4,1 miliar pada tahun 2024, menurut Kementerian Perdagangan.", "id");
