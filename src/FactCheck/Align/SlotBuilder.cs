@@ -444,7 +444,7 @@ public static class SlotBuilder
         if (lex.Contrasts.Count > 0)
             foreach (var w in near.Concat(far))
                 if (lex.Contrasts.TryGetValue(w, out var c) && !(contrast ??= []).Contains(c)) contrast.Add(c);
-        var ents = Within(a.EntityMentions, e => e.Start, s.Start, s.End).Where(e => e.End <= s.End).Select(e => EntityKey(e.EntityId)).Distinct().ToList();
+        var ents = Within(a.EntityMentions, e => e.Start, s.Start, s.End).Where(e => e.End <= s.End).Select(e => e.EntityId).Distinct().ToList();
         // the sentence's index by binary search (the last sentence starting at or before the value)
         int lo = 0, hi = a.Sentences.Count - 1, index = 0;
         while (lo <= hi)
@@ -487,10 +487,6 @@ public static class SlotBuilder
     private static bool Hyphened(string text, IReadOnlyList<Token> tokens, int i) =>
         tokens[i + 1].Type == TokenType.Punct && text[tokens[i + 1].Start] == '-' && !tokens[i + 1].SpaceBefore
         && tokens[i + 2].Type == TokenType.Word && !tokens[i + 2].SpaceBefore;
-
-    /// <summary>An entity as context knows it: its id without the kind ("depok" for org:depok and loc:depok), whose guess for a
-    /// name the gazetteer does not know differs from article to article.</summary>
-    private static string EntityKey(string id) => id.IndexOf(':') is var c and > 0 ? id[(c + 1)..] : id;
 
     /// <summary>True when the text between two positions holds one of the phrases as whole words.</summary>
     /// <summary>True when one of the two words after the value (within its clause) is a word of a part ("other", "lainnya").</summary>

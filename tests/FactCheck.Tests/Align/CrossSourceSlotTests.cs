@@ -78,15 +78,6 @@ public class CrossSourceSlotTests
     }
 
     [Test]
-    public void A_slot_knows_its_entities_without_the_guessed_kind()
-    {
-        // the kind of a name the gazetteer does not know is guessed per article (Depok a place here, an organization there)
-        var s = SlotBuilder.Build(Doc("a", "detikcom", "2025-06-18", "Sebanyak 12 rumah warga di Depok rusak diterjang angin kencang.", "id")).Single(x => x.Kind == SlotKind.Count);
-        Assert.That(s.Entities, Is.Not.Empty);
-        Assert.That(s.Entities, Has.None.Contains(":"));
-    }
-
-    [Test]
     public void A_number_word_before_any_noun_is_a_count()
     {
         var f = Check(
