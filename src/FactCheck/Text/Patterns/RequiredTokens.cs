@@ -19,12 +19,12 @@ internal sealed class RequiredTokens
     private readonly Dictionary<string, UInt128> wordBits = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, UInt128>.AlternateLookup<ReadOnlySpan<char>> words;
     private readonly Dictionary<string, UInt128> classBits = new(StringComparer.Ordinal);
-    private readonly (string Shape, UInt128 Bit, bool WordShape)[] shapeBits;
+    private readonly (Shapes.Kind Shape, UInt128 Bit, bool WordShape)[] shapeBits;
 
     private RequiredTokens(Lexicon lexicon, Dictionary<string, int> keys)
     {
         this.lexicon = lexicon;
-        var shapes = new List<(string, UInt128, bool)>();
+        var shapes = new List<(Shapes.Kind, UInt128, bool)>();
         foreach (var (key, bit) in keys)
         {
             UInt128 b = UInt128.One << bit;
@@ -33,7 +33,7 @@ internal sealed class RequiredTokens
             {
                 case 'w': wordBits[name] = wordBits.TryGetValue(name, out var old) ? old | b : b; break;
                 case 'c': classBits[name] = b; break;
-                default: shapes.Add((name, b, name is "word" or "cap" or "punct")); break;
+                default: shapes.Add((Shapes.KindOf(name), b, name is "word" or "cap" or "punct")); break;
             }
         }
         words = wordBits.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -75,8 +75,11 @@ internal sealed class RequiredTokens
 
     /// <summary>False when the tokens from <paramref name="start"/> within <paramref name="reach"/> (and before a paragraph
     /// break) lack one of <paramref name="sets"/>: no match can start there.</summary>
-    public bool MayMatch(string text, Token[] tokens, int start, int reach, UInt128[] sets)
+    public bool MayMatch<TRule>(string text, Token[] tokens, int start, int reach, UInt128[] sets, RuleSet<TRule>? set = null)
+        where TRule : class, IPatternRule
     {
+        // the rule set's memo of its tokens' bits, when this is its table
+        if (set is not null && !set.UsesTable(this)) set = null;
         UInt128 have;
         // a huge document is looked at directly rather than keep bits of its size on the thread
         if (tokens.Length > 1 << 20)
@@ -100,7 +103,7 @@ internal sealed class RequiredTokens
                 int k = start + m.Count;
                 if (k > start && tokens[k].ParagraphBefore) { m.Stopped = true; break; }
                 UInt128 b = m.Bits[k];
-                if (b == UInt128.Zero) m.Bits[k] = b = Bits(text, tokens, k) | Done;
+                if (b == UInt128.Zero) m.Bits[k] = b = (set is null ? Bits(text, tokens, k) : set.RequiredBitsAt(text, tokens, k)) | Done;
                 m.Prefix[m.Count + 1] = m.Prefix[m.Count] | b;
                 m.Count++;
             }
@@ -109,6 +112,12 @@ internal sealed class RequiredTokens
         foreach (var s in sets) if ((have & s) == UInt128.Zero) return false;
         return true;
     }
+
+    /// <summary>The words this table gives bits to (any case).</summary>
+    internal IEnumerable<string> Words => wordBits.Keys;
+
+    /// <summary>Token <paramref name="k"/>'s bits in this table.</summary>
+    internal UInt128 BitsOf(string text, Token[] tokens, int k) => Bits(text, tokens, k);
 
     private UInt128 Bits(string text, Token[] tokens, int k)
     {
