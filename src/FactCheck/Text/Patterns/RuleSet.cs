@@ -87,7 +87,81 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
         foreach (var word in byWord.Keys.Concat(wordIds.Keys).Concat(lexicon.Classes.SelectMany(c => lexicon.EntriesOf(c)).Select(e => e.Form)).Concat(requiredTable?.Words ?? []))
             knownWords.TryAdd(word, new TokenKeys?[6]);
         knownLookup = knownWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var ascii = new AsciiWords(knownWords);
+        knownAscii = ascii.Usable ? ascii : null;
     }
+
+    /// <summary>The known words again, for tokens of ASCII characters: an open-addressing table by the upper-case form, hashed
+    /// on the length and three characters, without the dictionary's comparer calls (the dictionary was a tenth of `extract`'s
+    /// time). OrdinalIgnoreCase compares characters by their upper-case forms, so an ASCII token equals a key exactly when it
+    /// equals, ASCII letters upper-cased, the key's upper-case form (kept here when that is ASCII).</summary>
+    private sealed class AsciiWords
+    {
+        private readonly string[] keys = [];
+        private readonly TokenKeys?[][] values = [];
+        private readonly int[] slots = [0];   // index + 1 into keys; 0: empty
+        private readonly int mask;
+
+        /// <summary>False when some key is not ASCII but upper-cases to ASCII: the table is not asked.</summary>
+        public bool Usable { get; }
+
+        public AsciiWords(Dictionary<string, TokenKeys?[]> words)
+        {
+            var ks = new List<string>();
+            var vs = new List<TokenKeys?[]>();
+            foreach (var (word, kinds) in words)
+            {
+                if (word.Length == 0) continue;
+                if (!System.Text.Ascii.IsValid(word))
+                {
+                    // a key an ASCII token could equal ignoring case ("ı" upper-cases to "I"): leave every token to the dictionary
+                    if (System.Text.Ascii.IsValid(word.ToUpperInvariant())) { Usable = false; return; }
+                    continue;
+                }
+                ks.Add(word.ToUpperInvariant()); vs.Add(kinds);
+            }
+            Usable = true;
+            keys = ks.ToArray(); values = vs.ToArray();
+            int size = 16;
+            while (size < keys.Length * 4) size *= 2;
+            slots = new int[size]; mask = size - 1;
+            for (int k = 0; k < keys.Length; k++)
+            {
+                int h = Hash(keys[k]) & mask;
+                while (slots[h] != 0) h = (h + 1) & mask;
+                slots[h] = k + 1;
+            }
+        }
+
+        private static int Up(char c) => (uint)(c - 'a') <= 'z' - 'a' ? c - 32 : c;
+
+        private static int Hash(ReadOnlySpan<char> s) =>
+            (int)(((uint)s.Length * 0x9E3779B1u) ^ ((uint)Up(s[0]) * 0x85EBCA77u) ^ ((uint)Up(s[^1]) * 0xC2B2AE3Du) ^ ((uint)Up(s[s.Length >> 1]) * 0x27D4EB2Fu)) >> 3;
+
+        /// <summary>The kinds of the known word <paramref name="s"/> is; null when it is none or (<paramref name="ascii"/> false) not
+        /// all ASCII, which this table cannot tell.</summary>
+        public TokenKeys?[]? Find(ReadOnlySpan<char> s, out bool ascii)
+        {
+            ascii = s.Length > 0 && System.Text.Ascii.IsValid(s);
+            if (!ascii) return null;
+            int h = Hash(s) & mask;
+            while (slots[h] is var slot && slot != 0)
+            {
+                var key = keys[slot - 1];
+                if (key.Length == s.Length && EqualsUpper(s, key)) return values[slot - 1];
+                h = (h + 1) & mask;
+            }
+            return null;
+        }
+
+        private static bool EqualsUpper(ReadOnlySpan<char> s, string upper)
+        {
+            for (int i = 0; i < s.Length; i++) if (Up(s[i]) != upper[i]) return false;
+            return true;
+        }
+    }
+
+    private readonly AsciiWords? knownAscii;
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> secondWords;
     private readonly Dictionary<string, int> secondClasses;
@@ -188,7 +262,8 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
         var span = t.Span(text);
         if (t.Type != TokenType.Number)
         {
-            var kinds = knownLookup.TryGetValue(span, out var kk) ? kk : otherWords;
+            bool ascii = false;
+            var kinds = knownAscii?.Find(span, out ascii) ?? (ascii ? null : knownLookup.TryGetValue(span, out var kk) ? kk : null) ?? otherWords;
             int kind = KindOf(t);
             return kinds[kind] ??= Keys(text, tokens, i);
         }
