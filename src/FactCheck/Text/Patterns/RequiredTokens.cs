@@ -75,11 +75,8 @@ internal sealed class RequiredTokens
 
     /// <summary>False when the tokens from <paramref name="start"/> within <paramref name="reach"/> (and before a paragraph
     /// break) lack one of <paramref name="sets"/>: no match can start there.</summary>
-    public bool MayMatch<TRule>(string text, Token[] tokens, int start, int reach, UInt128[] sets, RuleSet<TRule>? set = null)
-        where TRule : class, IPatternRule
+    public bool MayMatch(string text, Token[] tokens, int start, int reach, UInt128[] sets)
     {
-        // the rule set's memo of its tokens' bits, when this is its table
-        if (set is not null && !set.UsesTable(this)) set = null;
         UInt128 have;
         // a huge document is looked at directly rather than keep bits of its size on the thread
         if (tokens.Length > 1 << 20)
@@ -103,7 +100,7 @@ internal sealed class RequiredTokens
                 int k = start + m.Count;
                 if (k > start && tokens[k].ParagraphBefore) { m.Stopped = true; break; }
                 UInt128 b = m.Bits[k];
-                if (b == UInt128.Zero) m.Bits[k] = b = (set is null ? Bits(text, tokens, k) : set.RequiredBitsAt(text, tokens, k)) | Done;
+                if (b == UInt128.Zero) m.Bits[k] = b = Bits(text, tokens, k) | Done;
                 m.Prefix[m.Count + 1] = m.Prefix[m.Count] | b;
                 m.Count++;
             }

@@ -207,6 +207,11 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
         public string? Text;
         public Token[]? Tokens;
         public TokenKeys?[] At = new TokenKeys?[1024];
+        /// <summary>Prefix[j]: the required bits of the j tokens from token <see cref="From"/> (Count of them known; Stopped at
+        /// a paragraph break).</summary>
+        public readonly UInt128[] Prefix = new UInt128[65];
+        public int From = -1, Count;
+        public bool Stopped;
         /// <summary>Number tokens' keys by exact text (their shapes depend on every character), bounded.</summary>
         public readonly Dictionary<string, TokenKeys> Numbers = new(StringComparer.Ordinal);
         public Dictionary<string, TokenKeys>.AlternateLookup<ReadOnlySpan<char>> NumberLookup;
@@ -227,8 +232,12 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
 
     private static int KindOf(in Token t) => (int)t.Type * 2 + (t.Capitalized ? 1 : 0);
 
+    [ThreadStatic] private static KeysMemo? lastMemo;
+
     private KeysMemo MemoFor(string text, Token[] tokens)
     {
+        if (lastMemo is { } last && ReferenceEquals(last.Owner, this) && ReferenceEquals(last.Tokens, tokens) && ReferenceEquals(last.Text, text))
+            return last;
         var ms = keysMemos ??= new KeysMemo[4];
         KeysMemo? m = null;
         for (int k = 0; k < ms.Length && m is null; k++)
@@ -243,9 +252,9 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
         {
             if (m.At.Length < tokens.Length) m.At = new TokenKeys?[Math.Max(tokens.Length, m.At.Length * 2)];
             else Array.Clear(m.At, 0, Math.Min(m.At.Length, Math.Max(tokens.Length, m.Tokens?.Length ?? 0)));
-            m.Text = text; m.Tokens = tokens;
+            m.Text = text; m.Tokens = tokens; m.From = -1;
         }
-        return m;
+        return lastMemo = m;
     }
 
     private TokenKeys KeysOf(string text, Token[] tokens, int i)
@@ -272,12 +281,6 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
         if (m is not null && span.Length <= MaxKeptLength && m.Numbers.Count < MaxKeptNumbers) m.NumberLookup[span] = k;
         return k;
     }
-
-    /// <summary>A token's bits in the table of required tokens, for <see cref="RequiredTokens.MayMatch"/>, when the rule set's
-    /// patterns share that one table (<see cref="requiredTable"/>).</summary>
-    internal UInt128 RequiredBitsAt(string text, Token[] tokens, int i) => KeysOf(text, tokens, i).Required;
-
-    internal bool UsesTable(RequiredTokens table) => ReferenceEquals(table, requiredTable);
 
     /// <summary>The one table of required tokens all this set's patterns that have one use (null when none or several).</summary>
     private readonly RequiredTokens? requiredTable;
@@ -379,9 +382,39 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
     /// <summary>The longest match of <paramref name="rule"/> at token <paramref name="start"/> (as its pattern's MatchAt), for a
     /// rule that <see cref="CandidatesAt(string, Token[], int, List{TRule})"/> gave for that token: the second-token reject it
     /// passed there is not asked again.</summary>
-    public int MatchCandidate(TRule rule, string text, Token[] tokens, int start, out Binding? bindings) =>
-        rule.Pattern.MatchAt(text, tokens, start, out bindings, null,
-            (uint)rule.Order < (uint)secondMask.Length && secondMask[rule.Order] is not null, this);
+    public int MatchCandidate(TRule rule, string text, Token[] tokens, int start, out Binding? bindings)
+    {
+        var p = rule.Pattern;
+        bool secondKnown = (uint)rule.Order < (uint)secondMask.Length && secondMask[rule.Order] is not null;
+        // the required-token reject from this set's memo of the document's tokens (the pattern's own asks its table's memo)
+        if (requiredTable is not null && p.Required is var (table, sets) && ReferenceEquals(table, requiredTable) && tokens.Length <= 1 << 20)
+        {
+            if (!MayMatch(text, tokens, start, p.MaxTokens, sets)) { bindings = null; return -1; }
+            return p.MatchAt(text, tokens, start, out bindings, null, secondKnown, requiredKnown: true);
+        }
+        return p.MatchAt(text, tokens, start, out bindings, null, secondKnown, requiredKnown: false);
+    }
+
+    /// <summary>As <see cref="RequiredTokens.MayMatch"/> with the bits of this set's token keys: false when the tokens from
+    /// <paramref name="start"/> within <paramref name="reach"/> (and before a paragraph break) lack one of <paramref name="sets"/>.
+    /// The bits from the start are accumulated once for all the candidates at that token.</summary>
+    private bool MayMatch(string text, Token[] tokens, int start, int reach, UInt128[] sets)
+    {
+        var m = MemoFor(text, tokens);
+        if (m.From != start) { m.From = start; m.Count = 0; m.Stopped = false; }
+        int want = Math.Min(reach, tokens.Length - start);
+        while (m.Count < want && !m.Stopped)
+        {
+            int k = start + m.Count;
+            if (k > start && tokens[k].ParagraphBefore) { m.Stopped = true; break; }
+            var keys = m.At[k] ??= KeptKeys(m, text, tokens, k);
+            m.Prefix[m.Count + 1] = m.Prefix[m.Count] | keys.Required;
+            m.Count++;
+        }
+        var have = m.Prefix[Math.Min(want, m.Count)];
+        foreach (var s in sets) if ((have & s) == UInt128.Zero) return false;
+        return true;
+    }
 
     /// <summary>The best rule matching at token <paramref name="start"/>: longest, then highest priority, then first in the file; null when none.</summary>
     public TRule? BestAt(string text, Token[] tokens, int start, List<TRule> scratch, out int end, out Binding? bindings,

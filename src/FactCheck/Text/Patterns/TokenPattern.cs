@@ -148,19 +148,19 @@ public sealed class TokenPattern
 
     /// <summary>The longest match starting at token <paramref name="start"/>, with span classes answered by <paramref name="spans"/>.</summary>
     public int MatchAt(string text, Token[] tokens, int start, out Binding? bindings, ISpanClasses? spans) =>
-        MatchAt<IPatternRule>(text, tokens, start, out bindings, spans, false, null);
+        MatchAt(text, tokens, start, out bindings, spans, false, false);
 
     /// <summary>As <see cref="MatchAt(string, Token[], int, out Binding?, ISpanClasses?)"/>; with <paramref name="secondKnown"/>
     /// the caller has already found the next token among <see cref="SecondKeys"/> (a rule set's second-token reject), so
-    /// this pattern's own look at it is skipped; <paramref name="set"/>: the rule set matching, whose memo of the tokens'
-    /// required bits the cheap reject reads.</summary>
-    internal int MatchAt<TRule>(string text, Token[] tokens, int start, out Binding? bindings, ISpanClasses? spans, bool secondKnown,
-        RuleSet<TRule>? set) where TRule : class, IPatternRule
+    /// this pattern's own look at it is skipped; with <paramref name="requiredKnown"/> the caller has found the tokens its
+    /// required-token reject asks for (<see cref="RuleSet{TRule}.MatchCandidate"/>).</summary>
+    internal int MatchAt(string text, Token[] tokens, int start, out Binding? bindings, ISpanClasses? spans, bool secondKnown,
+        bool requiredKnown)
     {
         bindings = null;
         if (next is not null && !secondKnown && (start + 1 >= tokens.Length || tokens[start + 1].ParagraphBefore || !next.Accepts(text, tokens, start + 1, lexicon)))
             return -1;
-        if (Required is var (table, sets) && !table.MayMatch(text, tokens, start, MaxTokens, sets, set)) return -1;
+        if (!requiredKnown && Required is var (table, sets) && !table.MayMatch(text, tokens, start, MaxTokens, sets)) return -1;
         if (beforeProgram is not null && !MatchesBefore(text, tokens, start, spans)) return -1;
         var accept = afterProgram is null ? null : AfterCheck(text, tokens, spans);
         return bodyProgram.Run(text, tokens, lexicon, spans, start, start, -1, accept, true, out bindings);
