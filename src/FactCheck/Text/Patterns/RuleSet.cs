@@ -182,7 +182,7 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
 
     /// <summary>As <see cref="CandidatesAt(string, in Token, List{TRule})"/> for token <paramref name="i"/> of a document, less
     /// the rules whose second token cannot be the next one. What a token's text gives (its candidates, and what it offers as
-    /// a second token) is worked out once per distinct token text and kept (<see cref="KeysOf"/>).</summary>
+    /// a second token) is worked out once per known word, other word or number text and kept (<see cref="KeysOf"/>).</summary>
     public void CandidatesAt(string text, Token[] tokens, int i, List<TRule> into)
     {
         into.Clear();
