@@ -26,8 +26,16 @@ public static class NativeBuild
 
     /// <summary>True when these arguments name a command (the first argument) that the native build hands on; help, version and
     /// usage errors without a command stay here.</summary>
-    public static bool HandsOn(string[] args) =>
-        IsNative && args.Length > 0 && !args[0].StartsWith('-') && !NativeCommands.Contains(args[0]);
+    public static bool HandsOn(string[] args) => IsNative && NeedsJit(args);
+
+    /// <summary>The eval subcommands that need the JIT build: `eval inject` checks with the triage model (ML.NET), which the
+    /// native build failed to load ("not a triage model: ... missing native code").</summary>
+    public static readonly IReadOnlySet<string> JitEvalCommands = new HashSet<string>(StringComparer.Ordinal) { "inject" };
+
+    /// <summary>True when these arguments name a command the native build cannot run itself (whatever build this is).</summary>
+    public static bool NeedsJit(string[] args) =>
+        args.Length > 0 && !args[0].StartsWith('-')
+        && (!NativeCommands.Contains(args[0]) || args[0] == "eval" && args.Length > 1 && JitEvalCommands.Contains(args[1]));
 
     /// <summary>Runs the JIT build with the same arguments and returns its exit code (on Unix this process is replaced and
     /// does not return unless the exec fails).</summary>

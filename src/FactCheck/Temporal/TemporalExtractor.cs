@@ -44,7 +44,7 @@ public sealed class TemporalExtractor
             int bestEnd = -1; TemporalRule? best = null; Binding? bestB = null;
             foreach (var rule in candidates)
             {
-                int end = rule.Pattern.MatchAt(text, tokens, i, out var b);
+                int end = grammar.MatchCandidate(rule, text, tokens, i, out var b);
                 if (end < 0) continue;
                 if (end > bestEnd || (end == bestEnd && rule.Priority > best!.Priority))
                 {

@@ -67,6 +67,11 @@ public sealed class TemporalGrammar
     /// <summary>Rules that may start at token <paramref name="i"/> of a document (its lexicon entries looked up once per document).</summary>
     public void CandidatesAt(string text, Token[] tokens, int i, List<TemporalRule> into) => set.CandidatesAt(text, tokens, i, into);
 
+    /// <summary>The longest match of a rule that <see cref="CandidatesAt(string, Token[], int, List{TemporalRule})"/> gave for
+    /// token <paramref name="start"/> (the rule set's second-token reject is not asked again).</summary>
+    public int MatchCandidate(TemporalRule rule, string text, Token[] tokens, int start, out Binding? bindings) =>
+        set.MatchCandidate(rule, text, tokens, start, out bindings);
+
     /// <summary>Reads temporal.json: {"dateOrder", "macros": {NAME: pattern}, "rules": [{id, pattern, kind, ...}]}.</summary>
     public static TemporalGrammar Parse(string lang, JObject json, string file, Lexicon lexicon)
     {

@@ -98,8 +98,17 @@ public static class Tokenizer
     private static int ScanWord(string text, int i)
     {
         int n = text.Length, start = i;
-        while (i < n && (char.IsLetter(text[i]) || (char.IsDigit(text[i]) && i > start)))
+        while (i < n)
         {
+            char c = text[i];
+            // a lowercase ASCII letter: a letter, neither a digit nor upper case, so none of the splits below applies
+            if ((uint)(c - 'a') <= 'z' - 'a')
+            {
+                i++;
+                if (i + 1 < n && (text[i] == '\'' || text[i] == '\u2019') && char.IsLetter(text[i + 1]) && i - start <= 3) i++;
+                continue;
+            }
+            if (!(char.IsLetter(c) || (char.IsDigit(c) && i > start))) break;
             // "Rp300.000": the rupiah sign glued to its amount splits, so the digit groups stay one number
             if (i == start + 2 && char.IsDigit(text[i]) && (text[start] is 'R' or 'r') && (text[start + 1] is 'p' or 'P')) break;
             // "padaSenin": scraped text glued at a lower-to-upper change; split there

@@ -75,6 +75,38 @@ public class BoilerplateRuleTests
         if (stale.Count > 0) Assert.Warn($"no generated regex for {string.Join(", ", stale)}: run scripts/gen-boilerplate-regexes.py");
     }
 
+    [TestCase(@"^(?:.{0,250}?[\s./(|]|)(?:Foto|Photo)\s*:\s*(?:[^.!?\n]|\.(?!\s)){1,80}$", ':')]
+    [TestCase(@"^\[Gambas:[^\]]*\]$", ':')]
+    [TestCase(@"^(?i:tags?|topik)\s*:\s*[^.!?]{1,200}$", ':')]
+    [TestCase(@"^\([a-z]{2,5}(?:/[a-z]{2,5}){0,3}\)$", '\0')]    // the comma of {2,5} is no literal
+    [TestCase(@"^Editor\s*:?\s*[\p{Lu}][^.!?]{0,80}\.?$", '\0')]  // an optional colon
+    [TestCase(@"^a:b|c$", '\0')]                                   // alternatives at the top level
+    [TestCase(@"^(?:a:b)x$", '\0')]                                // only inside a group
+    [TestCase(@"^a,*b$", '\0')]
+    [TestCase(@"^a,{0,3}b$", '\0')]
+    [TestCase(@"^a,{1,3}b$", ',')]
+    [TestCase(@"^a,+b$", ',')]
+    [TestCase(@"^[:,]x$", '\0')]                                   // a class
+    [TestCase(@"^(?<n>a)\k<n>$", '\0')]
+    [TestCase(@"(?x) a # : comment", '\0')]
+    public void RequiredChar_names_only_a_character_every_match_has(string pattern, char expected) =>
+        Assert.That(BoilerplateRule.RequiredChar(pattern), Is.EqualTo(expected));
+
+    [Test]
+    public void Every_rule_finds_the_same_with_or_without_its_required_character_check()
+    {
+        // each rule's examples and negatives, and every line of the seed articles, through Find and through the bare regex
+        var lines = Directory.GetFiles(Path.GetDirectoryName(Readers.SeedFiles.Seed003)!).SelectMany(File.ReadLines).ToList();
+        foreach (var r in BoilerplateDetector.Default.Rules)
+            foreach (var line in lines.Concat(r.Examples.Select(e => e.Text)).Concat(r.Negative.Select(e => e.Text)))
+            {
+                var t = line.Trim();
+                if (t.Length == 0 || t.Length > r.MaxLineLength) continue;
+                bool regex = r.Scope == BoilerplateScope.Line ? r.Pattern.IsMatch(t) : r.Pattern.Match(t) is { Success: true, Index: 0, Length: > 0 };
+                Assert.That(r.Find(t, 0, t.Length) is not null, Is.EqualTo(regex), $"{r.Id}: \"{t}\"");
+            }
+    }
+
     [Test]
     public void Detect_IsFast()
     {

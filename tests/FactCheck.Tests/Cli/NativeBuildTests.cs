@@ -17,4 +17,14 @@ public class NativeBuildTests
         foreach (var args in new[] { new[] { "check", "x", "--out", "y" }, ["train"], ["serve"], ["extract", "x"], ["--help"] })
             Assert.That(NativeBuild.HandsOn(args), Is.False, string.Join(" ", args));
     }
+
+    [Test]
+    public void A_native_build_would_hand_on_the_commands_that_need_the_model_and_keep_the_engine_commands()
+    {
+        foreach (var args in new[] { new[] { "check", "x", "--out", "y" }, ["train"], ["serve"], ["review"], ["eval", "inject", "--clusters", "c"] })
+            Assert.That(NativeBuild.NeedsJit(args), Is.True, string.Join(" ", args));
+        foreach (var args in new[] { new[] { "extract", "x" }, ["stories", "x"], ["eval", "timex"], ["eval"], ["--help"], [] })
+            Assert.That(NativeBuild.NeedsJit(args), Is.False, string.Join(" ", args));
+        Assert.That(EvalCommand.Create().Subcommands.Select(c => c.Name), Is.SupersetOf(NativeBuild.JitEvalCommands));
+    }
 }

@@ -7,7 +7,11 @@ internal sealed class PatternProgram
 {
     internal enum Op : byte { Word, Class, Span, Split, Jmp, Match }
 
-    internal readonly record struct Inst(Op Op, string? Text = null, bool Shape = false, bool Lex = false, string? Value = null, int X = 0, int Y = 0);
+    internal readonly record struct Inst(Op Op, string? Text = null, bool Shape = false, bool Lex = false, string? Value = null, int X = 0, int Y = 0)
+    {
+        /// <summary>The shape of a Class instruction with <see cref="Shape"/>, by number.</summary>
+        public Shapes.Kind ShapeKind { get; } = Shape && Text is not null ? Shapes.KindOf(Text) : Shapes.Kind.Unknown;
+    }
 
     private readonly Inst[] code;
 
@@ -106,7 +110,7 @@ internal sealed class PatternProgram
                 else
                 {
                     LexEntry? entry = null;
-                    if (ins.Shape && Shapes.Is(ins.Text!, text, t)) { }
+                    if (ins.Shape && Shapes.Is(ins.ShapeKind, text, t)) { }
                     else if (ins.Lex && t.Type != TokenType.Number && lexicon.TryGetAt(ins.Text!, text, tokens, pos, out var e)
                              && (ins.Value is null || e.ValueText == ins.Value)) entry = e;
                     else break;

@@ -19,12 +19,12 @@ internal sealed class RequiredTokens
     private readonly Dictionary<string, UInt128> wordBits = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, UInt128>.AlternateLookup<ReadOnlySpan<char>> words;
     private readonly Dictionary<string, UInt128> classBits = new(StringComparer.Ordinal);
-    private readonly (string Shape, UInt128 Bit, bool WordShape)[] shapeBits;
+    private readonly (Shapes.Kind Shape, UInt128 Bit, bool WordShape)[] shapeBits;
 
     private RequiredTokens(Lexicon lexicon, Dictionary<string, int> keys)
     {
         this.lexicon = lexicon;
-        var shapes = new List<(string, UInt128, bool)>();
+        var shapes = new List<(Shapes.Kind, UInt128, bool)>();
         foreach (var (key, bit) in keys)
         {
             UInt128 b = UInt128.One << bit;
@@ -33,7 +33,7 @@ internal sealed class RequiredTokens
             {
                 case 'w': wordBits[name] = wordBits.TryGetValue(name, out var old) ? old | b : b; break;
                 case 'c': classBits[name] = b; break;
-                default: shapes.Add((name, b, name is "word" or "cap" or "punct")); break;
+                default: shapes.Add((Shapes.KindOf(name), b, name is "word" or "cap" or "punct")); break;
             }
         }
         words = wordBits.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -109,6 +109,12 @@ internal sealed class RequiredTokens
         foreach (var s in sets) if ((have & s) == UInt128.Zero) return false;
         return true;
     }
+
+    /// <summary>The words this table gives bits to (any case).</summary>
+    internal IEnumerable<string> Words => wordBits.Keys;
+
+    /// <summary>Token <paramref name="k"/>'s bits in this table.</summary>
+    internal UInt128 BitsOf(string text, Token[] tokens, int k) => Bits(text, tokens, k);
 
     private UInt128 Bits(string text, Token[] tokens, int k)
     {

@@ -13,40 +13,63 @@ public static class Shapes
         "yearrange", "clockdur",
     };
 
+    /// <summary>The shapes by number, so that a compiled pattern tests one without comparing its name (<see cref="KindOf"/>).</summary>
+    internal enum Kind : byte
+    {
+        Unknown, Any, Word, Cap, Punct, Int, Num, Decimal, Day, MonthNum, Year, Ordinal, Decade, Clock, ColonClock, MilClock,
+        AmountRange, NumDate, NumDm, IsoDate, Amount, AmountSfx, Cardinal, YearRange, ClockDur,
+    }
+
+    /// <summary>The kind of a shape name (<see cref="Kind.Unknown"/> for a name that is not a shape: no token has it).</summary>
+    internal static Kind KindOf(string shape) => shape switch
+    {
+        "any" => Kind.Any, "word" => Kind.Word, "cap" => Kind.Cap, "punct" => Kind.Punct,
+        "int" => Kind.Int, "num" => Kind.Num, "decimal" => Kind.Decimal, "day" => Kind.Day, "monthnum" => Kind.MonthNum,
+        "year" => Kind.Year, "ordinal" => Kind.Ordinal, "decade" => Kind.Decade, "clock" => Kind.Clock,
+        "colonclock" => Kind.ColonClock, "milclock" => Kind.MilClock, "amountrange" => Kind.AmountRange,
+        "numdate" => Kind.NumDate, "numdm" => Kind.NumDm, "isodate" => Kind.IsoDate, "amount" => Kind.Amount,
+        "amountsfx" => Kind.AmountSfx, "cardinal" => Kind.Cardinal, "yearrange" => Kind.YearRange, "clockdur" => Kind.ClockDur,
+        _ => Kind.Unknown,
+    };
+
     /// <summary>True when the token has the named shape.</summary>
-    public static bool Is(string shape, string text, in Token t)
+    public static bool Is(string shape, string text, in Token t) => Is(KindOf(shape), text, t);
+
+    /// <summary>True when the token has the shape.</summary>
+    internal static bool Is(Kind shape, string text, in Token t)
     {
         switch (shape)
         {
-            case "any": return true;
-            case "word": return t.Type == TokenType.Word;
-            case "cap": return t.Type == TokenType.Word && t.Capitalized;
-            case "punct": return t.Type == TokenType.Punct;
+            case Kind.Any: return true;
+            case Kind.Word: return t.Type == TokenType.Word;
+            case Kind.Cap: return t.Type == TokenType.Word && t.Capitalized;
+            case Kind.Punct: return t.Type == TokenType.Punct;
+            case Kind.Unknown: return false;
         }
         if (t.Type != TokenType.Number) return false;
         var s = Clean(t.Span(text));
         switch (shape)
         {
-            case "int": return AllDigits(s) && s.Length <= 9;
-            case "num": return (AllDigits(s) && s.Length <= 15) || TryDecimal(s, out _);
-            case "decimal": return TryDecimal(s, out _);
-            case "day": return AllDigits(s) && s.Length <= 2 && Int(s) is >= 1 and <= 31;
-            case "monthnum": return AllDigits(s) && s.Length <= 2 && Int(s) is >= 1 and <= 12;
-            case "year": return AllDigits(s) && s.Length == 4 && Int(s) is >= 1000 and <= 2199;
-            case "ordinal": return TryOrdinal(s, out _);
-            case "decade": return TryDecade(s, out _);
-            case "clock": return TryClock(s, out _, out _);
-            case "colonclock": return s.IndexOf(':') > 0 && TryClock(s, out _, out _);
-            case "milclock": return TryMilitaryClock(s, out _, out _);
-            case "amountrange": return TryAmountRange(s, '.', out _, out _);
-            case "numdate": return NumericDateParts(s, stackalloc int[3]) == 3;
-            case "numdm": return NumericDateParts(s, stackalloc int[3]) == 2;
-            case "isodate": return TryIsoDate(s, out _, out _, out _);
-            case "amount": return TryAmount(s, '.', out _);
-            case "amountsfx": return TrySplitSuffix(s, out var digits, out _) && TryAmount(digits, '.', out _);
-            case "cardinal": return IsCardinal(s);
-            case "yearrange": return TryYearRange(s, out _, out _, out _);
-            case "clockdur": return TryClockDuration(s, out _, out _, out _);
+            case Kind.Int: return AllDigits(s) && s.Length <= 9;
+            case Kind.Num: return (AllDigits(s) && s.Length <= 15) || TryDecimal(s, out _);
+            case Kind.Decimal: return TryDecimal(s, out _);
+            case Kind.Day: return AllDigits(s) && s.Length <= 2 && Int(s) is >= 1 and <= 31;
+            case Kind.MonthNum: return AllDigits(s) && s.Length <= 2 && Int(s) is >= 1 and <= 12;
+            case Kind.Year: return AllDigits(s) && s.Length == 4 && Int(s) is >= 1000 and <= 2199;
+            case Kind.Ordinal: return TryOrdinal(s, out _);
+            case Kind.Decade: return TryDecade(s, out _);
+            case Kind.Clock: return TryClock(s, out _, out _);
+            case Kind.ColonClock: return s.IndexOf(':') > 0 && TryClock(s, out _, out _);
+            case Kind.MilClock: return TryMilitaryClock(s, out _, out _);
+            case Kind.AmountRange: return TryAmountRange(s, '.', out _, out _);
+            case Kind.NumDate: return NumericDateParts(s, stackalloc int[3]) == 3;
+            case Kind.NumDm: return NumericDateParts(s, stackalloc int[3]) == 2;
+            case Kind.IsoDate: return TryIsoDate(s, out _, out _, out _);
+            case Kind.Amount: return TryAmount(s, '.', out _);
+            case Kind.AmountSfx: return TrySplitSuffix(s, out var digits, out _) && TryAmount(digits, '.', out _);
+            case Kind.Cardinal: return IsCardinal(s);
+            case Kind.YearRange: return TryYearRange(s, out _, out _, out _);
+            case Kind.ClockDur: return TryClockDuration(s, out _, out _, out _);
         }
         return false;
     }

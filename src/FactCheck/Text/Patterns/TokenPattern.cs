@@ -93,6 +93,7 @@ public sealed class TokenPattern
         private readonly Dictionary<string, bool> wordSet;
         private readonly HashSet<string> classes = new(StringComparer.Ordinal);
         private readonly string[] shapes;
+        private readonly Shapes.Kind[] shapeKinds;
 
         public KeySet(HashSet<string> keys)
         {
@@ -108,6 +109,7 @@ public sealed class TokenPattern
             wordSet = w;
             words = w.GetAlternateLookup<ReadOnlySpan<char>>();
             shapes = sh.ToArray();
+            shapeKinds = sh.Select(Shapes.KindOf).ToArray();
         }
 
         private readonly bool acceptAll;
@@ -124,7 +126,7 @@ public sealed class TokenPattern
             if (t.Type != TokenType.Number && classes.Count > 0)
                 foreach (var e in lexicon.LookupAt(text, tokens, i))
                     if (classes.Contains(e.Class)) return true;
-            foreach (var sh in shapes)
+            foreach (var sh in shapeKinds)
                 if (Shapes.Is(sh, text, t)) return true;
             return false;
         }
@@ -145,12 +147,20 @@ public sealed class TokenPattern
     public int MatchAt(string text, Token[] tokens, int start, out Binding? bindings) => MatchAt(text, tokens, start, out bindings, null);
 
     /// <summary>The longest match starting at token <paramref name="start"/>, with span classes answered by <paramref name="spans"/>.</summary>
-    public int MatchAt(string text, Token[] tokens, int start, out Binding? bindings, ISpanClasses? spans)
+    public int MatchAt(string text, Token[] tokens, int start, out Binding? bindings, ISpanClasses? spans) =>
+        MatchAt(text, tokens, start, out bindings, spans, false, false);
+
+    /// <summary>As <see cref="MatchAt(string, Token[], int, out Binding?, ISpanClasses?)"/>; with <paramref name="secondKnown"/>
+    /// the caller has already found the next token among <see cref="SecondKeys"/> (a rule set's second-token reject), so
+    /// this pattern's own look at it is skipped; with <paramref name="requiredKnown"/> the caller has found the tokens its
+    /// required-token reject asks for (<see cref="RuleSet{TRule}.MatchCandidate"/>).</summary>
+    internal int MatchAt(string text, Token[] tokens, int start, out Binding? bindings, ISpanClasses? spans, bool secondKnown,
+        bool requiredKnown)
     {
         bindings = null;
-        if (next is not null && (start + 1 >= tokens.Length || tokens[start + 1].ParagraphBefore || !next.Accepts(text, tokens, start + 1, lexicon)))
+        if (next is not null && !secondKnown && (start + 1 >= tokens.Length || tokens[start + 1].ParagraphBefore || !next.Accepts(text, tokens, start + 1, lexicon)))
             return -1;
-        if (Required is var (table, sets) && !table.MayMatch(text, tokens, start, MaxTokens, sets)) return -1;
+        if (!requiredKnown && Required is var (table, sets) && !table.MayMatch(text, tokens, start, MaxTokens, sets)) return -1;
         if (beforeProgram is not null && !MatchesBefore(text, tokens, start, spans)) return -1;
         var accept = afterProgram is null ? null : AfterCheck(text, tokens, spans);
         return bodyProgram.Run(text, tokens, lexicon, spans, start, start, -1, accept, true, out bindings);
