@@ -254,6 +254,10 @@ public sealed class SlotAligner(AlignOptions? options = null)
         return groups;
     }
 
+    /// <summary>A day told only from the article's own day ("kemarin", "yesterday", "hari ini"): no weekday and no day of
+    /// the month written.</summary>
+    private static bool Deictic(Slot s) => s.Mention is not { } m || m.StatedWeekday is null && !m.Stated.HasFlag(FactCheck.Temporal.DateFields.Day);
+
     /// <summary>A day written with its month and year, not counted from publication.</summary>
     private static bool FullDay(Slot s) => s.Kind == SlotKind.Date && s.Granularity == Granularity.Day && !s.Relative && !s.YearInferred;
 
@@ -402,9 +406,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
     public static bool OwnDay(Slot a, Slot b)
     {
         if (a.Published is not { } pa || b.Published is not { } pb || pa == pb) return false;
-        // two days told relative to each article's own day ("kemarin", "yesterday") are each that article's; two weekday
-        // names ("on Friday") are each resolved to one date, and compare as dates
-        if (a.Relative && b.Relative && (a.Mention?.StatedWeekday is null || b.Mention?.StatedWeekday is null)) return true;
+        // two days told relative to each article's own day ("kemarin", "yesterday") are each that article's; a weekday name
+        // ("on Friday") or a day and month ("Sept. 11") is resolved to one date, and compares as a date
+        if (a.Relative && b.Relative && (Deictic(a) || Deictic(b))) return true;
         return a.Date is { } da && b.Date is { } db && da.DayNumber - db.DayNumber == pa.DayNumber - pb.DayNumber;
     }
 

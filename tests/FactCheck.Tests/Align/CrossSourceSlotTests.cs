@@ -258,6 +258,14 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_day_and_month_without_a_year_compares_across_articles_of_different_days()
+    {
+        var a = Doc("a", "New York Times", "2016-09-28", "The bill lets families of the victims of the Sept. 11 attacks sue the Saudi government in American courts.", "en");
+        var b = Doc("b", "Fox News", "2016-09-23", "The bill lets families of the victims of the Sept. 14 attacks sue the Saudi government in American courts.", "en");
+        Assert.That(Dates(a, b), Has.Count.EqualTo(1), "one attack, two days: the year inferred from each article's own day does not make each day its own");
+    }
+
+    [Test]
     public void A_date_written_in_full_is_one_date_whatever_day_each_article_was_written()
     {
         var a = Doc("a", "detikcom", "2025-06-19", "Hari ini penerbangan ke Maumere dibatalkan. Pemberitahuan resmi AirNav yang berlaku sampai 20 Juni 2025 menutup bandara itu untuk sementara.", "id");
