@@ -77,38 +77,77 @@ internal sealed class RequiredTokens
     /// break) lack one of <paramref name="sets"/>: no match can start there.</summary>
     public bool MayMatch(string text, Token[] tokens, int start, int reach, UInt128[] sets)
     {
-        UInt128 have;
-        // a huge document is looked at directly rather than keep bits of its size on the thread
+        // a huge document is looked at directly rather than keep bits of its size on the thread (and its prefix is not kept
+        // from one call to the next, since nothing tells the document apart)
         if (tokens.Length > 1 << 20)
         {
-            have = UInt128.Zero;
-            int end = Math.Min(tokens.Length, start + reach);
-            for (int k = start; k < end; k++)
-            {
-                if (k > start && tokens[k].ParagraphBefore) break;
-                have |= Bits(text, tokens, k);
-            }
+            var direct = hugeReach ??= new Reach();
+            direct.Forget();
+            return direct.MayMatch(tokens, start, reach, sets, new DirectBits(this, text, tokens));
         }
-        else
-        {
-            // the bits of the tokens from the start, accumulated once for all the candidates at that token
-            var m = MemoFor(text, tokens);
-            if (m.From != start) { m.From = start; m.Count = 0; m.Stopped = false; }
-            int want = Math.Min(reach, tokens.Length - start);
-            while (m.Count < want && !m.Stopped)
-            {
-                int k = start + m.Count;
-                if (k > start && tokens[k].ParagraphBefore) { m.Stopped = true; break; }
-                UInt128 b = m.Bits[k];
-                if (b == UInt128.Zero) m.Bits[k] = b = Bits(text, tokens, k) | Done;
-                m.Prefix[m.Count + 1] = m.Prefix[m.Count] | b;
-                m.Count++;
-            }
-            have = m.Prefix[Math.Min(want, m.Count)];
-        }
-        foreach (var s in sets) if ((have & s) == UInt128.Zero) return false;
-        return true;
+        var m = MemoFor(text, tokens);
+        return m.Reach.MayMatch(tokens, start, reach, sets, new MemoBits(this, m, text, tokens));
     }
+
+    /// <summary>How a caller gets token k's bits in a table: from its own memo of the document, or worked out. Passed as a
+    /// struct, so that the accumulation is compiled for each way and the call need not be a virtual one.</summary>
+    internal interface ITokenBits
+    {
+        UInt128 At(int k);
+    }
+
+    /// <summary>The bits of the tokens from one start token, accumulated once for all the candidates at that token: the reject
+    /// of <see cref="RequiredTokens.MayMatch"/>, kept with a memo of one document's tokens (this table's memo of their bits,
+    /// or a rule set's of their keys) and forgotten with it.</summary>
+    internal sealed class Reach
+    {
+        /// <summary>prefix[j]: the bits of the j tokens from token from (count of them known; stopped at a paragraph break).
+        /// A pattern with required tokens takes fewer than 64.</summary>
+        private readonly UInt128[] prefix = new UInt128[65];
+        private int from = -1, count;
+        private bool stopped;
+
+        /// <summary>Drops the prefix, for another document.</summary>
+        public void Forget() => from = -1;
+
+        /// <summary>False when the tokens from <paramref name="start"/> within <paramref name="reach"/> (and before a
+        /// paragraph break) lack one of <paramref name="sets"/>, each token's bits asked of <paramref name="bits"/> once
+        /// per start.</summary>
+        public bool MayMatch<TBits>(Token[] tokens, int start, int reach, UInt128[] sets, TBits bits) where TBits : struct, ITokenBits
+        {
+            if (from != start) { from = start; count = 0; stopped = false; }
+            int want = Math.Min(reach, tokens.Length - start);
+            while (count < want && !stopped)
+            {
+                int k = start + count;
+                if (k > start && tokens[k].ParagraphBefore) { stopped = true; break; }
+                prefix[count + 1] = prefix[count] | bits.At(k);
+                count++;
+            }
+            var have = prefix[Math.Min(want, count)];
+            foreach (var s in sets) if ((have & s) == UInt128.Zero) return false;
+            return true;
+        }
+    }
+
+    /// <summary>A token's bits from this table's memo, worked out the first time the document's token is asked.</summary>
+    private readonly struct MemoBits(RequiredTokens table, Memo m, string text, Token[] tokens) : ITokenBits
+    {
+        public UInt128 At(int k)
+        {
+            UInt128 b = m.Bits[k];
+            if (b == UInt128.Zero) m.Bits[k] = b = table.Bits(text, tokens, k) | Done;
+            return b;
+        }
+    }
+
+    /// <summary>A token's bits worked out each time (a huge document).</summary>
+    private readonly struct DirectBits(RequiredTokens table, string text, Token[] tokens) : ITokenBits
+    {
+        public UInt128 At(int k) => table.Bits(text, tokens, k);
+    }
+
+    [ThreadStatic] private static Reach? hugeReach;
 
     /// <summary>The words this table gives bits to (any case).</summary>
     internal IEnumerable<string> Words => wordBits.Keys;
@@ -137,11 +176,7 @@ internal sealed class RequiredTokens
         public string? Text;
         public Token[]? Tokens;
         public UInt128[] Bits = new UInt128[1024];
-        /// <summary>Prefix[j]: the bits of the j tokens from token <see cref="From"/> (Count of them known; Stopped at a
-        /// paragraph break).</summary>
-        public readonly UInt128[] Prefix = new UInt128[65];
-        public int From = -1, Count;
-        public bool Stopped;
+        public readonly Reach Reach = new();
     }
 
     [ThreadStatic] private static Memo[]? memos;
@@ -174,6 +209,6 @@ internal sealed class RequiredTokens
     {
         if (m.Bits.Length < tokens.Length) m.Bits = new UInt128[Math.Max(tokens.Length, m.Bits.Length * 2)];
         else Array.Clear(m.Bits, 0, Math.Min(m.Bits.Length, Math.Max(tokens.Length, m.Tokens?.Length ?? 0)));
-        m.Text = text; m.Tokens = tokens; m.From = -1;
+        m.Text = text; m.Tokens = tokens; m.Reach.Forget();
     }
 }

@@ -207,11 +207,8 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
         public string? Text;
         public Token[]? Tokens;
         public TokenKeys?[] At = new TokenKeys?[1024];
-        /// <summary>Prefix[j]: the required bits of the j tokens from token <see cref="From"/> (Count of them known; Stopped at
-        /// a paragraph break).</summary>
-        public readonly UInt128[] Prefix = new UInt128[65];
-        public int From = -1, Count;
-        public bool Stopped;
+        /// <summary>The required bits of the tokens from the last start asked.</summary>
+        public readonly RequiredTokens.Reach Reach = new();
         /// <summary>Number tokens' keys by exact text (their shapes depend on every character), bounded.</summary>
         public readonly Dictionary<string, TokenKeys> Numbers = new(StringComparer.Ordinal);
         public Dictionary<string, TokenKeys>.AlternateLookup<ReadOnlySpan<char>> NumberLookup;
@@ -252,7 +249,7 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
         {
             if (m.At.Length < tokens.Length) m.At = new TokenKeys?[Math.Max(tokens.Length, m.At.Length * 2)];
             else Array.Clear(m.At, 0, Math.Min(m.At.Length, Math.Max(tokens.Length, m.Tokens?.Length ?? 0)));
-            m.Text = text; m.Tokens = tokens; m.From = -1;
+            m.Text = text; m.Tokens = tokens; m.Reach.Forget();
         }
         return lastMemo = m;
     }
@@ -401,19 +398,13 @@ public sealed class RuleSet<TRule> where TRule : class, IPatternRule
     private bool MayMatch(string text, Token[] tokens, int start, int reach, UInt128[] sets)
     {
         var m = MemoFor(text, tokens);
-        if (m.From != start) { m.From = start; m.Count = 0; m.Stopped = false; }
-        int want = Math.Min(reach, tokens.Length - start);
-        while (m.Count < want && !m.Stopped)
-        {
-            int k = start + m.Count;
-            if (k > start && tokens[k].ParagraphBefore) { m.Stopped = true; break; }
-            var keys = m.At[k] ??= KeptKeys(m, text, tokens, k);
-            m.Prefix[m.Count + 1] = m.Prefix[m.Count] | keys.Required;
-            m.Count++;
-        }
-        var have = m.Prefix[Math.Min(want, m.Count)];
-        foreach (var s in sets) if ((have & s) == UInt128.Zero) return false;
-        return true;
+        return m.Reach.MayMatch(tokens, start, reach, sets, new RequiredBits(this, m, text, tokens));
+    }
+
+    /// <summary>A token's required bits from its keys in this set's memo (worked out the first time the token is asked).</summary>
+    private readonly struct RequiredBits(RuleSet<TRule> set, KeysMemo m, string text, Token[] tokens) : RequiredTokens.ITokenBits
+    {
+        public UInt128 At(int k) => (m.At[k] ??= set.KeptKeys(m, text, tokens, k)).Required;
     }
 
     /// <summary>The best rule matching at token <paramref name="start"/>: longest, then highest priority, then first in the file; null when none.</summary>
