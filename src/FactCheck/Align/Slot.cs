@@ -81,5 +81,11 @@ public sealed record Slot
     public TemporalMention? Mention { get; init; }
     public QuantityMention? Quantity { get; init; }
 
+    /// <summary>The slot as a finding's evidence: its span, sentence, value and source, and its role in the finding.</summary>
+    public FactCheck.Checks.Evidence ToEvidence(string? role = null) => new(Doc, Start, End, Text)
+    {
+        Sentence = Sentence, SentenceStart = SentenceStart, Value = Value, Source = Source, Role = role,
+    };
+
     public override string ToString() => $"{Doc}:{Start} {Kind} \"{Text}\" = {Value}";
 }

@@ -358,7 +358,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
         // inverted index: (kind, feature) -> slots; features shared by too many slots find no candidates
         var index = new Dictionary<string, List<Slot>>(StringComparer.Ordinal);
         foreach (var s in all)
-            foreach (var f in Keys(s, alias))
+            foreach (var f in Features(s, alias))
             {
                 if (freq.GetValueOrDefault(f) > options.MaxPosting) continue;
                 var key = s.Kind + "|" + f;
@@ -378,7 +378,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
         {
             var byDoc = new Dictionary<string, List<(Slot, double)>>(StringComparer.Ordinal);
             var seen = new HashSet<Slot>(ReferenceEqualityComparer.Instance);
-            foreach (var f in Keys(s, alias))
+            foreach (var f in Features(s, alias))
             {
                 if (!index.TryGetValue(s.Kind + "|" + f, out var posting)) continue;
                 foreach (var o in posting)
@@ -417,14 +417,6 @@ public sealed class SlotAligner(AlignOptions? options = null)
 
     private static bool IsName(string f) => f.Length > 0 && f[0] == '^';
 
-    private static IEnumerable<string> Keys(Slot s, Dictionary<string, string> alias)
-    {
-        foreach (var f in s.Near) yield return f;
-        foreach (var f in s.Far) yield return f;
-        if (s.Head is { } h) yield return "h:" + h;
-        if (s.Relation is { } r) yield return "r:" + r;
-        foreach (var e in s.Entities) yield return "e:" + alias.GetValueOrDefault(e, e);
-    }
 
     /// <summary>A one-word name of the story ("Ryan", per:ryan) read as the one longer name of the story it ends
     /// ("Paul Ryan", per:paul-ryan), when the story has exactly one: outlets name a person in full once and by surname after,
@@ -531,6 +523,8 @@ public sealed class SlotAligner(AlignOptions? options = null)
         return sim;
     }
 
+    /// <summary>A slot's context features: its stems, head, entities (read through the story's aliases) and claim relation;
+    /// what rarity is counted over, what the candidate index is keyed by.</summary>
     private static IEnumerable<string> Features(Slot s, Dictionary<string, string> alias)
     {
         foreach (var f in s.Near) yield return f;

@@ -452,16 +452,11 @@ public static class SlotBuilder
             int mid = (lo + hi) >>> 1;
             if (a.Sentences[mid].Start <= start) { index = mid; lo = mid + 1; } else hi = mid - 1;
         }
-        var frame = Within(a.Temporal, x => x.Start, s.Start, s.End).Where(t => t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null
-                && t.Kind is TemporalKind.Date or TemporalKind.Time && (t.Date is not null || t.Kind == TemporalKind.Time))
-            .Select(t => t.Kind == TemporalKind.Time ? t.Value : t.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
-        // a figure's stated year or month is its period too ("US$ 4,1 miliar pada tahun 2024" beside "Januari sampai Maret 2025"):
-        // figures of two periods are two facts
-        if (slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent)
-            frame.AddRange(Within(a.Temporal, x => x.Start, s.Start, s.End).Where(t => t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null
-                    && t.Kind == TemporalKind.Date && t.Date is null && t.Stated.HasFlag(DateFields.Year) && !t.Relative && t.Value.Length is 4 or 7 && char.IsAsciiDigit(t.Value[0]))
-                .Select(t => t.Value));
-        frame = frame.Distinct().ToList();
+        // the dates and clock times the sentence states besides the value; for a figure also a stated year or month, its period
+        // ("US$ 4,1 miliar pada tahun 2024" beside "Januari sampai Maret 2025": figures of two periods are two facts)
+        bool figure = slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent;
+        var frame = Within(a.Temporal, x => x.Start, s.Start, s.End).Where(t => t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null)
+            .Select(t => FrameValue(t, figure)).OfType<string>().Distinct().ToList();
         // a figure whose sentence states no clock time takes the clock time stated last before it in its paragraph ("pukul
         // 09.02 WIB, IHSG ... Adapun nilai transaksi hingga saat ini mencapai Rp 521 miliar"): market figures move by the hour
         if (slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && !frame.Any(f => f.Contains('T')))
@@ -488,7 +483,6 @@ public static class SlotBuilder
         tokens[i + 1].Type == TokenType.Punct && text[tokens[i + 1].Start] == '-' && !tokens[i + 1].SpaceBefore
         && tokens[i + 2].Type == TokenType.Word && !tokens[i + 2].SpaceBefore;
 
-    /// <summary>True when the text between two positions holds one of the phrases as whole words.</summary>
     /// <summary>True when one of the two words after the value (within its clause) is a word of a part ("other", "lainnya").</summary>
     private static bool PartWord(string text, int from, int sentenceEnd, IReadOnlySet<string> part)
     {
@@ -506,6 +500,16 @@ public static class SlotBuilder
         return false;
     }
 
+    /// <summary>A mention as a time frame: a clock time, a day, or (for a figure) a stated year or month; null otherwise.</summary>
+    private static string? FrameValue(TemporalMention t, bool period) => t.Kind switch
+    {
+        TemporalKind.Time => t.Value,
+        TemporalKind.Date when t.Date is { } d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TemporalKind.Date when period && t.Stated.HasFlag(DateFields.Year) && !t.Relative && t.Value.Length is 4 or 7 && char.IsAsciiDigit(t.Value[0]) => t.Value,
+        _ => null,
+    };
+
+    /// <summary>True when the text between two positions holds one of the phrases as whole words.</summary>
     private static bool SaysPhrase(string text, int start, int end, IReadOnlyList<string> phrases)
     {
         var span = text.AsSpan(start, Math.Min(end, text.Length) - start);

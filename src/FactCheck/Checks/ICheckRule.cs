@@ -40,6 +40,19 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
     }
     public IReadOnlyList<Slot> Slots => slots ??= SlotsByArticle.SelectMany(s => s).ToList();
 
+    private Dictionary<AnalyzedArticle, IReadOnlyList<Slot>>? slotsOf;
+
+    /// <summary>The slots of one article of the context, as <see cref="SlotsByArticle"/> holds them (built once).</summary>
+    public IReadOnlyList<Slot> SlotsOf(AnalyzedArticle a)
+    {
+        if (slotsOf is null)
+        {
+            slotsOf = new(ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < Articles.Count; i++) slotsOf.TryAdd(Articles[i], SlotsByArticle[i]);
+        }
+        return slotsOf.TryGetValue(a, out var s) ? s : a.Slots ?? SlotBuilder.Build(a);
+    }
+
     /// <summary>Slots of different articles aligned by context into facts; computed on first use. The articles of a
     /// context are one story: the checker makes one context per story.</summary>
     public IReadOnlyList<SlotGroup> SlotGroups => groups ??= new SlotAligner(AlignOptions).Align(SlotsByArticle);

@@ -23,11 +23,13 @@ public abstract class CrossSourceSlotRule : ICheckRule
     {
         Dictionary<(SlotKind, string), int>? stated = null;
         Dictionary<string, AnalyzedArticle>? articles = null;
-        Dictionary<Slot, Decision?>? decided = null;
+        var decided = new Dictionary<SlotGroup, Decision?>(ReferenceEqualityComparer.Instance);
         Dictionary<Slot, SlotGroup>? groupOf = null;
         var fromOthers = new Dictionary<string, ((string Doc, int Start) Key, Finding Finding)>(StringComparer.Ordinal);
-        // the readings of a group, best first: the reference is the first (null when the group is not this rule's to judge)
-        Decision? Decide(SlotGroup group)
+        // the readings of a group, best first: the reference is the first (null when the group is not this rule's to judge);
+        // worked out once per group, as its own and as another's
+        Decision? Decide(SlotGroup group) => decided.TryGetValue(group, out var known) ? known : decided[group] = Rank(group);
+        Decision? Rank(SlotGroup group)
         {
             if (!Covers(group.Kind) || !group.Conflicts) return null;
             // a date whose own weekday contradicts it is weekday-date's finding, which names the other sources' date too
@@ -44,7 +46,7 @@ public abstract class CrossSourceSlotRule : ICheckRule
             // a majority of outlets, not of articles: one outlet's two articles (often one text published twice) are one voice
             bool majority = ordered[0].Count > ordered[1].Count && Outlets(ordered[0]) > Outlets(ordered[1]);
             bool likelier = !majority && supportOf[ordered[0]] > supportOf[ordered[1]];
-            return new Decision(group, readings, ordered, majority, likelier);
+            return new Decision(readings, ordered, majority, likelier);
         }
         foreach (var group in context.SlotGroups)
         {
@@ -59,12 +61,11 @@ public abstract class CrossSourceSlotRule : ICheckRule
             // back to this one and still does not flag it (there it wins the tie itself) is flagged from here, so that a
             // disagreeing pair is never left unflagged because each side took itself for the reference
             groupOf ??= context.SlotGroups.ToDictionary(g => g.Center, g => g, (IEqualityComparer<Slot>)ReferenceEqualityComparer.Instance);
-            decided ??= new(ReferenceEqualityComparer.Instance);
             foreach (var other in d.Readings.Where(r => !ReferenceEquals(r, reference)))
                 foreach (var x in other)
                 {
                     if (!groupOf.TryGetValue(x, out var xg)) continue;
-                    if (!decided.TryGetValue(x, out var xd)) decided[x] = xd = Decide(xg);
+                    var xd = Decide(xg);
                     bool flaggedThere = xd is not null && !xd.Ordered[0].Contains(x);
                     if (flaggedThere || !xg.Links.Any(l => ReferenceEquals(l.B, group.Center))) continue;
                     var f = Build(context, group, x, reference, other, d.Majority, d.Likelier, d.Readings.Sum(r => r.Count), stated!);
@@ -79,7 +80,7 @@ public abstract class CrossSourceSlotRule : ICheckRule
     }
 
     /// <summary>How a group's readings were ranked: the reference first, and whether a majority or the story's support chose it.</summary>
-    private sealed record Decision(SlotGroup Group, List<List<Slot>> Readings, List<List<Slot>> Ordered, bool Majority, bool Likelier);
+    private sealed record Decision(List<List<Slot>> Readings, List<List<Slot>> Ordered, bool Majority, bool Likelier);
 
     private static int Outlets(List<Slot> reading) => reading.Select(s => s.Source ?? s.Doc).Distinct(StringComparer.Ordinal).Count();
 
@@ -122,9 +123,9 @@ public abstract class CrossSourceSlotRule : ICheckRule
                 ? $"{Who(reference)} says {ValueText(refSlot)}, and the story supports that reading more ({SupportReason(reference, stated)})"
                 : $"{Who(reference)} says {ValueText(refSlot)}; with two sources and no other support, either may be wrong";
         var message = $"Sources disagree on the {Noun(flagged.Kind)} of \"{group.Topic()}\": {flagged.Source ?? flagged.Doc} says {ValueText(flagged)}; {why}";
-        var evidence = new List<Evidence> { Evidence(flagged, "flagged") };
-        evidence.AddRange(reference.Select(s => Evidence(s, "reference")));
-        evidence.AddRange(outlier.Where(s => !ReferenceEquals(s, flagged)).Select(s => Evidence(s, "same reading")));
+        var evidence = new List<Evidence> { flagged.ToEvidence("flagged") };
+        evidence.AddRange(reference.Select(s => s.ToEvidence("reference")));
+        evidence.AddRange(outlier.Where(s => !ReferenceEquals(s, flagged)).Select(s => s.ToEvidence("same reading")));
         var own = group.Links.Where(l => ReferenceEquals(l.A, flagged) || ReferenceEquals(l.B, flagged)).ToList();
         var score = own.Select(l => l.Score).DefaultIfEmpty(group.Score).Max();
         // matched only as orphans (near values that neither article states otherwise, sentences sharing few words): said so, and weaker
@@ -207,11 +208,6 @@ public abstract class CrossSourceSlotRule : ICheckRule
         if (reading.All(r => !r.YearInferred && !r.Relative)) parts.Add("stated in full");
         return parts.Count == 0 ? "how it was stated" : string.Join(", ", parts);
     }
-
-    private static Evidence Evidence(Slot s, string role) => new(s.Doc, s.Start, s.End, s.Text)
-    {
-        Sentence = s.Sentence, SentenceStart = s.SentenceStart, Value = s.Value, Source = s.Source, Role = role,
-    };
 
     /// <summary>A value as a reader writes it: 12 Mar 2016, 12 Mar (year inferred), Mar 2016, 14:30, or the mention's text.</summary>
     public static string ValueText(Slot s) => s.Kind switch

@@ -3,8 +3,8 @@ using FactCheck.Align;
 
 namespace FactCheck.Checks.Rules;
 
-/// <summary>range-order (medium): a range whose start is larger than its end ("kisaran 6,80%-4,5%", "from 2017 to 2012",
-/// "antara 30 hingga 12 orang"): one of its two values slipped. Both ends are slots of one sentence, the end right after the
+/// <summary>range-order (medium): a range whose start is larger than its end ("kisaran 6,80%-4,5%", "from 2017 to 2012"):
+/// one of its two values slipped. Both ends are slots of one sentence, the end right after the
 /// start (a dash or a range word between them: slots.json "range"), of one kind and unit (a bare start takes the end's unit:
 /// "4,25%-4,5%"); years compare only with years, and a count needs a unit (a tally, "a vote of 228 to 191", "menang 21 - 19",
 /// is no range).</summary>
@@ -21,19 +21,18 @@ public sealed class RangeOrderRule : ArticleRule
 
     public override IEnumerable<Finding> CheckArticle(AnalyzedArticle a, CheckContext context)
     {
-        var slots = (a.Slots ?? SlotBuilder.Build(a)).OrderBy(x => x.Start).ToList();
+        var slots = context.SlotsOf(a).OrderBy(x => x.Start).ToList();
         for (int i = 0; i + 1 < slots.Count; i++)
         {
             var (s, e) = (slots[i], slots[i + 1]);
             if (s.RangePart != "start" || e.RangePart != "end" || s.SentenceStart != e.SentenceStart || e.Start < s.End || e.Start - s.End > MaxGap) continue;
             if (!Comparable(s, e) || !(Value(s) > Value(e))) continue;
-            var evidence = new List<Evidence> { Evidence(s), Evidence(e) };
             yield return new Finding
             {
                 Id = Finding.MakeId(Id, a.Article.Id, s.Value, e.Value, a.Article.Text[s.SentenceStart..Math.Min(a.Article.Text.Length, e.End)]),
                 Rule = Id, Severity = Severity, Score = Prior,
                 Message = $"The range runs backwards: {s.Text} is more than {e.Text}; one of the two values may have slipped",
-                Evidence = evidence,
+                Evidence = [s.ToEvidence(), e.ToEvidence()],
                 Features = new Dictionary<string, double>(StringComparer.Ordinal)
                 {
                     ["rule=" + Id] = 1, ["kind=" + s.Kind.ToString().ToLowerInvariant()] = 1, ["transposed"] = SlotAligner.Transposed(s, e) ? 1 : 0,
@@ -55,6 +54,4 @@ public sealed class RangeOrderRule : ArticleRule
     private static double Value(Slot s) => s.Kind == SlotKind.Date
         ? double.Parse(s.Value.AsSpan(0, 4), CultureInfo.InvariantCulture)
         : s.Number ?? double.NaN;
-
-    private static Evidence Evidence(Slot s) => new(s.Doc, s.Start, s.End, s.Text) { Sentence = s.Sentence, SentenceStart = s.SentenceStart, Value = s.Value, Source = s.Source };
 }
