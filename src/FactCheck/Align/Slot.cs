@@ -69,6 +69,10 @@ public sealed record Slot
     /// <summary>True when the count is said to be a part of a larger one ("three other women", "53 others"): it compares
     /// only with another part.</summary>
     public bool Part { get; init; }
+    /// <summary>True when the head is a counting word ("orang", slots.json "classifiers") with nothing after it that says
+    /// what is counted ("sekitar 200 orang"): it names people of any kind, so it meets any head of the same unit
+    /// ("320 orang atlet").</summary>
+    public bool GenericHead { get; init; }
     /// <summary>Entity ids named in the sentence.</summary>
     public required IReadOnlyList<string> Entities { get; init; }
     /// <summary>Relation of a claim frame whose time or quantity this value is (remove-from-platform|...), when one is.</summary>

@@ -71,6 +71,10 @@ public sealed record AlignOptions
     /// publication ("on Tuesday") get a bonus: news ledes date the story's main event that way.</summary>
     public double Lede { get; init; } = 0.1;
     public double LedeBonus { get; init; } = 0.25;
+    /// <summary>Least context score for two counts that neither name what they count nor carry a unit ("mencapai 325 juta"):
+    /// bare numbers are everywhere (scores, list numbers, seasons), so only sentences that say nearly the same thing around
+    /// them tie two.</summary>
+    public double BareThreshold { get; init; } = 0.8;
     /// <summary>Hold back disagreements that another match explains (the charitable reading); off only to measure it.</summary>
     public bool Charitable { get; init; } = true;
     public static AlignOptions Default { get; } = new();
@@ -389,6 +393,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     // both in the opening of their articles: the lede states the story's main event
                     if (s.Kind == SlotKind.Date && s.Granularity == Granularity.Day && s.Relative && o.Relative
                         && s.Position <= options.Lede && o.Position <= options.Lede) score += options.LedeBonus;
+                    if (Bare(s) && Bare(o) && score < options.BareThreshold) continue;
                     if (score < Math.Min(options.Threshold * options.AgreeingAlternative, options.OrphanThreshold > 0 ? options.OrphanThreshold : double.MaxValue)) continue;
                     if (!byDoc.TryGetValue(o.Doc, out var l)) byDoc[o.Doc] = l = [];
                     l.Add((o, score));
@@ -465,7 +470,8 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 if (a.Part != b.Part) return false; // "three other women" beside "four women": a part and the whole
                 if (a.Unit is not null && b.Unit is not null && a.Unit != b.Unit) return false;
                 if (a.Head is not null && b.Head is not null && !HeadsMeet(a, b)) return false;
-                return a.Head is not null || b.Head is not null || a.Unit is not null || b.Unit is not null;
+                // two bare numbers compare too, but align only on a strong context (BareThreshold)
+                return true;
             case SlotKind.Money:
                 if (a.Head != b.Head) return false; // "500 gram: Rp..." is not "1 gram: Rp..." nor a price per gram
                 return a.Unit is null || b.Unit is null || a.Unit == b.Unit;
@@ -474,10 +480,14 @@ public sealed class SlotAligner(AlignOptions? options = null)
         }
     }
 
-    /// <summary>Two heads name one thing when they are the same, or when one is a word right beside the other's value
-    /// ("90 Georgetown University faculty" beside "90 faculty"; "60,000 related emails" beside "60,000 emails").</summary>
+    /// <summary>A count with neither a head noun nor a unit.</summary>
+    private static bool Bare(Slot s) => s.Kind == SlotKind.Count && s.Head is null && s.Unit is null;
+
+    /// <summary>Two heads name one thing when they are the same, when one is a counting word and the other of the same unit
+    /// ("sekitar 200 orang" beside "320 orang atlet"), or when one is a word right beside the other's value ("90 Georgetown
+    /// University faculty" beside "90 faculty"; "60,000 related emails" beside "60,000 emails").</summary>
     private static bool HeadsMeet(Slot a, Slot b) =>
-        a.Head == b.Head || a.Near.Contains(b.Head!) || b.Near.Contains(a.Head!) || a.Near.Contains("^" + b.Head) || b.Near.Contains("^" + a.Head);
+        a.Head == b.Head || (a.GenericHead || b.GenericHead) && a.Unit is not null && a.Unit == b.Unit || a.Near.Contains(b.Head!) || b.Near.Contains(a.Head!) || a.Near.Contains("^" + b.Head) || b.Near.Contains("^" + a.Head);
 
     /// <summary>Two time frames meet when they share a date or clock time, or one lies inside the other ("Thursday" and
     /// "Thursday night"; "2025" and "Maret 2025").</summary>

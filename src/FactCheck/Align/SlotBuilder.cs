@@ -51,6 +51,8 @@ public sealed class SlotLexicon
     /// the language sets an age off by commas after a name ("Mattis, 68,").</summary>
     public HashSet<string> AgeLead { get; }
     public HashSet<string> AgeFollow { get; }
+    /// <summary>Nouns of a person right before a span of years that is then the person's age ("remaja 18 tahun", "pria 42 tahun").</summary>
+    public HashSet<string> AgePerson { get; }
     public bool AgeApposition { get; }
     /// <summary>Words that say a figure was brought up to date ("bertambah menjadi", "rose to").</summary>
     public IReadOnlyList<string> Update { get; }
@@ -90,6 +92,7 @@ public sealed class SlotLexicon
         VerbPrefixes = Set(o["verb_prefixes"]).ToList();
         AgeLead = Set(o["age_lead"]);
         AgeFollow = Set(o["age_follow"]);
+        AgePerson = Set(o["age_person"]);
         AgeApposition = o.Value<bool?>("age_apposition") ?? false;
         Update = Set(o["update"]).ToList();
         Part = Set(o["part"]);
@@ -206,7 +209,7 @@ public static class SlotBuilder
             };
             slot = WithContext(a, lex, slot, q.Start, q.End, sentences, texts, glue);
             var head = kind == SlotKind.Count ? HeadOf(a, lex, q.Start, q.End) : kind == SlotKind.Money ? ListKey(a, q.Start) : null;
-            slots.Add(slot with { Head = head, Relation = claimQty.GetValueOrDefault(q.Start) });
+            slots.Add(slot with { Head = head, GenericHead = head is not null && lex.Classifiers.Contains(head), Relation = claimQty.GetValueOrDefault(q.Start) });
         }
         // values that only a claim frame carries (frames built elsewhere, without the mentions): slots too
         var taken = slots.Select(x => x.Start).ToHashSet();
@@ -609,7 +612,7 @@ public static class SlotBuilder
         while (num < after && tokens[num].Type != TokenType.Number) num++;
         if (num >= after) return false;
         if (lex.AgeLead.Contains(Word(num - 1)) || lex.AgeLead.Contains(Word(num - 2)) && Word(num - 1).Length > 0 && lex.Function.Contains(Word(num - 1))) return true;
-        if (years && lex.AgeFollow.Contains(Word(after))) return true;
+        if (years && (lex.AgeFollow.Contains(Word(after)) || lex.AgePerson.Contains(Word(num - 1)))) return true;
         bool named = num >= 2 && tokens[num - 2].Type == TokenType.Word && tokens[num - 2].Capitalized;
         if (bare && named && Punct(num - 1) == '(' && Punct(num + 1) == ')') return true;
         if (bare && named && lex.AgeApposition && Punct(num - 1) == ',' && Punct(num + 1) == ',') return true;

@@ -492,6 +492,39 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_list_told_alike_in_both_sentences_is_not_held_back_as_a_breakdown()
+    {
+        var count = new CrossSourceQuantityRule();
+        var strong = new Dictionary<string, double> { ["sources"] = 2, ["align_score"] = 1.0, ["kind=count"] = 1, ["sentence_values"] = 3, ["reference_sentence_values"] = 3 };
+        Assert.That(count.Confidence(strong), Is.GreaterThanOrEqualTo(0.5), "the same list in both: each figure beside the same words");
+        var weak = new Dictionary<string, double>(strong) { ["align_score"] = 0.6, ["likelier"] = 1 };
+        Assert.That(count.Confidence(weak), Is.LessThan(count.Confidence(new Dictionary<string, double>(weak) { ["sentence_values"] = 1, ["reference_sentence_values"] = 1 })),
+            "a middling match with a breakdown in one sentence still scores lower");
+    }
+
+    [Test]
+    public void Two_bare_numbers_compare_only_when_their_sentences_say_nearly_the_same()
+    {
+        var same = Quantities(
+            Doc("a", "Kompas", "2017-04-21", "PBB melaporkan warga dunia yang mengidap hepatitis B dan C diperkirakan mencapai 325 juta dengan angka kematian yang meningkat.", "id"),
+            Doc("b", "Detik", "2017-04-21", "PBB melaporkan jika warga dunia yang mengidap hepatitis B dan C diperkirakan mencapai 523 juta dengan angka kematian yang meningkat.", "id"));
+        Assert.That(same, Has.Count.EqualTo(1), "one sentence told twice, two figures");
+        var other = Quantities(
+            Doc("a", "Kompas", "2017-04-21", "Persib menang 3 gol tanpa balas di kandang sendiri pada laga itu.", "id"),
+            Doc("b", "Detik", "2017-04-21", "Pelatih Persib menyebut timnya sudah berlatih 5 kali pekan ini untuk laga itu.", "id"));
+        Assert.That(other, Is.Empty, "bare numbers in sentences that share a name and little else are two facts");
+    }
+
+    [Test]
+    public void A_counting_word_alone_names_people_of_any_kind()
+    {
+        var f = Quantities(
+            Doc("a", "Kompas", "2025-06-18", "Menurut panitia, kontingen Jawa Tengah yang berangkat ke Bandung berjumlah sekitar 200 orang.", "id"),
+            Doc("b", "Detik", "2025-06-18", "Menurut panitia, kontingen Jawa Tengah yang berangkat ke Bandung berjumlah 320 orang atlet.", "id"));
+        Assert.That(f, Has.Count.EqualTo(1), "\"200 orang\" and \"320 orang atlet\" count the same contingent");
+    }
+
+    [Test]
     public void A_day_and_the_night_of_that_day_are_one_frame()
     {
         Assert.That(SlotAligner.FramesMeet(["2019-01-17"], ["2019-01-17TNI"]), Is.True);
@@ -580,6 +613,8 @@ public class CrossSourceSlotTests
         if (e.Value<bool?>("running") is { } running) Assert.That(slot!.Running, Is.EqualTo(running), "a running figure");
         if (e.Value<bool?>("updating") is { } updating) Assert.That(slot!.Updating, Is.EqualTo(updating), "a figure brought up to date");
         if (e.Value<bool?>("part") is { } part) Assert.That(slot!.Part, Is.EqualTo(part), "a part of a larger count");
+        if (e.Value<bool?>("age") is { } age) Assert.That(slot!.Head == "age", Is.EqualTo(age), "a person's age");
+        if (e.Value<bool?>("generic") is { } generic) Assert.That(slot!.GenericHead, Is.EqualTo(generic), "a counting word as the head");
         if (e.Value<string>("context") is { } word)
         {
             var context = slot!.Near.Concat(slot.Far).Select(w => w.TrimStart('^')).ToList();

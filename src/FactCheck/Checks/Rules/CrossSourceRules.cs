@@ -187,8 +187,9 @@ public abstract class CrossSourceSlotRule : ICheckRule
         if (F("flagged_elsewhere") >= 1) p *= 0.4;
         // the same digits in another order ("25" beside "52") is how a typed figure slips
         if (F("transposed") > 0) p *= 1.4;
-        // either sentence lists three or more values of its kind: a breakdown, a table, a series, where one figure is seldom the other's
-        if (Math.Max(F("sentence_values"), F("reference_sentence_values")) >= 3) p *= 0.75;
+        // either sentence lists three or more values of its kind: a breakdown, a table, a series, where one figure is seldom the
+        // other's; unless the two sentences share most of their words (the same list told alike, each figure beside the same words)
+        if (Math.Max(F("sentence_values"), F("reference_sentence_values")) >= 3 && !strong) p *= 0.75;
         // two days told relative to publication, one day apart: each outlet counts from its own hour of writing, and an event
         // and its aftermath fall on consecutive days ("on Wednesday, the day after Tuesday's primary")
         if (date && F("relative") > 0 && F("days_apart") == 1) p *= 0.8;
