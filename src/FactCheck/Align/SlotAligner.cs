@@ -197,8 +197,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
             // (unless both are said to be of one hour: "pukul 09.02 WIB ... hingga saat ini")
             if ((s.Running || t.Running) && s.Kind is not (SlotKind.Date or SlotKind.Time)
                 && !(s.Frame.Count > 0 && t.Frame.Count > 0 && FramesMeet(s.Frame, t.Frame))) return "running";
-            // a value inside the range the other article states ("in 2002" beside "from 1996 to 2007")
-            if (InsideRange(byDoc[t.Doc], t, s) || InsideRange(byDoc[s.Doc], s, t)) return "inside-range";
+            // a value inside the range the other article states ("in 2002" beside "from 1996 to 2007"); not the same bound of
+            // two ranges ("15 Agustus - 2 September" beside "18 Agustus - 2 September": one range, its start told two ways)
+            if (!(s.RangePart is not null && s.RangePart == t.RangePart) && (InsideRange(byDoc[t.Doc], t, s) || InsideRange(byDoc[s.Doc], s, t))) return "inside-range";
             // a value at another time is another fact
             if (s.Frame.Count > 0 && t.Frame.Count > 0 && !FramesMeet(s.Frame, t.Frame)) return "other-time";
             // the sentence states the other article's value too ("0,45 persen untuk pemilik NPWP dan 0,9 persen untuk

@@ -516,6 +516,19 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void The_same_bound_of_two_ranges_is_one_date_told_two_ways_not_a_day_inside_the_other_range()
+    {
+        var f = Dates(
+            Doc("a", "Kompas", "2017-08-10", "Asian Games 2018 akan digelar di Jakarta dan Palembang pada 15 Agustus - 2 September mendatang.", "id"),
+            Doc("b", "Detik", "2017-08-10", "Asian Games 2018 akan digelar di Jakarta dan Palembang pada 18 Agustus - 2 September mendatang.", "id"));
+        Assert.That(f, Has.Count.EqualTo(1), "two starts of one range");
+        var inside = Dates(
+            Doc("a", "Kompas", "2017-08-10", "Festival itu digelar di Palembang pada 15 Agustus - 2 September mendatang.", "id"),
+            Doc("b", "Detik", "2017-08-10", "Festival itu digelar di Palembang pada 20 Agustus mendatang.", "id"));
+        Assert.That(inside, Is.Empty, "a day inside the range the other source gives is no disagreement");
+    }
+
+    [Test]
     public void A_counting_word_alone_names_people_of_any_kind()
     {
         var f = Quantities(
