@@ -11,6 +11,10 @@ public sealed record SlotLink(Slot A, Slot B, double Score)
     public bool Orphan { get; init; }
     /// <summary>True when the two values agree (within tolerance).</summary>
     public bool Agrees => SlotAligner.Agree(A, B);
+    /// <summary>How many other articles state A's (B's) value in a sentence whose words are a candidate match of A's (B's): the
+    /// value told again of a like fact, not a figure that merely recurs in another sense.</summary>
+    public int EchoesA { get; init; }
+    public int EchoesB { get; init; }
 }
 
 /// <summary>A disagreeing best match that the aligner took for two facts, and why ("own-day", "same-outlet", "not-mutual-best"...).</summary>
@@ -217,6 +221,15 @@ public sealed class SlotAligner(AlignOptions? options = null)
             if (options.MutualBest && !orphan && back is { Count: > 0 } && !ReferenceEquals(back[0].Other, s) && back[0].Score > score) return "not-mutual-best";
             return null;
         }
+        // other articles that state a slot's value in a sentence that is a candidate match of its own (once per slot)
+        var echoes = new Dictionary<Slot, int>(ReferenceEqualityComparer.Instance);
+        int Echoes(Slot s)
+        {
+            if (!echoes.TryGetValue(s, out var n))
+                echoes[s] = n = cands[s].Count(kv => kv.Key != s.Doc && kv.Value.Any(x => Agree(s, x.Other)));
+            return n;
+        }
+        SlotLink Link(Slot s, Slot t, double score, bool orphan) => new(s, t, score) { Orphan = orphan, EchoesA = Echoes(s), EchoesB = Echoes(t) };
         var groups = new List<SlotGroup>();
         foreach (var s in all)
         {
@@ -224,7 +237,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
             if (LoneDay(s))
                 foreach (var doc in byDoc.Keys.Where(d => d != s.Doc && !cands[s].ContainsKey(d)).Order(StringComparer.Ordinal))
                     if (LoneDayMatch(s, doc) is { } lone && !(options.Charitable && OwnDay(s, lone.Item1)))
-                        links.Add(new SlotLink(s, lone.Item1, lone.Item2) { Orphan = true });
+                        links.Add(Link(s, lone.Item1, lone.Item2, orphan: true));
             if (Countable(s))
                 foreach (var doc in byDoc.Keys.Where(d => d != s.Doc && !(cands[s].TryGetValue(d, out var l) && l[0].Score >= options.Threshold)).Order(StringComparer.Ordinal))
                     if (LoneCountMatch(s, doc) is { } t)
@@ -234,7 +247,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
                         // the choice among candidates is made: that this article states the other's value elsewhere is the point
                         if (options.Charitable && Apart(s, t, score, list, orphan: true) is { } why and not ("explained-by-other" or "agreeing-alternative" or "not-mutual-best"))
                         { setAside?.Add(new SetAside(s, t, score, why)); continue; }
-                        links.Add(new SlotLink(s, t, score) { Orphan = true });
+                        links.Add(Link(s, t, score, orphan: true));
                     }
             foreach (var (doc, list) in cands[s].OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
@@ -252,7 +265,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     setAside?.Add(new SetAside(s, t, score, why));
                     continue;
                 }
-                links.Add(new SlotLink(s, t, score) { Orphan = orphan });
+                links.Add(Link(s, t, score, orphan));
             }
             if (links.Count > 0) groups.Add(new SlotGroup(s, links));
         }

@@ -163,9 +163,15 @@ public class CrossSourceSlotTests
     {
         var rule = new CrossSourceQuantityRule();
         var plain = new Dictionary<string, double> { ["majority"] = 1, ["align_score"] = 0.8, ["kind=count"] = 1 };
-        var repeated = new Dictionary<string, double>(plain) { ["flagged_elsewhere"] = 1 };
+        var repeated = new Dictionary<string, double>(plain) { ["flagged_elsewhere"] = 1, ["flagged_echoed"] = 1 };
         Assert.That(rule.Confidence(plain), Is.GreaterThan(0.5), "most outlets against one, well aligned: shown");
-        Assert.That(rule.Confidence(repeated), Is.LessThan(0.5), "another article states the flagged value too: two facts, or a split");
+        Assert.That(rule.Confidence(repeated), Is.LessThan(0.5), "another article states the flagged value too, of a like fact: two facts, or a split");
+        var coincidence = new Dictionary<string, double>(plain) { ["flagged_elsewhere"] = 1, ["flagged_echoed"] = 0 };
+        Assert.That(rule.Confidence(coincidence), Is.GreaterThan(rule.Confidence(repeated)), "the figure recurs only in sentences unlike this one: a coincidence");
+        Assert.That(rule.Confidence(coincidence), Is.LessThan(rule.Confidence(plain)), "still weaker than a value no one else states");
+        var weakCoincidence = new Dictionary<string, double>(coincidence) { ["align_score"] = 0.5 };
+        Assert.That(rule.Confidence(weakCoincidence), Is.EqualTo(rule.Confidence(new Dictionary<string, double>(weakCoincidence) { ["flagged_echoed"] = 1 })),
+            "a middling match gets no such allowance");
         var orphanDate = new Dictionary<string, double> { ["likelier"] = 1, ["orphan_match"] = 1, ["kind=date"] = 1 };
         var orphanCount = new Dictionary<string, double> { ["likelier"] = 1, ["orphan_match"] = 1, ["kind=count"] = 1 };
         Assert.That(new CrossSourceDateRule().Confidence(orphanDate), Is.GreaterThan(rule.Confidence(orphanCount)));

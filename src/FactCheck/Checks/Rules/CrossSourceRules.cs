@@ -144,6 +144,9 @@ public abstract class CrossSourceSlotRule : ICheckRule
         // repeated by another article: two values each stated by several articles are more often two facts, or a split), how many values of its kind its sentence lists, and how many
         // days apart the two articles were published (a daily series: each day's figure)
         features["flagged_elsewhere"] = context.Slots.Count(o => o.Doc != flagged.Doc && o.Kind == flagged.Kind && SlotAligner.Agree(o, flagged) && SlotAligner.Compatible(o, flagged));
+        // of those, the articles that state it in a sentence like this one (a like fact told alike): a recurring figure in
+        // sentences unlike it is a coincidence more often than a split
+        features["flagged_echoed"] = own.Select(l => ReferenceEquals(l.A, flagged) ? l.EchoesA : l.EchoesB).DefaultIfEmpty(0).Max();
         features["sentence_values"] = context.Slots.Count(o => o.Doc == flagged.Doc && o.SentenceStart == flagged.SentenceStart && o.Kind == flagged.Kind);
         features["reference_sentence_values"] = context.Slots.Count(o => o.Doc == refSlot.Doc && o.SentenceStart == refSlot.SentenceStart && o.Kind == refSlot.Kind);
         if (SlotAligner.Transposed(flagged, refSlot)) features["transposed"] = 1;
@@ -166,7 +169,8 @@ public abstract class CrossSourceSlotRule : ICheckRule
 
     /// <summary>How likely the disagreement is a real one, from its evidence: the rule's prior, raised when most sources
     /// state the reference value, lowered for what more often means two facts than one mistyped: no support either way,
-    /// sentences that share few words (an orphan match or a weak one), the flagged value stated by another article too, a
+    /// sentences that share few words (an orphan match or a weak one), the flagged value stated by another article too (less so
+    /// when only in sentences unlike this one and this match is strong), a
     /// sentence listing several values of its kind, and a figure of an article of another day (a daily series); raised again
     /// when the two figures are the same digits in another order. The factors were set by reasoning, not fitted; the triage
     /// model replaces this estimate once it has been trained on enough findings of the rule (<see cref="Triage.ModelMetadata.Knows"/>).</summary>
@@ -184,7 +188,9 @@ public abstract class CrossSourceSlotRule : ICheckRule
         if (F("orphan_match") > 0) p *= (date ? 0.85 : 0.7) * (F("align_score") < 0.05 ? 0.75 : 1); // no word in common at all: weaker still
         // a weak match is weaker evidence, except for two days written in full (not clock times, which follow a market through the day): few facts of one story share a day and words
         else if (F("align_score") < 0.5 && (!date || F("relative") > 0 || F("kind=time") > 0)) p *= date ? 0.9 : 0.85;
-        if (F("flagged_elsewhere") >= 1) p *= 0.4;
+        // the flagged value stated by another article too: two facts, or a split, more often than a slip; weaker evidence when
+        // no article states it in a sentence like this one and the two sentences here share most of their words
+        if (F("flagged_elsewhere") >= 1) p *= strong && F("flagged_echoed") == 0 ? 0.8 : 0.4;
         // the same digits in another order ("25" beside "52") is how a typed figure slips
         if (F("transposed") > 0) p *= 1.4;
         // either sentence lists three or more values of its kind: a breakdown, a table, a series, where one figure is seldom the
