@@ -291,8 +291,10 @@ public static class SlotBuilder
     private static bool StatesAbsoluteDate(AnalyzedArticle a, TemporalMention m)
     {
         var s = a.SentenceAt(m.Start);
+        // the same day written in full, or a date right before the relative word ("Selasa (17/6/2025) kemarin", even with a
+        // slipped year); another day in the sentence ("on Wednesday released ... the Sept. 11, 2012, attack") is another fact
         foreach (var t in Within(a.Temporal, x => x.Start, s.Start, s.End))
-            if (!ReferenceEquals(t, m) && t.End <= s.End && MentionFacts.FullyStated(t)) return true;
+            if (!ReferenceEquals(t, m) && t.End <= s.End && MentionFacts.FullyStated(t) && (t.Date == m.Date || t.End <= m.Start && m.Start - t.End <= 3)) return true;
         return false;
     }
 
