@@ -50,6 +50,8 @@ public sealed class SlotLexicon
     /// <summary>Words before a person's age ("berusia", "aged"), words after one ("itu": "pemain 17 tahun itu"), and whether
     /// the language sets an age off by commas after a name ("Mattis, 68,").</summary>
     public HashSet<string> AgeLead { get; }
+    /// <summary>Words that open a span right before a value ("mulai", "sejak", "since"): the value starts a range.</summary>
+    public HashSet<string> RangeStart { get; }
     public HashSet<string> AgeFollow { get; }
     /// <summary>Nouns of a person right before a span of years that is then the person's age ("remaja 18 tahun", "pria 42 tahun").</summary>
     public HashSet<string> AgePerson { get; }
@@ -82,6 +84,7 @@ public sealed class SlotLexicon
         Classifiers = Set(o["classifiers"]);
         Skip = Set(o["skip"]);
         RangeWords = Set(o["range"]);
+        RangeStart = Set(o["range_start"]);
         Access = Set(o["access"]);
         Speech = Set(o["speech"]);
         DatelineLead = Set(o["dateline_lead"]);
@@ -400,6 +403,8 @@ public static class SlotBuilder
         }
         if (before >= 0 && (Dash(text, tokens[before]) || Word(before) && Value(before - 1))) return "end";
         if (after < tokens.Count && (Dash(text, tokens[after]) || Word(after) && Value(after + 1))) return "start";
+        // a word that opens a span ("dibuka mulai 19 Juni", "sejak 2017", "since 2009"): the start of a range whose end is not written
+        if (before >= 0 && tokens[before].Type == TokenType.Word && lex.RangeStart.Contains(text[tokens[before].Start..tokens[before].End].ToLowerInvariant())) return "start";
         return null;
     }
 

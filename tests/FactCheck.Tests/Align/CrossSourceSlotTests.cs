@@ -532,6 +532,10 @@ public class CrossSourceSlotTests
             Doc("a", "Kompas", "2017-08-10", "Festival itu digelar di Palembang pada 15 Agustus - 2 September mendatang.", "id"),
             Doc("b", "Detik", "2017-08-10", "Festival itu digelar di Palembang pada 20 Agustus mendatang.", "id"));
         Assert.That(inside, Is.Empty, "a day inside the range the other source gives is no disagreement");
+        var opened = Dates(
+            Doc("a", "Kompas", "2025-06-12", "Pekan Raya Jakarta 2025 akan resmi dibuka mulai 21 Juni di JIExpo Kemayoran, Jakarta Pusat.", "id"),
+            Doc("b", "Detik", "2025-06-12", "Pekan Raya Jakarta 2025 resmi dibuka mulai 19 Juni hingga 13 Juli 2025 di JIExpo Kemayoran, Jakarta.", "id"));
+        Assert.That(opened, Has.Count.EqualTo(1), "'mulai 21 Juni' opens the span 'mulai 19 Juni hingga 13 Juli' opens: two starts");
     }
 
     [Test]
@@ -632,6 +636,7 @@ public class CrossSourceSlotTests
         if (e.Value<bool?>("running") is { } running) Assert.That(slot!.Running, Is.EqualTo(running), "a running figure");
         if (e.Value<bool?>("updating") is { } updating) Assert.That(slot!.Updating, Is.EqualTo(updating), "a figure brought up to date");
         if (e.Value<bool?>("part") is { } part) Assert.That(slot!.Part, Is.EqualTo(part), "a part of a larger count");
+        if (e.Value<string>("range") is { } range) Assert.That(slot!.RangePart, Is.EqualTo(range), "the part of a range");
         if (e.Value<bool?>("age") is { } age) Assert.That(slot!.Head == "age", Is.EqualTo(age), "a person's age");
         if (e.Value<bool?>("generic") is { } generic) Assert.That(slot!.GenericHead, Is.EqualTo(generic), "a counting word as the head");
         if (e.Value<string>("context") is { } word)
