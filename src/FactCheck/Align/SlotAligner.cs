@@ -71,6 +71,9 @@ public sealed record AlignOptions
     /// near in value (a few days, or within a factor of 2.5), each the other's best such match. A typo leaves
     /// exactly such a pair behind; 0 turns the orphan pass off.</summary>
     public double OrphanThreshold { get; init; } = 0.25;
+    /// <summary>Added to the score of the same bound of two ranges whose sentences state the same other value (the other bound):
+    /// the starts of two spans that end on one day are one start told twice.</summary>
+    public double RangeBonus { get; init; } = 0.3;
     /// <summary>Days in the opening share of their articles (0 to 1) are in the lede; two lede days both stated relative to
     /// publication ("on Tuesday") get a bonus: news ledes date the story's main event that way.</summary>
     public double Lede { get; init; } = 0.1;
@@ -404,6 +407,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     if (o.Doc == s.Doc || !seen.Add(o) || !Compatible(s, o)) continue;
                     double score = Score(s, o, vectors, norms);
                     if (options.SoleBonus > 0 && SoleKey(s) == SoleKey(o) && Sole(s) && Sole(o)) score += options.SoleBonus;
+                    // the same bound of two ranges with the same other bound ("16 Juni hingga 31 Agustus 2025" beside "dari 14 Juni
+                    // 2025 sampai 31 Agustus 2025"): one span told twice
+                    if (options.RangeBonus > 0 && s.RangePart is not null && s.RangePart == o.RangePart && s.Frame.Any(o.Frame.Contains)) score += options.RangeBonus;
                     // both in the opening of their articles: the lede states the story's main event
                     if (s.Kind == SlotKind.Date && s.Granularity == Granularity.Day && s.Relative && o.Relative
                         && s.Position <= options.Lede && o.Position <= options.Lede) score += options.LedeBonus;

@@ -536,6 +536,11 @@ public class CrossSourceSlotTests
             Doc("a", "Kompas", "2025-06-12", "Pekan Raya Jakarta 2025 akan resmi dibuka mulai 21 Juni di JIExpo Kemayoran, Jakarta Pusat.", "id"),
             Doc("b", "Detik", "2025-06-12", "Pekan Raya Jakarta 2025 resmi dibuka mulai 19 Juni hingga 13 Juli 2025 di JIExpo Kemayoran, Jakarta.", "id"));
         Assert.That(opened, Has.Count.EqualTo(1), "'mulai 21 Juni' opens the span 'mulai 19 Juni hingga 13 Juli' opens: two starts");
+        var sameEnd = Dates(
+            Doc("a", "Kompas", "2025-06-12", "Berlaku bagi wajib pajak yang melunasi pokok pajak pada periode 16 Juni hingga 31 Agustus 2025.", "id"),
+            Doc("b", "Detik", "2025-06-12", "Adapun pemutihan denda kendaraan di Jakarta berlaku dari 14 Juni 2025 sampai 31 Agustus 2025.", "id"));
+        Assert.That(sameEnd.Select(f => f.Evidence[0].Text), Is.EquivalentTo(new[] { "16 Juni" }).Or.EquivalentTo(new[] { "14 Juni 2025" }),
+            "two spans ending on one day: their starts are one start told twice, though the sentences share few words");
     }
 
     [Test]
