@@ -386,7 +386,7 @@ public static class SlotBuilder
     }
 
     /// <summary>Whether a value opens or closes a range: "from 1967 to 1979", "2010-2013", "18 hingga 20 Juni".</summary>
-    private static string? RangePart(AnalyzedArticle a, SlotLexicon lex, int start, int end)
+    private static string? RangePart(AnalyzedArticle a, SlotLexicon lex, int start, int end, bool date)
     {
         var tokens = a.Tokens;
         var text = a.Article.Text;
@@ -405,6 +405,9 @@ public static class SlotBuilder
         if (after < tokens.Count && (Dash(text, tokens[after]) || Word(after) && Value(after + 1))) return "start";
         // a word that opens a span ("dibuka mulai 19 Juni", "sejak 2017", "since 2009"): the start of a range whose end is not written
         if (before >= 0 && tokens[before].Type == TokenType.Word && lex.RangeStart.Contains(text[tokens[before].Start..tokens[before].End].ToLowerInvariant())) return "start";
+        // a date right after a range word ("beroperasi hingga 13 Juli", "until June 30"): the end of a span whose start is not
+        // written (a figure "naik hingga 200 juta" is a bound, not an end)
+        if (date && Word(before)) return "end";
         return null;
     }
 
@@ -478,7 +481,7 @@ public static class SlotBuilder
         return slot with
         {
             // exact-size arrays, not the growing lists: a large check keeps every slot until alignment
-            Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end), Frame = frame.ToArray(), Contrasts = contrast?.ToArray() ?? [],
+            Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end, slot.Kind is SlotKind.Date), Frame = frame.ToArray(), Contrasts = contrast?.ToArray() ?? [],
             LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && SaysPhrase(text, s.Start, s.End, lex.LocalTime),
             Running = lex.Running.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && SaysPhrase(text, s.Start, s.End, lex.Running),
             Updating = lex.Update.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && SaysPhrase(text, s.Start, s.End, lex.Update),
