@@ -608,7 +608,7 @@ public static class SlotBuilder
     /// commas after a name where the language writes ages so ("Mattis, 68, had said").</summary>
     private static bool IsAge(AnalyzedArticle a, SlotLexicon lex, Slot s)
     {
-        if (s.Number is not { } n || n < 1 || n > 120 || n != Math.Floor(n) || s.Qualifier is not null && s.Qualifier != "APPROX") return false;
+        if (s.Number is not { } n || n < 1 || n > 999 || n != Math.Floor(n) || s.Qualifier is not null && s.Qualifier != "APPROX") return false;
         bool years = s.Unit == "duration:Y" || s.Head == "tahun" || s.Head == "year";
         bool bare = s.Unit is null && s.Head is null;
         if (!years && !bare) return false;
@@ -621,7 +621,10 @@ public static class SlotBuilder
         int num = first;
         while (num < after && tokens[num].Type != TokenType.Number) num++;
         if (num >= after) return false;
+        // a word that says "aged" makes it an age whatever the number (a slipped "berusia 138 tahun" is still an age stated);
+        // the weaker cues only for a plausible one
         if (lex.AgeLead.Contains(Word(num - 1)) || lex.AgeLead.Contains(Word(num - 2)) && Word(num - 1).Length > 0 && lex.Function.Contains(Word(num - 1))) return true;
+        if (n > 120) return false;
         if (years && (lex.AgeFollow.Contains(Word(after)) || lex.AgePerson.Contains(Word(num - 1)))) return true;
         bool named = num >= 2 && tokens[num - 2].Type == TokenType.Word && tokens[num - 2].Capitalized;
         if (bare && named && Punct(num - 1) == '(' && Punct(num + 1) == ')') return true;
