@@ -120,11 +120,13 @@ public sealed class QuantityExtractor
     /// <summary>
     /// A bare number right after a capitalized word inside a sentence names a model or an index ("Boeing 787", "FTSE 100",
     /// "Terminal 3"), unless that word is a qualifier or lead ("About 300") or opens a line ("C.I.A.\nThe 100 pages": the
-    /// word before may end in its own dot).
+    /// word before may end in its own dot). A number word in lower case counts there ("ditinggal Persie lima musim silam",
+    /// "Liga Super Malaysia tiga musim terakhir"); one in capitals is part of the name ("Air Force One").
     /// </summary>
     private static bool IsNameNumber(string text, Token[] tokens, int start, int floor, QuantityGrammar g)
     {
         if (start == 0 || tokens[start].ParagraphBefore) return false;
+        if (tokens[start].Type == TokenType.Word && !tokens[start].Capitalized) return false;
         var prev = tokens[start - 1];
         if (prev.Type != TokenType.Word || !prev.Capitalized || !tokens[start].SpaceBefore) return false;
         if (start - 1 == 0 || prev.ParagraphBefore) return false;
