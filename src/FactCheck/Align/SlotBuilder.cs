@@ -332,6 +332,10 @@ public static class SlotBuilder
         // "awal tahun 2025", "akhir 2024", "early 2019": part of a stated year is in that year (and "awal Juni" in June)
         if (v.Length == 4 && v.All(char.IsDigit) && m.Mod is null or "START" or "MID" or "END" && m.Stated.HasFlag(DateFields.Year))
             return Base(a, m, SlotKind.Date, v) with { Granularity = Granularity.Year, Relative = m.Relative };
+        // "20 tahun lalu", "eight years ago": a number of years stated, so the year it counts back to compares (between articles
+        // of one day; "tahun lalu", "last year", states no number and stays out)
+        if (v.Length == 4 && v.All(char.IsDigit) && m.Relative && m.Mod is null && m.Rule.EndsWith("date-n-units-ago", StringComparison.Ordinal))
+            return Base(a, m, SlotKind.Date, v) with { Granularity = Granularity.Year, Relative = true };
         return null;
     }
 
