@@ -211,6 +211,11 @@ public static class SlotBuilder
                 Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
             };
             slot = WithContext(a, lex, slot, q.Start, q.End, sentences, texts, glue);
+            // "sekitar 50 persen sampai 70 persen": the range word the quantity rules read as "up to" closes the range the figure
+            // right before it opens; the end is the figure itself, not a bound
+            if (slot.RangePart is null && FirstWord(q.Text) is { } lead && lex.RangeWords.Contains(lead) && slots.Count > 0
+                && slots[^1] is { RangePart: "start" } opened && opened.Kind == kind && opened.End <= q.Start && q.Start - opened.End <= 2)
+                slot = slot with { RangePart = "end", Qualifier = null, Low = q.Value, High = q.Value };
             var head = kind == SlotKind.Count ? HeadOf(a, lex, q.Start, q.End) : kind == SlotKind.Money ? ListKey(a, q.Start) : null;
             slots.Add(slot with { Head = head, GenericHead = head is not null && lex.Classifiers.Contains(head), Relation = claimQty.GetValueOrDefault(q.Start) });
         }
@@ -355,8 +360,9 @@ public static class SlotBuilder
         if (j == i || j != v.Length - 1 || !char.IsLetter(v[j])) return null;
         if (!double.TryParse(v[i..j], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 2) return null;
         var unit = "duration:" + (clock ? "T" : "") + v[j];
-        // about: 15% either way; a bound: the interval a quantity's qualifier allows
-        var (low, high, _, _) = m.Mod == "APPROX" ? (n * 0.85, n * 1.15, false, false) : QuantityInterval.Of(n, m.Mod);
+        // about, or a bound: the interval a quantity's qualifier allows ("sekitar tujuh pekan" is 10% either way, as "sekitar 7
+        // orang" is, so two spans qualified alike compare their numbers)
+        var (low, high, _, _) = QuantityInterval.Of(n, m.Mod);
         return Base(a, m, SlotKind.Count, n.ToString("R", CultureInfo.InvariantCulture)) with
         {
             Number = n, Low = low, High = high, Unit = unit, Qualifier = m.Mod,
