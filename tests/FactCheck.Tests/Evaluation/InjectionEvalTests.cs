@@ -79,6 +79,7 @@ public class InjectionEvalTests
         lock (runs)
         {
             if (runs.TryGetValue(corpus, out var done)) return done;
+            if (corpus == IndosumPairs) return runs[corpus] = RunOnIndosumPairs();
             var (articlesFile, clustersFile) = corpus == "id_news" ? ("id_news_articles.jsonl", "id_news_clusters.jsonl") : ("docs.jsonl", "clusters.jsonl");
             var dir = TestData.EvalDir is { } e ? Path.Combine(e, corpus) : null;
             if (dir is null || !File.Exists(Path.Combine(dir, clustersFile)) || !File.Exists(Path.Combine(dir, articlesFile)))
@@ -97,6 +98,56 @@ public class InjectionEvalTests
             TestContext.Progress.WriteLine($"{corpus}, seed 1, {Rounds} rounds:\n{writer}");
             return runs[corpus] = (report, byId);
         }
+    }
+
+    /// <summary>Each IndoSum article (CC BY-SA 4.0) and its gold abstractive summary as a story of two sources, as
+    /// scripts/indosum-pairs.py writes them for the CLI: the summary tells the article's facts in other words.</summary>
+    private const string IndosumPairs = "indosum_pairs";
+
+    private static (InjectionReport Report, IReadOnlyDictionary<string, Article> Articles) RunOnIndosumPairs()
+    {
+        var source = TestData.EvalDir is { } e ? Path.Combine(e, "indosum_sample", "articles.jsonl") : null;
+        if (source is null || !File.Exists(source))
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+                Assert.Fail("../shared/eval/indosum_sample not present (CI=true: Eval tests need the shared evaluation data)");
+            Assert.Ignore("../shared/eval/indosum_sample not present");
+        }
+        var lines = new List<string>();
+        var clusters = new List<(string, IReadOnlyList<string>)>();
+        foreach (var line in File.ReadLines(source!).Where(l => !string.IsNullOrWhiteSpace(l)))
+        {
+            var o = JObject.Parse(line);
+            if (o.Value<string>("summary") is not { Length: > 0 } summary) continue;
+            string id = o.Value<string>("id")!, sid = id + "-summary";
+            lines.Add(new JObject { ["id"] = id, ["source"] = o["source"], ["published"] = o["published"], ["text"] = o["text"] }.ToString(Newtonsoft.Json.Formatting.None));
+            lines.Add(new JObject { ["id"] = sid, ["source"] = "ringkasan", ["published"] = o["published"], ["text"] = summary }.ToString(Newtonsoft.Json.Formatting.None));
+            clusters.Add(("s" + clusters.Count.ToString("000", CultureInfo.InvariantCulture), [id, sid]));
+        }
+        var file = Path.Combine(Path.GetTempPath(), $"factcheck-indosum-pairs-{Environment.ProcessId}.jsonl");
+        File.WriteAllLines(file, lines);
+        try
+        {
+            var byId = new ArticleReader().Read(file).Articles.GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var report = new InjectionHarness(new ArticleAnalyzer(), new Checker(), seed: 1, rounds: Rounds).Run(clusters, byId);
+            var writer = new StringWriter();
+            InjectCommand.Print(report, writer, TextWriter.Null, verbose: false);
+            TestContext.Progress.WriteLine($"{IndosumPairs}, seed 1, {Rounds} rounds:\n{writer}");
+            return (report, byId);
+        }
+        finally { File.Delete(file); }
+    }
+
+    /// <summary>One fact told in other words: on the IndoSum pairs, recall stays at today's level (3 rounds, seed 1:
+    /// dates 83.1%, counts 89.8%, names 99.7%) and benign edits raise no more than they do today.</summary>
+    [Test, Category("Eval")]
+    public void On_articles_and_their_summaries_recall_stays_at_least_at_todays_level()
+    {
+        var (report, _) = RunOn(IndosumPairs);
+        Assert.That(report.RecallOf(InjectionKind.DateNoWeekday), Is.GreaterThanOrEqualTo(0.81), "dates without a weekday");
+        Assert.That(report.RecallOf(InjectionKind.Count), Is.GreaterThanOrEqualTo(0.88), "counts");
+        Assert.That(report.RecallOf(InjectionKind.Name), Is.GreaterThanOrEqualTo(0.98), "names");
+        Assert.That(report.BenignFlaggedShare, Is.LessThanOrEqualTo(0.01), "benign edits flagged");
     }
 
     [TestCase("id_news"), TestCase("basil_en_dev"), Category("Eval")]
@@ -118,7 +169,7 @@ public class InjectionEvalTests
 
     /// <summary>Floors under what the slot aligner and the name rule find today (3 rounds, seed 1), so that a change
     /// that loses recall shows; the target is 90% per kind, which names reach and dates and counts do not yet.</summary>
-    [TestCase("id_news", 0.95, 0.42, 0.46, 0.95), TestCase("basil_en_dev", 0.0, 0.26, 0.58, 0.95), Category("Eval")]
+    [TestCase("id_news", 0.95, 0.60, 0.74, 0.95), TestCase("basil_en_dev", 0.0, 0.48, 0.64, 0.95), Category("Eval")]
     public void Recall_of_each_kind_stays_at_least_at_todays_level(string corpus, double typo, double date, double count, double name)
     {
         var (report, _) = RunOn(corpus);
