@@ -17,6 +17,9 @@ public class CrossSourceSlotTests
         new Checker().Check(docs).Findings.Where(f => f.Rule.StartsWith("cross-source", StringComparison.Ordinal)).ToList();
     private static List<Finding> Quantities(params AnalyzedArticle[] docs) => Check(docs).Where(f => f.Rule == "cross-source-quantity").ToList();
     private static List<Finding> Dates(params AnalyzedArticle[] docs) => Check(docs).Where(f => f.Rule == "cross-source-date").ToList();
+    /// <summary>Two Indonesian outlets' sentences of one day, as articles "a" (Kompas) and "b" (Detik).</summary>
+    private static AnalyzedArticle[] Two(string published, string a, string b) =>
+        [Doc("a", "Kompas", published, a, "id"), Doc("b", "Detik", published, b, "id")];
 
     [Test]
     public void The_outlier_of_three_sources_is_flagged_and_the_majority_date_is_the_fix()
@@ -511,34 +514,34 @@ public class CrossSourceSlotTests
     [Test]
     public void Two_bare_numbers_compare_only_when_their_sentences_say_nearly_the_same()
     {
-        var same = Quantities(
-            Doc("a", "Kompas", "2017-04-21", "PBB melaporkan warga dunia yang mengidap hepatitis B dan C diperkirakan mencapai 325 juta dengan angka kematian yang meningkat.", "id"),
-            Doc("b", "Detik", "2017-04-21", "PBB melaporkan jika warga dunia yang mengidap hepatitis B dan C diperkirakan mencapai 523 juta dengan angka kematian yang meningkat.", "id"));
+        var same = Quantities(Two("2017-04-21",
+            "PBB melaporkan warga dunia yang mengidap hepatitis B dan C diperkirakan mencapai 325 juta dengan angka kematian yang meningkat.",
+            "PBB melaporkan jika warga dunia yang mengidap hepatitis B dan C diperkirakan mencapai 523 juta dengan angka kematian yang meningkat."));
         Assert.That(same, Has.Count.EqualTo(1), "one sentence told twice, two figures");
-        var other = Quantities(
-            Doc("a", "Kompas", "2017-04-21", "Persib menang 3 gol tanpa balas di kandang sendiri pada laga itu.", "id"),
-            Doc("b", "Detik", "2017-04-21", "Pelatih Persib menyebut timnya sudah berlatih 5 kali pekan ini untuk laga itu.", "id"));
+        var other = Quantities(Two("2017-04-21",
+            "Persib menang 3 gol tanpa balas di kandang sendiri pada laga itu.",
+            "Pelatih Persib menyebut timnya sudah berlatih 5 kali pekan ini untuk laga itu."));
         Assert.That(other, Is.Empty, "bare numbers in sentences that share a name and little else are two facts");
     }
 
     [Test]
     public void The_same_bound_of_two_ranges_is_one_date_told_two_ways_not_a_day_inside_the_other_range()
     {
-        var f = Dates(
-            Doc("a", "Kompas", "2017-08-10", "Asian Games 2018 akan digelar di Jakarta dan Palembang pada 15 Agustus - 2 September mendatang.", "id"),
-            Doc("b", "Detik", "2017-08-10", "Asian Games 2018 akan digelar di Jakarta dan Palembang pada 18 Agustus - 2 September mendatang.", "id"));
+        var f = Dates(Two("2017-08-10",
+            "Asian Games 2018 akan digelar di Jakarta dan Palembang pada 15 Agustus - 2 September mendatang.",
+            "Asian Games 2018 akan digelar di Jakarta dan Palembang pada 18 Agustus - 2 September mendatang."));
         Assert.That(f, Has.Count.EqualTo(1), "two starts of one range");
-        var inside = Dates(
-            Doc("a", "Kompas", "2017-08-10", "Festival itu digelar di Palembang pada 15 Agustus - 2 September mendatang.", "id"),
-            Doc("b", "Detik", "2017-08-10", "Festival itu digelar di Palembang pada 20 Agustus mendatang.", "id"));
+        var inside = Dates(Two("2017-08-10",
+            "Festival itu digelar di Palembang pada 15 Agustus - 2 September mendatang.",
+            "Festival itu digelar di Palembang pada 20 Agustus mendatang."));
         Assert.That(inside, Is.Empty, "a day inside the range the other source gives is no disagreement");
-        var opened = Dates(
-            Doc("a", "Kompas", "2025-06-12", "Pekan Raya Jakarta 2025 akan resmi dibuka mulai 21 Juni di JIExpo Kemayoran, Jakarta Pusat.", "id"),
-            Doc("b", "Detik", "2025-06-12", "Pekan Raya Jakarta 2025 resmi dibuka mulai 19 Juni hingga 13 Juli 2025 di JIExpo Kemayoran, Jakarta.", "id"));
+        var opened = Dates(Two("2025-06-12",
+            "Pekan Raya Jakarta 2025 akan resmi dibuka mulai 21 Juni di JIExpo Kemayoran, Jakarta Pusat.",
+            "Pekan Raya Jakarta 2025 resmi dibuka mulai 19 Juni hingga 13 Juli 2025 di JIExpo Kemayoran, Jakarta."));
         Assert.That(opened, Has.Count.EqualTo(1), "'mulai 21 Juni' opens the span 'mulai 19 Juni hingga 13 Juli' opens: two starts");
-        var sameEnd = Dates(
-            Doc("a", "Kompas", "2025-06-12", "Berlaku bagi wajib pajak yang melunasi pokok pajak pada periode 16 Juni hingga 31 Agustus 2025.", "id"),
-            Doc("b", "Detik", "2025-06-12", "Adapun pemutihan denda kendaraan di Jakarta berlaku dari 14 Juni 2025 sampai 31 Agustus 2025.", "id"));
+        var sameEnd = Dates(Two("2025-06-12",
+            "Berlaku bagi wajib pajak yang melunasi pokok pajak pada periode 16 Juni hingga 31 Agustus 2025.",
+            "Adapun pemutihan denda kendaraan di Jakarta berlaku dari 14 Juni 2025 sampai 31 Agustus 2025."));
         Assert.That(sameEnd.Select(f => f.Evidence[0].Text), Is.EquivalentTo(new[] { "16 Juni" }).Or.EquivalentTo(new[] { "14 Juni 2025" }),
             "two spans ending on one day: their starts are one start told twice, though the sentences share few words");
     }
@@ -546,13 +549,13 @@ public class CrossSourceSlotTests
     [Test]
     public void Two_spans_qualified_alike_compare_their_numbers_and_a_range_end_is_no_bound()
     {
-        var weeks = Quantities(
-            Doc("a", "Kompas", "2017-12-14", "Tak hanya meninggalkan ganja sekitar tujuh pekan, penyanyi itu pun tidak lagi minum alkohol.", "id"),
-            Doc("b", "Detik", "2017-12-14", "Tak hanya meninggalkan ganja sekitar sepuluh pekan, penyanyi itu pun tidak lagi minum alkohol.", "id"));
+        var weeks = Quantities(Two("2017-12-14",
+            "Tak hanya meninggalkan ganja sekitar tujuh pekan, penyanyi itu pun tidak lagi minum alkohol.",
+            "Tak hanya meninggalkan ganja sekitar sepuluh pekan, penyanyi itu pun tidak lagi minum alkohol."));
         Assert.That(weeks, Has.Count.EqualTo(1), "about seven weeks is not about ten weeks");
-        var range = Quantities(
-            Doc("a", "Kompas", "2017-04-21", "BRI menyiapkan porsi pembiayaan sekitar 80 persen sampai 70 persen dari nilai kebutuhan belanja operasional korporasi.", "id"),
-            Doc("b", "Detik", "2017-04-21", "BRI menyiapkan porsi pembiayaan sekitar 50 persen sampai 70 persen dari nilai kebutuhan belanja operasional korporasi.", "id"));
+        var range = Quantities(Two("2017-04-21",
+            "BRI menyiapkan porsi pembiayaan sekitar 80 persen sampai 70 persen dari nilai kebutuhan belanja operasional korporasi.",
+            "BRI menyiapkan porsi pembiayaan sekitar 50 persen sampai 70 persen dari nilai kebutuhan belanja operasional korporasi."));
         Assert.That(range.Select(f => f.Evidence[0].Text), Is.EqualTo(new[] { "sekitar 80 persen" }).Or.EqualTo(new[] { "sekitar 50 persen" }),
             "the starts disagree; the end 'sampai 70 persen' is the end of the range, not 'up to 70', so it explains neither");
     }
@@ -560,9 +563,9 @@ public class CrossSourceSlotTests
     [Test]
     public void A_counting_word_alone_names_people_of_any_kind()
     {
-        var f = Quantities(
-            Doc("a", "Kompas", "2025-06-18", "Menurut panitia, kontingen Jawa Tengah yang berangkat ke Bandung berjumlah sekitar 200 orang.", "id"),
-            Doc("b", "Detik", "2025-06-18", "Menurut panitia, kontingen Jawa Tengah yang berangkat ke Bandung berjumlah 320 orang atlet.", "id"));
+        var f = Quantities(Two("2025-06-18",
+            "Menurut panitia, kontingen Jawa Tengah yang berangkat ke Bandung berjumlah sekitar 200 orang.",
+            "Menurut panitia, kontingen Jawa Tengah yang berangkat ke Bandung berjumlah 320 orang atlet."));
         Assert.That(f, Has.Count.EqualTo(1), "\"200 orang\" and \"320 orang atlet\" count the same contingent");
     }
 
