@@ -20,9 +20,14 @@ public sealed record EntityRule : IPatternRule
     public IReadOnlyList<EntityExample> Negative { get; init; } = [];
     public int Order { get; init; }
 
-    private (char Kind, string Name)[]? firstKeys;
-    /// <summary>The pattern's first keys split once into kind ('w' word, 'x' span class, 's'/'c' other) and name.</summary>
-    internal (char Kind, string Name)[] FirstKeyParts => firstKeys ??= Pattern.FirstKeys.Select(k => (k[0], k.Length > 2 ? k[2..] : k)).ToArray();
+    private (char Kind, string Name, int Class)[]? firstKeys;
+    /// <summary>The pattern's first keys split once into kind ('w' word, 'x' span class, 's'/'c' other) and name, with a span
+    /// class's place in <see cref="EntityGrammar.SpanClassOrder"/> (-1 for the other kinds).</summary>
+    internal (char Kind, string Name, int Class)[] FirstKeyParts => firstKeys ??= Pattern.FirstKeys.Select(k =>
+    {
+        var name = k.Length > 2 ? k[2..] : k;
+        return (k[0], name, k[0] == 'x' ? Array.IndexOf(EntityGrammar.SpanClassOrder, name) : -1);
+    }).ToArray();
 }
 
 /// <summary>A multi-word phrase of a phrase class (role, desc, orgcue) and its value.</summary>
@@ -31,11 +36,12 @@ public sealed record EntityPhrase(string Class, string[] Words, string Value);
 /// <summary>A language's entity rules, phrases and name cues, compiled once from entities.json.</summary>
 public sealed class EntityGrammar
 {
-    /// <summary>Span classes the extractor fills in; rules may use them as @class.</summary>
-    public static readonly IReadOnlySet<string> SpanClasses = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "role", "desc", "orgcue", "roletail", "ent", "person", "org", "loc", "product", "name", "capname", "orgname",
-    };
+    /// <summary>The span classes in a fixed order (fewer than 32): a class's bit in the extractor's per-token memo.</summary>
+    internal static readonly string[] SpanClassOrder =
+        ["role", "desc", "orgcue", "roletail", "ent", "person", "org", "loc", "product", "name", "capname", "orgname"];
+
+    /// <summary>Span classes the extractor fills in; rules may use them as @class (initialized after the order it is made of).</summary>
+    public static readonly IReadOnlySet<string> SpanClasses = new HashSet<string>(SpanClassOrder, StringComparer.Ordinal);
 
     private static readonly ConcurrentDictionary<string, Lazy<EntityGrammar>> cache = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, EntityPhrase[]> phrasesByFirst;
