@@ -162,7 +162,12 @@ public sealed class NameVariantRule : ICheckRule
     {
         // how often each word is written in the story, in any case; a word is letters glued together ("McConnell" is
         // two tokens, one word)
-        var words = context.Articles.Select(a => Words(context, a).ToList()).ToList();
+        var words = context.Articles.Select(a =>
+        {
+            var list = new List<(int Start, int End, bool Joined)>(context.TokensOf(a).Count); // no more words than tokens
+            list.AddRange(Words(context, a));
+            return list;
+        }).ToList();
         var counts = CountWords(context, words);
         var uses = new Dictionary<string, List<WordUse>>(StringComparer.Ordinal);
         for (int ai = 0; ai < words.Count; ai++)
@@ -273,12 +278,21 @@ public sealed class NameVariantRule : ICheckRule
     /// <summary>The words the story writes in lower case somewhere (lowered).</summary>
     private static HashSet<string> LowerCaseWords(CheckContext context) => lowerCaseWords.GetValue(context, c =>
     {
+        // each word is lowered into a buffer and added through a span lookup: a string only for a word not in the set yet
         var set = new HashSet<string>(StringComparer.Ordinal);
+        var add = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buf = stackalloc char[64];
         foreach (var a in c.Articles)
         {
             var text = a.Article.Text;
             foreach (var t in c.TokensOf(a))
-                if (t.Type == FactCheck.Text.TokenType.Word && char.IsLower(text[t.Start])) set.Add(text.Substring(t.Start, t.Length).ToLowerInvariant());
+            {
+                if (t.Type != FactCheck.Text.TokenType.Word || !char.IsLower(text[t.Start])) continue;
+                var span = text.AsSpan(t.Start, t.Length);
+                Span<char> lower = span.Length <= buf.Length ? buf[..span.Length] : new char[span.Length];
+                span.ToLowerInvariant(lower);
+                add.Add(lower);
+            }
         }
         return set;
     });
@@ -355,20 +369,25 @@ public sealed class NameVariantRule : ICheckRule
     {
         var text = a.Article.Text;
         bool NameWord(int i) => char.IsUpper(text[words[i].Start]) && words[i].End - words[i].Start >= 2 && !a.Article.IsBoilerplate(words[i].Start);
-        string At(int i) => text[words[i].Start..words[i].End];
+        // the words of a run as strings, each made once though it is one use's word and its neighbours' Prev and Next
+        var run = new List<string>();
         for (int i = 0; i < words.Count;)
         {
             if (!NameWord(i)) { i++; continue; }
             int j = i + 1;
             while (j < words.Count && NameWord(j) && words[j].Joined) j++;
             if (j - i >= 2)
+            {
+                run.Clear();
+                for (int k = i; k < j; k++) run.Add(text[words[k].Start..words[k].End]);
                 for (int k = i; k < j; k++)
                 {
-                    var word = At(k);
+                    var word = run[k - i];
                     if (!IsWordOfName(word)) continue;
                     yield return new WordUse(a, words[k].Start, words[k].End, words[i].Start, words[j - 1].End, word,
-                        k > i ? At(k - 1) : null, k + 1 < j ? At(k + 1) : null);
+                        k > i ? run[k - i - 1] : null, k + 1 < j ? run[k - i + 1] : null);
                 }
+            }
             i = j;
         }
     }
