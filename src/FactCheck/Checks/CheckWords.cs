@@ -59,18 +59,14 @@ public sealed record WordList(string Name, IReadOnlyList<string[]> Forms, IReadO
         return best is null ? null : string.Join(' ', best);
     }
 
-    /// <summary>Characters from which a text's first few words (<see cref="Opening"/>) are looked for in its head first.</summary>
-    private const int OpeningHead = 160;
-
     /// <summary>Lower-case words of the text; hyphenated words stay whole ("then-president").</summary>
     internal static List<string> Words(string text, int max)
     {
         var words = new List<string>();
-        // a few opening words need only the start of a text (cut at a space, where every token ends, so the head's tokens
-        // are the text's own); a sentence is tokenized whole only when its head has too few words
-        if (max <= 16 && text.Length > OpeningHead)
+        // a few opening words need only the start of a long text (cut after a space, so no word is split)
+        if (max <= 16 && text.Length > 1024)
         {
-            int cut = text.IndexOf(' ', OpeningHead);
+            int cut = text.IndexOf(' ', 1024);
             if (cut > 0)
             {
                 var head = Words(text[..cut], max);
