@@ -100,7 +100,19 @@ public sealed class EntityGrammar
         phrasesByFirst = phrases.GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
         phraseLookup = phrasesByFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var first in phrasesByFirst.Keys)
+        {
+            ulong bit = 1UL << Math.Min(first.Length, 63);
+            char c = first[0];
+            if (c is >= 'a' and <= 'z') c = (char)(c - 32);
+            if (c < 128) phraseFirsts[c] |= bit;
+            else for (int k = 0; k < 128; k++) phraseFirsts[k] |= bit; // never told apart by its first letter
+        }
     }
+
+    /// <summary>For each ASCII first letter (upper case), the lengths (bit min(length, 63)) of the phrases' first words that
+    /// start with it: most words start no phrase and are not looked up (a case-insensitive hash of every token).</summary>
+    private readonly ulong[] phraseFirsts = new ulong[128];
 
     /// <summary>The grammar for a language (falls back to English when the language has no entities.json).</summary>
     public static EntityGrammar Get(string lang) => cache.GetOrAdd(lang, l => new Lazy<EntityGrammar>(() => Load(l))).Value;
@@ -119,7 +131,11 @@ public sealed class EntityGrammar
     public void PhrasesAt(string text, Token[] tokens, int i, List<(EntityPhrase Phrase, int End)> into)
     {
         into.Clear();
-        if (!phraseLookup.TryGetValue(tokens[i].Span(text), out var list)) return;
+        var word = tokens[i].Span(text);
+        char c = word[0];
+        if (c is >= 'a' and <= 'z') c = (char)(c - 32);
+        if (c < 128 && (phraseFirsts[c] & (1UL << Math.Min(word.Length, 63))) == 0) return;
+        if (!phraseLookup.TryGetValue(word, out var list)) return;
         foreach (var p in list)
         {
             int end = i + p.Words.Length;
