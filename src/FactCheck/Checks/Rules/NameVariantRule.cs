@@ -255,9 +255,7 @@ public sealed class NameVariantRule : ICheckRule
             var text = context.Articles[ai].Article.Text;
             foreach (var (start, end, _) in words[ai])
             {
-                var span = text.AsSpan(start, end - start);
-                Span<char> lower = span.Length <= buf.Length ? buf[..span.Length] : new char[span.Length];
-                span.ToLowerInvariant(lower);
+                var lower = CheckContext.LowerInto(text.AsSpan(start, end - start), buf);
                 System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, lower, out _)++;
             }
         }
@@ -288,10 +286,7 @@ public sealed class NameVariantRule : ICheckRule
             foreach (var t in c.TokensOf(a))
             {
                 if (t.Type != FactCheck.Text.TokenType.Word || !char.IsLower(text[t.Start])) continue;
-                var span = text.AsSpan(t.Start, t.Length);
-                Span<char> lower = span.Length <= buf.Length ? buf[..span.Length] : new char[span.Length];
-                span.ToLowerInvariant(lower);
-                add.Add(lower);
+                add.Add(CheckContext.LowerInto(text.AsSpan(t.Start, t.Length), buf));
             }
         }
         return set;
