@@ -169,14 +169,7 @@ public sealed class NameVariantRule : ICheckRule
             return list;
         }).ToList();
         var counts = CountWords(context, words);
-        var uses = new Dictionary<string, List<WordUse>>(StringComparer.Ordinal);
-        for (int ai = 0; ai < words.Count; ai++)
-            foreach (var u in CapitalizedWords(context.Articles[ai], words[ai]))
-            {
-                var key = u.Word.ToLowerInvariant();
-                if (!uses.TryGetValue(key, out var list)) uses[key] = list = [];
-                list.Add(u);
-            }
+        var uses = UsesByWord(context, words);
         // references blocked by first letter: a slip keeps the first letter
         var byInitial = uses.Where(kv => kv.Key.Length >= 3)
             .GroupBy(kv => kv.Key[0]).ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList());
@@ -188,11 +181,7 @@ public sealed class NameVariantRule : ICheckRule
             var lang = u.Doc.Lang;
             var grammar = EntityGrammar.Get(lang);
             if (grammar.IsNotName(u.Word)) continue;
-            // the references: commoner words one edit away that are written next to the same word of a name
-            var refs = candidates.Where(r => r != word && Math.Abs(r.Length - word.Length) <= 1 && Similarity.EditDistance(word, r, 1) == 1)
-                .Select(r => (Word: r, Uses: uses[r].Where(x => (u.Prev is not null && x.Prev == u.Prev) || (u.Next is not null && x.Next == u.Next)).ToList()))
-                .Where(x => x.Uses.Count > 0 && !IsBenign(u.Word, x.Uses[0].Word, lang))
-                .OrderByDescending(x => counts.GetValueOrDefault(x.Word)).ThenBy(x => x.Word, StringComparer.Ordinal).ToList();
+            var refs = References(u, word, candidates, uses, counts, lang);
             if (refs.Count == 0) continue;
             // two references as common as each other: no telling which one was meant
             if (refs.Count > 1 && counts.GetValueOrDefault(refs[1].Word) == counts.GetValueOrDefault(refs[0].Word)) continue;
@@ -241,6 +230,38 @@ public sealed class NameVariantRule : ICheckRule
                 },
             };
         }
+    }
+
+    /// <summary>The capitalized words of the story's runs by their lower-case form, in article and text order; a use's word
+    /// is lowered into a buffer and looked up through a span, so a string is made only for a word not seen before.</summary>
+    private static Dictionary<string, List<WordUse>> UsesByWord(CheckContext context, List<List<(int Start, int End, bool Joined)>> words)
+    {
+        var uses = new Dictionary<string, List<WordUse>>(StringComparer.Ordinal);
+        var lookup = uses.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buf = stackalloc char[64];
+        for (int ai = 0; ai < words.Count; ai++)
+            foreach (var u in CapitalizedWords(context.Articles[ai], words[ai]))
+            {
+                var key = CheckContext.LowerInto(u.Word, buf);
+                if (!lookup.TryGetValue(key, out var list)) uses[key.ToString()] = list = [];
+                list.Add(u);
+            }
+        return uses;
+    }
+
+    /// <summary>The references of a word the story writes once: commoner words one edit away that are written next to the
+    /// same word of a name, not a benign difference, commonest first. The words one edit away are found with a plain loop,
+    /// and the rest is worked out only for the few words that have any.</summary>
+    private static List<(string Word, List<WordUse> Uses)> References(WordUse u, string word, List<string> candidates,
+        Dictionary<string, List<WordUse>> uses, Dictionary<string, int> counts, string lang)
+    {
+        List<string>? near = null;
+        foreach (var r in candidates)
+            if (r != word && Math.Abs(r.Length - word.Length) <= 1 && Similarity.EditDistance(word, r, 1) == 1) (near ??= []).Add(r);
+        if (near is null) return [];
+        return near.Select(r => (Word: r, Uses: uses[r].Where(x => (u.Prev is not null && x.Prev == u.Prev) || (u.Next is not null && x.Next == u.Next)).ToList()))
+            .Where(x => x.Uses.Count > 0 && !IsBenign(u.Word, x.Uses[0].Word, lang))
+            .OrderByDescending(x => counts.GetValueOrDefault(x.Word)).ThenBy(x => x.Word, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>How often each word (lower case) is written in the story: each word is lowered into a buffer and counted
