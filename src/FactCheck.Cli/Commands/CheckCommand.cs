@@ -109,31 +109,12 @@ public static class CheckCommand
             return WriteFailed;
         }
         var timings = new StageTimings(stderr);
-        var (read, analyzed) = ReadAndAnalyze(req, stdout, stderr);
-        timings.Stage("analyze");
-
-        var stories = new FactCheck.Stories.StoryGrouper { Threads = req.Threads }.Group(analyzed);
-        timings.Stage("stories");
-        var checker = new Checker();
-        var result = checker.CheckStories(analyzed, stories, req.Threads);
-        timings.Stage("check");
-        foreach (var d in result.Diagnostics) stderr.WriteLine(d);
-        var (findings, threshold) = Score(result.Findings, checker, req.Model, req.Threshold, stderr);
-        timings.Stage("score");
-        using var store = CheckStore.Open(req, stderr, out var storeFailed);
-        if (storeFailed) return WriteFailed;
-        if (store is not null && !req.LabelsGiven) findings = Checker.ApplyDecisions(findings, store.Load());
-        else if (req.Labels is { } labels && File.Exists(labels))
-            findings = Checker.ApplyDecisions(findings, DecisionSourceFactory(labels).Load());
-        findings = findings.Select(f => f with { Shown = f.Verdict == Verdict.Confirmed || f.Verdict != Verdict.Dismissed && f.Score >= threshold }).ToList();
-
-        timings.Stage("decisions");
-        var report = Report.Build(read, analyzed, findings, req.Generated, stories, result.Facts) with { Threshold = threshold };
+        if (Build(req, stdout, stderr, timings) is not { } built) return WriteFailed;
+        var (report, findings, ruleFailed, articleCount, store) = built;
+        using var _ = store;
         // the report is all that is written and stored: a large run lets its analyzed articles (most of its heap) go now,
-        // before the writers and the store allocate as much again (the 20,000-article check peaked there)
-        bool ruleFailed = result.Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
-        int articleCount = analyzed.Count;
-        read = null!; analyzed = null!; result = null!;
+        // before the writers and the store allocate as much again (the 20,000-article check peaked there); they lived only
+        // in Build's frame, so nothing of this one (a local, a deconstruction's temporary) still holds them
         if (articleCount >= ReleaseAnalysisFrom) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         timings.Stage("facts");
         // the store's JSON of the run is made beside the report writers (they keep about two cores busy only part of the
@@ -162,6 +143,40 @@ public static class CheckCommand
         // a rule that failed on some story: its findings may be missing, so the run did not succeed
         if (ruleFailed) return InputFailed;
         return Ok;
+    }
+
+    /// <summary>What <see cref="Build"/> hands on to the writers: the report, its findings, whether a rule failed, how many
+    /// articles were analyzed, and the open store (or null).</summary>
+    private sealed record Built(Report Report, IReadOnlyList<Finding> Findings, bool RuleFailed, int ArticleCount, FactCheck.Store.FactStore? Store);
+
+    /// <summary>Reads, analyzes and checks, scores the findings, applies the reviewers' decisions and builds the report; null
+    /// when the store given with --db cannot be opened. The analyzed articles are referenced from this frame only, so they
+    /// can be collected as soon as it returns.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Built? Build(CheckRequest req, TextWriter stdout, TextWriter stderr, StageTimings timings)
+    {
+        var (read, analyzed) = ReadAndAnalyze(req, stdout, stderr);
+        timings.Stage("analyze");
+
+        var stories = new FactCheck.Stories.StoryGrouper { Threads = req.Threads }.Group(analyzed);
+        timings.Stage("stories");
+        var checker = new Checker();
+        var result = checker.CheckStories(analyzed, stories, req.Threads);
+        timings.Stage("check");
+        foreach (var d in result.Diagnostics) stderr.WriteLine(d);
+        var (findings, threshold) = Score(result.Findings, checker, req.Model, req.Threshold, stderr);
+        timings.Stage("score");
+        var store = CheckStore.Open(req, stderr, out var storeFailed);
+        if (storeFailed) return null;
+        if (store is not null && !req.LabelsGiven) findings = Checker.ApplyDecisions(findings, store.Load());
+        else if (req.Labels is { } labels && File.Exists(labels))
+            findings = Checker.ApplyDecisions(findings, DecisionSourceFactory(labels).Load());
+        findings = findings.Select(f => f with { Shown = f.Verdict == Verdict.Confirmed || f.Verdict != Verdict.Dismissed && f.Score >= threshold }).ToList();
+
+        timings.Stage("decisions");
+        var report = Report.Build(read, analyzed, findings, req.Generated, stories, result.Facts) with { Threshold = threshold };
+        bool ruleFailed = result.Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
+        return new Built(report, findings, ruleFailed, analyzed.Count, store);
     }
 
     /// <summary>Reads and analyzes on every core (FactCheck.Pipeline.AnalysisPipeline), printing diagnostics as they come, with a

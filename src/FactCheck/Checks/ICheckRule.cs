@@ -92,14 +92,21 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
             foreach (var t in TokensOf(a))
             {
                 if (t.Type != FactCheck.Text.TokenType.Word || (lengths & (1UL << Math.Min(t.Length, 63))) == 0) continue;
-                var span = text.AsSpan(t.Start, t.Length);
-                Span<char> lower = span.Length <= buf.Length ? buf[..span.Length] : new char[span.Length];
-                span.ToLowerInvariant(lower);
+                var lower = LowerInto(text.AsSpan(t.Start, t.Length), buf);
                 if (!firsts.Contains(lower[0])) continue;
                 if (lookup.TryGetValue(lower, out var count)) lookup[lower] = count + 1;
             }
         }
         return d;
+    }
+
+    /// <summary>The word lowered (invariant) into <paramref name="buf"/>, or into a new array when it is longer: the word
+    /// counts look words up through a span this way, making a string only for a word they add.</summary>
+    internal static ReadOnlySpan<char> LowerInto(ReadOnlySpan<char> word, Span<char> buf)
+    {
+        Span<char> lower = word.Length <= buf.Length ? buf[..word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        return lower;
     }
 
     /// <summary>Options of the value-blind slot aligner.</summary>

@@ -370,13 +370,31 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
 
         private bool MayStart(EntityRule rule, int i)
         {
-            foreach (var (kind, name) in rule.FirstKeyParts)
+            foreach (var (kind, name, cls) in rule.FirstKeyParts)
             {
-                if (kind == 'x') { if (Ends(name, i).Length > 0) return true; }
+                if (kind == 'x') { if (HasSpan(name, cls, i)) return true; }
                 else if (kind == 'w') { if (tokens[i].Type == TokenType.Word && tokens[i].Span(text).Equals(name, StringComparison.OrdinalIgnoreCase)) return true; }
                 else return true;
             }
             return false;
+        }
+
+        // which span classes have a span at token spansAt (bits by EntityGrammar.SpanClassOrder), asked once each: the rules
+        // that may start at one token ask about the same few classes
+        private int spansAt = -1, spansKnown, spansHave;
+
+        /// <summary>True when a span of the class starts at token i (<see cref="Ends"/> is not empty), remembered for the token.</summary>
+        private bool HasSpan(string name, int cls, int i)
+        {
+            if (cls < 0) return Ends(name, i).Length > 0;
+            if (spansAt != i) { spansAt = i; spansKnown = spansHave = 0; }
+            int bit = 1 << cls;
+            if ((spansKnown & bit) == 0)
+            {
+                spansKnown |= bit;
+                if (Ends(name, i).Length > 0) spansHave |= bit;
+            }
+            return (spansHave & bit) != 0;
         }
 
         private void Emit(EntityRule rule, int start, int end, Binding? b)

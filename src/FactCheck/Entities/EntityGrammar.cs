@@ -20,9 +20,14 @@ public sealed record EntityRule : IPatternRule
     public IReadOnlyList<EntityExample> Negative { get; init; } = [];
     public int Order { get; init; }
 
-    private (char Kind, string Name)[]? firstKeys;
-    /// <summary>The pattern's first keys split once into kind ('w' word, 'x' span class, 's'/'c' other) and name.</summary>
-    internal (char Kind, string Name)[] FirstKeyParts => firstKeys ??= Pattern.FirstKeys.Select(k => (k[0], k.Length > 2 ? k[2..] : k)).ToArray();
+    private (char Kind, string Name, int Class)[]? firstKeys;
+    /// <summary>The pattern's first keys split once into kind ('w' word, 'x' span class, 's'/'c' other) and name, with a span
+    /// class's place in <see cref="EntityGrammar.SpanClassOrder"/> (-1 for the other kinds).</summary>
+    internal (char Kind, string Name, int Class)[] FirstKeyParts => firstKeys ??= Pattern.FirstKeys.Select(k =>
+    {
+        var name = k.Length > 2 ? k[2..] : k;
+        return (k[0], name, k[0] == 'x' ? Array.IndexOf(EntityGrammar.SpanClassOrder, name) : -1);
+    }).ToArray();
 }
 
 /// <summary>A multi-word phrase of a phrase class (role, desc, orgcue) and its value.</summary>
@@ -31,11 +36,12 @@ public sealed record EntityPhrase(string Class, string[] Words, string Value);
 /// <summary>A language's entity rules, phrases and name cues, compiled once from entities.json.</summary>
 public sealed class EntityGrammar
 {
-    /// <summary>Span classes the extractor fills in; rules may use them as @class.</summary>
-    public static readonly IReadOnlySet<string> SpanClasses = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "role", "desc", "orgcue", "roletail", "ent", "person", "org", "loc", "product", "name", "capname", "orgname",
-    };
+    /// <summary>The span classes in a fixed order (fewer than 32): a class's bit in the extractor's per-token memo.</summary>
+    internal static readonly string[] SpanClassOrder =
+        ["role", "desc", "orgcue", "roletail", "ent", "person", "org", "loc", "product", "name", "capname", "orgname"];
+
+    /// <summary>Span classes the extractor fills in; rules may use them as @class (initialized after the order it is made of).</summary>
+    public static readonly IReadOnlySet<string> SpanClasses = new HashSet<string>(SpanClassOrder, StringComparer.Ordinal);
 
     private static readonly ConcurrentDictionary<string, Lazy<EntityGrammar>> cache = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, EntityPhrase[]> phrasesByFirst;
@@ -94,7 +100,19 @@ public sealed class EntityGrammar
         phrasesByFirst = phrases.GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
         phraseLookup = phrasesByFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var first in phrasesByFirst.Keys)
+        {
+            ulong bit = 1UL << Math.Min(first.Length, 63);
+            char c = first[0];
+            if (c is >= 'a' and <= 'z') c = (char)(c - 32);
+            if (c < 128) phraseFirsts[c] |= bit;
+            else for (int k = 0; k < 128; k++) phraseFirsts[k] |= bit; // never told apart by its first letter
+        }
     }
+
+    /// <summary>For each ASCII first letter (upper case), the lengths (bit min(length, 63)) of the phrases' first words that
+    /// start with it: most words start no phrase and are not looked up (a case-insensitive hash of every token).</summary>
+    private readonly ulong[] phraseFirsts = new ulong[128];
 
     /// <summary>The grammar for a language (falls back to English when the language has no entities.json).</summary>
     public static EntityGrammar Get(string lang) => cache.GetOrAdd(lang, l => new Lazy<EntityGrammar>(() => Load(l))).Value;
@@ -113,7 +131,11 @@ public sealed class EntityGrammar
     public void PhrasesAt(string text, Token[] tokens, int i, List<(EntityPhrase Phrase, int End)> into)
     {
         into.Clear();
-        if (!phraseLookup.TryGetValue(tokens[i].Span(text), out var list)) return;
+        var word = tokens[i].Span(text);
+        char c = word[0];
+        if (c is >= 'a' and <= 'z') c = (char)(c - 32);
+        if (c < 128 && (phraseFirsts[c] & (1UL << Math.Min(word.Length, 63))) == 0) return;
+        if (!phraseLookup.TryGetValue(word, out var list)) return;
         foreach (var p in list)
         {
             int end = i + p.Words.Length;

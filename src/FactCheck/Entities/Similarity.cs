@@ -66,12 +66,19 @@ public static class Similarity
         int w = b.Length + 1;
         Span<int> rows = w * 3 <= 512 ? stackalloc int[w * 3] : new int[w * 3];
         Span<int> prev2 = rows[..w], prev = rows.Slice(w, w), cur = rows.Slice(2 * w, w);
-        for (int j = 0; j <= b.Length; j++) prev[j] = j;
+        // only the cells within `band` of the diagonal can hold a distance up to maxDistance (a cell's distance is at least
+        // |i - j|); the others hold band + 1, a lower bound of theirs, so a distance up to maxDistance comes out exact and
+        // any larger one larger than maxDistance
+        int band = Math.Min(maxDistance, Math.Max(a.Length, b.Length));
+        bool banded = band < Math.Max(a.Length, b.Length);
+        for (int j = 0; j <= b.Length; j++) prev[j] = Math.Min(j, band + 1);
         for (int i = 1; i <= a.Length; i++)
         {
-            cur[0] = i;
+            if (banded) cur.Fill(band + 1);
+            cur[0] = Math.Min(i, band + 1);
             int rowMin = cur[0];
-            for (int j = 1; j <= b.Length; j++)
+            int jLo = Math.Max(1, i - band), jHi = Math.Min(b.Length, i + band);
+            for (int j = jLo; j <= jHi; j++)
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 int v = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
@@ -83,7 +90,7 @@ public static class Similarity
             var oldest = prev2;
             prev2 = prev; prev = cur; cur = oldest;
         }
-        return prev[b.Length];
+        return prev[b.Length] > maxDistance ? maxDistance + 1 : prev[b.Length];
     }
 
     /// <summary>1 - distance / longer length, on <see cref="Key"/> forms.</summary>

@@ -162,16 +162,14 @@ public sealed class NameVariantRule : ICheckRule
     {
         // how often each word is written in the story, in any case; a word is letters glued together ("McConnell" is
         // two tokens, one word)
-        var words = context.Articles.Select(a => Words(context, a).ToList()).ToList();
+        var words = context.Articles.Select(a =>
+        {
+            var list = new List<(int Start, int End, bool Joined)>(context.TokensOf(a).Count); // no more words than tokens
+            list.AddRange(Words(context, a));
+            return list;
+        }).ToList();
         var counts = CountWords(context, words);
-        var uses = new Dictionary<string, List<WordUse>>(StringComparer.Ordinal);
-        for (int ai = 0; ai < words.Count; ai++)
-            foreach (var u in CapitalizedWords(context.Articles[ai], words[ai]))
-            {
-                var key = u.Word.ToLowerInvariant();
-                if (!uses.TryGetValue(key, out var list)) uses[key] = list = [];
-                list.Add(u);
-            }
+        var uses = UsesByWord(context, words);
         // references blocked by first letter: a slip keeps the first letter
         var byInitial = uses.Where(kv => kv.Key.Length >= 3)
             .GroupBy(kv => kv.Key[0]).ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList());
@@ -183,11 +181,7 @@ public sealed class NameVariantRule : ICheckRule
             var lang = u.Doc.Lang;
             var grammar = EntityGrammar.Get(lang);
             if (grammar.IsNotName(u.Word)) continue;
-            // the references: commoner words one edit away that are written next to the same word of a name
-            var refs = candidates.Where(r => r != word && Math.Abs(r.Length - word.Length) <= 1 && Similarity.EditDistance(word, r, 1) == 1)
-                .Select(r => (Word: r, Uses: uses[r].Where(x => (u.Prev is not null && x.Prev == u.Prev) || (u.Next is not null && x.Next == u.Next)).ToList()))
-                .Where(x => x.Uses.Count > 0 && !IsBenign(u.Word, x.Uses[0].Word, lang))
-                .OrderByDescending(x => counts.GetValueOrDefault(x.Word)).ThenBy(x => x.Word, StringComparer.Ordinal).ToList();
+            var refs = References(u, word, candidates, uses, counts, lang);
             if (refs.Count == 0) continue;
             // two references as common as each other: no telling which one was meant
             if (refs.Count > 1 && counts.GetValueOrDefault(refs[1].Word) == counts.GetValueOrDefault(refs[0].Word)) continue;
@@ -238,6 +232,38 @@ public sealed class NameVariantRule : ICheckRule
         }
     }
 
+    /// <summary>The capitalized words of the story's runs by their lower-case form, in article and text order; a use's word
+    /// is lowered into a buffer and looked up through a span, so a string is made only for a word not seen before.</summary>
+    private static Dictionary<string, List<WordUse>> UsesByWord(CheckContext context, List<List<(int Start, int End, bool Joined)>> words)
+    {
+        var uses = new Dictionary<string, List<WordUse>>(StringComparer.Ordinal);
+        var lookup = uses.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buf = stackalloc char[64];
+        for (int ai = 0; ai < words.Count; ai++)
+            foreach (var u in CapitalizedWords(context.Articles[ai], words[ai]))
+            {
+                var key = CheckContext.LowerInto(u.Word, buf);
+                if (!lookup.TryGetValue(key, out var list)) uses[key.ToString()] = list = [];
+                list.Add(u);
+            }
+        return uses;
+    }
+
+    /// <summary>The references of a word the story writes once: commoner words one edit away that are written next to the
+    /// same word of a name, not a benign difference, commonest first. The words one edit away are found with a plain loop,
+    /// and the rest is worked out only for the few words that have any.</summary>
+    private static List<(string Word, List<WordUse> Uses)> References(WordUse u, string word, List<string> candidates,
+        Dictionary<string, List<WordUse>> uses, Dictionary<string, int> counts, string lang)
+    {
+        List<string>? near = null;
+        foreach (var r in candidates)
+            if (r != word && Math.Abs(r.Length - word.Length) <= 1 && Similarity.EditDistance(word, r, 1) == 1) (near ??= []).Add(r);
+        if (near is null) return [];
+        return near.Select(r => (Word: r, Uses: uses[r].Where(x => (u.Prev is not null && x.Prev == u.Prev) || (u.Next is not null && x.Next == u.Next)).ToList()))
+            .Where(x => x.Uses.Count > 0 && !IsBenign(u.Word, x.Uses[0].Word, lang))
+            .OrderByDescending(x => counts.GetValueOrDefault(x.Word)).ThenBy(x => x.Word, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>How often each word (lower case) is written in the story: each word is lowered into a buffer and counted
     /// through a span lookup, so a string is made only for a word not seen before.</summary>
     private static Dictionary<string, int> CountWords(CheckContext context, List<List<(int Start, int End, bool Joined)>> words)
@@ -250,9 +276,7 @@ public sealed class NameVariantRule : ICheckRule
             var text = context.Articles[ai].Article.Text;
             foreach (var (start, end, _) in words[ai])
             {
-                var span = text.AsSpan(start, end - start);
-                Span<char> lower = span.Length <= buf.Length ? buf[..span.Length] : new char[span.Length];
-                span.ToLowerInvariant(lower);
+                var lower = CheckContext.LowerInto(text.AsSpan(start, end - start), buf);
                 System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, lower, out _)++;
             }
         }
@@ -273,12 +297,18 @@ public sealed class NameVariantRule : ICheckRule
     /// <summary>The words the story writes in lower case somewhere (lowered).</summary>
     private static HashSet<string> LowerCaseWords(CheckContext context) => lowerCaseWords.GetValue(context, c =>
     {
+        // each word is lowered into a buffer and added through a span lookup: a string only for a word not in the set yet
         var set = new HashSet<string>(StringComparer.Ordinal);
+        var add = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buf = stackalloc char[64];
         foreach (var a in c.Articles)
         {
             var text = a.Article.Text;
             foreach (var t in c.TokensOf(a))
-                if (t.Type == FactCheck.Text.TokenType.Word && char.IsLower(text[t.Start])) set.Add(text.Substring(t.Start, t.Length).ToLowerInvariant());
+            {
+                if (t.Type != FactCheck.Text.TokenType.Word || !char.IsLower(text[t.Start])) continue;
+                add.Add(CheckContext.LowerInto(text.AsSpan(t.Start, t.Length), buf));
+            }
         }
         return set;
     });
@@ -355,20 +385,25 @@ public sealed class NameVariantRule : ICheckRule
     {
         var text = a.Article.Text;
         bool NameWord(int i) => char.IsUpper(text[words[i].Start]) && words[i].End - words[i].Start >= 2 && !a.Article.IsBoilerplate(words[i].Start);
-        string At(int i) => text[words[i].Start..words[i].End];
+        // the words of a run as strings, each made once though it is one use's word and its neighbours' Prev and Next
+        var run = new List<string>();
         for (int i = 0; i < words.Count;)
         {
             if (!NameWord(i)) { i++; continue; }
             int j = i + 1;
             while (j < words.Count && NameWord(j) && words[j].Joined) j++;
             if (j - i >= 2)
+            {
+                run.Clear();
+                for (int k = i; k < j; k++) run.Add(text[words[k].Start..words[k].End]);
                 for (int k = i; k < j; k++)
                 {
-                    var word = At(k);
+                    var word = run[k - i];
                     if (!IsWordOfName(word)) continue;
                     yield return new WordUse(a, words[k].Start, words[k].End, words[i].Start, words[j - 1].End, word,
-                        k > i ? At(k - 1) : null, k + 1 < j ? At(k + 1) : null);
+                        k > i ? run[k - i - 1] : null, k + 1 < j ? run[k - i + 1] : null);
                 }
+            }
             i = j;
         }
     }
