@@ -71,6 +71,9 @@ public sealed record AlignOptions
     /// near in value (a few days, or within a factor of 2.5), each the other's best such match. A typo leaves
     /// exactly such a pair behind; 0 turns the orphan pass off.</summary>
     public double OrphanThreshold { get; init; } = 0.25;
+    /// <summary>Added to the score of two figures whose sentences state the same other figure ("turun Rp6.000 menjadi
+    /// Rp1.937.000" beside "anjlok Rp 6.000 menjadi Rp 1.937.000"), one the story states fewer than three times.</summary>
+    public double CoFigureBonus { get; init; } = 0.3;
     /// <summary>Added to the score of the same bound of two ranges whose sentences state the same other value (the other bound):
     /// the starts of two spans that end on one day are one start told twice.</summary>
     public double RangeBonus { get; init; } = 0.3;
@@ -393,6 +396,16 @@ public sealed class SlotAligner(AlignOptions? options = null)
             if (SoleKey(s) is { } k) sole[(s.Doc, s.Kind, k)] = sole.GetValueOrDefault((s.Doc, s.Kind, k)) + 1;
         bool Sole(Slot s) => SoleKey(s) is { } k && sole[(s.Doc, s.Kind, k)] == 1;
 
+        // the other figures each figure's sentence states ("turun Rp6.000 menjadi Rp1.937.000": for the 6.000, the 1.937.000),
+        // leaving out values the story states three times or more (a day's index, a total everyone repeats)
+        var figureCount = new Dictionary<(SlotKind, string), int>();
+        foreach (var s in all)
+            if (IsFigure(s)) figureCount[(s.Kind, s.Value)] = figureCount.GetValueOrDefault((s.Kind, s.Value)) + 1;
+        var sentenceFigures = all.Where(IsFigure).GroupBy(s => (s.Doc, s.SentenceStart)).ToDictionary(g => g.Key, g => g.ToList());
+        IEnumerable<(SlotKind, string)> CoFigures(Slot s) => IsFigure(s) && sentenceFigures.TryGetValue((s.Doc, s.SentenceStart), out var mates)
+            ? mates.Where(x => !ReferenceEquals(x, s) && x.Value != s.Value && figureCount[(x.Kind, x.Value)] < 3).Select(x => (x.Kind, x.Value))
+            : [];
+
         // every candidate of each slot in each other article, with its score
         var cands = new Dictionary<Slot, Dictionary<string, List<(Slot Other, double Score)>>>(ReferenceEqualityComparer.Instance);
         foreach (var s in all)
@@ -407,6 +420,8 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     if (o.Doc == s.Doc || !seen.Add(o) || !Compatible(s, o)) continue;
                     double score = Score(s, o, vectors, norms);
                     if (options.SoleBonus > 0 && SoleKey(s) == SoleKey(o) && Sole(s) && Sole(o)) score += options.SoleBonus;
+                    // both sentences state the same other figure beside this one: one statement told twice
+                    if (options.CoFigureBonus > 0 && CoFigures(s).Intersect(CoFigures(o)).Any()) score += options.CoFigureBonus;
                     // the same bound of two ranges with the same other bound ("16 Juni hingga 31 Agustus 2025" beside "dari 14 Juni
                     // 2025 sampai 31 Agustus 2025"): one span told twice
                     if (options.RangeBonus > 0 && s.RangePart is not null && s.RangePart == o.RangePart && s.Frame.Any(o.Frame.Contains)) score += options.RangeBonus;
@@ -499,6 +514,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 return true;
         }
     }
+
+    /// <summary>A count, amount or percentage with a number.</summary>
+    private static bool IsFigure(Slot s) => s.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && s.Number is not null;
 
     /// <summary>A count with neither a head noun nor a unit.</summary>
     private static bool Bare(Slot s) => s.Kind == SlotKind.Count && s.Head is null && s.Unit is null;

@@ -561,6 +561,16 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void Two_sentences_stating_the_same_other_figure_are_one_statement()
+    {
+        var f = Quantities(Two("2025-06-17",
+            "JAKARTA - Harga emas Antam logam mulia hari ini turun Rp9.000 menjadi Rp1.937.000 per gram dari harga sebelumnya.",
+            "Berdasarkan pantauan di laman resmi Logam Mulia, harga emas Antam anjlok Rp 6.000 menjadi Rp 1.937.000 per gram."));
+        Assert.That(f.Select(x => x.Evidence[0].Text), Has.Some.Contains("9.000").Or.Some.Contains("6.000"),
+            "the drop beside the same new price is one figure told twice");
+    }
+
+    [Test]
     public void A_counting_word_alone_names_people_of_any_kind()
     {
         var f = Quantities(Two("2025-06-18",
