@@ -402,9 +402,16 @@ public sealed class SlotAligner(AlignOptions? options = null)
         foreach (var s in all)
             if (IsFigure(s)) figureCount[(s.Kind, s.Value)] = figureCount.GetValueOrDefault((s.Kind, s.Value)) + 1;
         var sentenceFigures = all.Where(IsFigure).GroupBy(s => (s.Doc, s.SentenceStart)).ToDictionary(g => g.Key, g => g.ToList());
-        IEnumerable<(SlotKind, string)> CoFigures(Slot s) => IsFigure(s) && sentenceFigures.TryGetValue((s.Doc, s.SentenceStart), out var mates)
-            ? mates.Where(x => !ReferenceEquals(x, s) && x.Value != s.Value && figureCount[(x.Kind, x.Value)] < 3).Select(x => (x.Kind, x.Value))
-            : [];
+        var coFigures = new Dictionary<Slot, HashSet<(SlotKind, string)>?>(ReferenceEqualityComparer.Instance);
+        HashSet<(SlotKind, string)>? CoFigures(Slot s)
+        {
+            if (coFigures.TryGetValue(s, out var known)) return known;
+            HashSet<(SlotKind, string)>? set = null;
+            if (IsFigure(s) && sentenceFigures.TryGetValue((s.Doc, s.SentenceStart), out var mates))
+                foreach (var x in mates)
+                    if (!ReferenceEquals(x, s) && x.Value != s.Value && figureCount[(x.Kind, x.Value)] < 3) (set ??= []).Add((x.Kind, x.Value));
+            return coFigures[s] = set;
+        }
 
         // every candidate of each slot in each other article, with its score
         var cands = new Dictionary<Slot, Dictionary<string, List<(Slot Other, double Score)>>>(ReferenceEqualityComparer.Instance);
@@ -421,7 +428,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
                     double score = Score(s, o, vectors, norms);
                     if (options.SoleBonus > 0 && SoleKey(s) == SoleKey(o) && Sole(s) && Sole(o)) score += options.SoleBonus;
                     // both sentences state the same other figure beside this one: one statement told twice
-                    if (options.CoFigureBonus > 0 && CoFigures(s).Intersect(CoFigures(o)).Any()) score += options.CoFigureBonus;
+                    if (options.CoFigureBonus > 0 && CoFigures(s) is { } mine && CoFigures(o) is { } theirs && mine.Overlaps(theirs)) score += options.CoFigureBonus;
                     // the same bound of two ranges with the same other bound ("16 Juni hingga 31 Agustus 2025" beside "dari 14 Juni
                     // 2025 sampai 31 Agustus 2025"): one span told twice
                     if (options.RangeBonus > 0 && s.RangePart is not null && s.RangePart == o.RangePart && s.Frame.Any(o.Frame.Contains)) score += options.RangeBonus;
