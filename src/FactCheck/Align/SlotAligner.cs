@@ -227,12 +227,13 @@ public sealed class SlotAligner(AlignOptions? options = null)
             if (options.MutualBest && !orphan && back is { Count: > 0 } && !ReferenceEquals(back[0].Other, s) && back[0].Score > score) return "not-mutual-best";
             return null;
         }
-        // other articles that state a slot's value in a sentence that is a candidate match of its own (once per slot)
+        // other articles that state a slot's value in a sentence that is a candidate match of its own (candidates are of other
+        // articles only; once per slot)
         var echoes = new Dictionary<Slot, int>(ReferenceEqualityComparer.Instance);
         int Echoes(Slot s)
         {
             if (!echoes.TryGetValue(s, out var n))
-                echoes[s] = n = cands[s].Count(kv => kv.Key != s.Doc && kv.Value.Any(x => Agree(s, x.Other)));
+                echoes[s] = n = cands[s].Values.Count(list => list.Any(x => Agree(s, x.Other)));
             return n;
         }
         SlotLink Link(Slot s, Slot t, double score, bool orphan) => new(s, t, score) { Orphan = orphan, EchoesA = Echoes(s), EchoesB = Echoes(t) };

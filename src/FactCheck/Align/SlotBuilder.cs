@@ -24,6 +24,8 @@ public sealed class SlotLexicon
     public IReadOnlySet<string> Skip { get; }
     /// <summary>Words joining the two ends of a range ("to", "hingga", "sampai").</summary>
     public IReadOnlySet<string> RangeWords { get; }
+    /// <summary>Words that open a span right before a value ("mulai", "sejak", "since"): the value starts a range.</summary>
+    public IReadOnlySet<string> RangeStart { get; }
     /// <summary>Words before a date that is when a text was quoted or retrieved ("dikutip", "accessed").</summary>
     public IReadOnlySet<string> Access { get; }
     /// <summary>Speech words before a quote's dateline ("ujar", "kata"): a weekday date ending the sentence after one is the
@@ -50,12 +52,10 @@ public sealed class SlotLexicon
     /// <summary>Words before a person's age ("berusia", "aged"), words after one ("itu": "pemain 17 tahun itu"), and whether
     /// the language sets an age off by commas after a name ("Mattis, 68,").</summary>
     public HashSet<string> AgeLead { get; }
-    /// <summary>Words that open a span right before a value ("mulai", "sejak", "since"): the value starts a range.</summary>
-    public HashSet<string> RangeStart { get; }
     public HashSet<string> AgeFollow { get; }
+    public bool AgeApposition { get; }
     /// <summary>Nouns of a person right before a span of years that is then the person's age ("remaja 18 tahun", "pria 42 tahun").</summary>
     public HashSet<string> AgePerson { get; }
-    public bool AgeApposition { get; }
     /// <summary>Words that say a figure was brought up to date ("bertambah menjadi", "rose to").</summary>
     public IReadOnlyList<string> Update { get; }
     /// <summary>Words right after a count that make it a part of a larger one ("three other women", "53 others", "dua

@@ -83,11 +83,7 @@ public class InjectionEvalTests
             var (articlesFile, clustersFile) = corpus == "id_news" ? ("id_news_articles.jsonl", "id_news_clusters.jsonl") : ("docs.jsonl", "clusters.jsonl");
             var dir = TestData.EvalDir is { } e ? Path.Combine(e, corpus) : null;
             if (dir is null || !File.Exists(Path.Combine(dir, clustersFile)) || !File.Exists(Path.Combine(dir, articlesFile)))
-            {
-                if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-                    Assert.Fail($"../shared/eval/{corpus} not present (CI=true: Eval tests need the shared evaluation data)");
-                Assert.Ignore($"../shared/eval/{corpus} not present");
-            }
+                WeekdayCheckEvalTests.MissingEval($"../shared/eval/{corpus}");
             var read = new ArticleReader().Read(Path.Combine(dir!, articlesFile));
             var byId = read.Articles.GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var clusters = File.ReadLines(Path.Combine(dir!, clustersFile)).Where(l => !string.IsNullOrWhiteSpace(l)).Select(JObject.Parse)
@@ -107,12 +103,7 @@ public class InjectionEvalTests
     private static (InjectionReport Report, IReadOnlyDictionary<string, Article> Articles) RunOnIndosumPairs()
     {
         var source = TestData.EvalDir is { } e ? Path.Combine(e, "indosum_sample", "articles.jsonl") : null;
-        if (source is null || !File.Exists(source))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-                Assert.Fail("../shared/eval/indosum_sample not present (CI=true: Eval tests need the shared evaluation data)");
-            Assert.Ignore("../shared/eval/indosum_sample not present");
-        }
+        if (source is null || !File.Exists(source)) WeekdayCheckEvalTests.MissingEval("../shared/eval/indosum_sample");
         var lines = new List<string>();
         var clusters = new List<(string, IReadOnlyList<string>)>();
         foreach (var line in File.ReadLines(source!).Where(l => !string.IsNullOrWhiteSpace(l)))
