@@ -159,6 +159,9 @@ public class CrossSourceSlotTests
         Assert.That(f.Features["majority"], Is.EqualTo(0), "two detikcom articles against one Kompas.com article");
         var d = Doc("d", "Tempo", "2025-06-18", "Banjir di Kabupaten Bekasi merendam 120 rumah warga sejak Selasa malam, kata BPBD.", "id");
         Assert.That(Check(a, c, d).Single(x => x.Evidence[0].Doc == "c").Features["majority"], Is.EqualTo(1), "two outlets against one");
+        Assert.That(f.Features.ContainsKey("same_outlet"), Is.False, "Kompas.com against detikcom");
+        var e = Doc("e", "detikcom", "2025-06-18", "Banjir di Kabupaten Bekasi merendam 210 rumah warga sejak Selasa malam.", "id");
+        Assert.That(Check(a, e).Single().Features["same_outlet"], Is.EqualTo(1), "two detikcom articles");
     }
 
     [Test]
@@ -175,6 +178,10 @@ public class CrossSourceSlotTests
         var weakCoincidence = new Dictionary<string, double>(coincidence) { ["align_score"] = 0.5 };
         Assert.That(rule.Confidence(weakCoincidence), Is.EqualTo(rule.Confidence(new Dictionary<string, double>(weakCoincidence) { ["flagged_echoed"] = 1 })),
             "a middling match gets no such allowance");
+        var twoOutlets = new Dictionary<string, double> { ["align_score"] = 0.9, ["kind=count"] = 1, ["flagged_elsewhere"] = 1 };
+        Assert.That(rule.Confidence(twoOutlets), Is.GreaterThanOrEqualTo(0.5), "two outlets telling one fact alike, the flagged figure recurring only in unlike sentences: shown");
+        Assert.That(rule.Confidence(new Dictionary<string, double>(twoOutlets) { ["same_outlet"] = 1 }), Is.LessThan(0.5),
+            "one outlet's own sentence reused with another figure, which the story states elsewhere: more often its next fact");
         var orphanDate = new Dictionary<string, double> { ["likelier"] = 1, ["orphan_match"] = 1, ["kind=date"] = 1 };
         var orphanCount = new Dictionary<string, double> { ["likelier"] = 1, ["orphan_match"] = 1, ["kind=count"] = 1 };
         Assert.That(new CrossSourceDateRule().Confidence(orphanDate), Is.GreaterThan(rule.Confidence(orphanCount)));

@@ -150,6 +150,8 @@ public abstract class CrossSourceSlotRule : ICheckRule
         features["sentence_values"] = context.Slots.Count(o => o.Doc == flagged.Doc && o.SentenceStart == flagged.SentenceStart && o.Kind == flagged.Kind);
         features["reference_sentence_values"] = context.Slots.Count(o => o.Doc == refSlot.Doc && o.SentenceStart == refSlot.SentenceStart && o.Kind == refSlot.Kind);
         if (SlotAligner.Transposed(flagged, refSlot)) features["transposed"] = 1;
+        // one outlet's two articles of the story: it reuses its own sentences for the next defendant, session or update
+        if (flagged.Source is { } fs && string.Equals(fs, refSlot.Source, StringComparison.OrdinalIgnoreCase)) features["same_outlet"] = 1;
         if (flagged.Published is { } pf && refSlot.Published is { } pr) features["published_days_apart"] = Math.Abs(pf.DayNumber - pr.DayNumber);
         // two weekday names ("on Friday") in articles of different days: each outlet resolves its own week, and a story told
         // over several days names a new day for each new event
@@ -189,8 +191,9 @@ public abstract class CrossSourceSlotRule : ICheckRule
         // a weak match is weaker evidence, except for two days written in full (not clock times, which follow a market through the day): few facts of one story share a day and words
         else if (F("align_score") < 0.5 && (!date || F("relative") > 0 || F("kind=time") > 0)) p *= date ? 0.9 : 0.85;
         // the flagged value stated by another article too: two facts, or a split, more often than a slip; weaker evidence when
-        // no article states it in a sentence like this one and the two sentences here share most of their words
-        if (F("flagged_elsewhere") >= 1) p *= strong && F("flagged_echoed") == 0 ? 0.8 : 0.4;
+        // no article states it in a sentence like this one and the two sentences here share most of their words (least weak
+        // between two outlets: one outlet telling two facts alike reuses its own sentence, two outlets seldom do)
+        if (F("flagged_elsewhere") >= 1) p *= strong && F("flagged_echoed") == 0 ? (F("same_outlet") > 0 ? 0.8 : 0.85) : 0.4;
         // the same digits in another order ("25" beside "52") is how a typed figure slips
         if (F("transposed") > 0) p *= 1.4;
         // either sentence lists three or more values of its kind: a breakdown, a table, a series, where one figure is seldom the
