@@ -227,6 +227,24 @@ public sealed class SlotAligner(AlignOptions? options = null)
             if (options.MutualBest && !orphan && back is { Count: > 0 } && !ReferenceEquals(back[0].Other, s) && back[0].Score > score) return "not-mutual-best";
             return null;
         }
+        // the counterpart of a slot in the sentence of its best match when that match is its sentence-mate's (the
+        // sentence states the best match's value beside this one, "Rp 1,44 triliun ... Rp 345 miliar" against "Rp 1,44 triliun
+        // ... Rp 543 miliar"): the best other candidate of that sentence, of this kind and unit, when it is that one's
+        // counterpart in turn (one to one)
+        (Slot Other, double Score)? Mate(Slot s, string doc, List<(Slot Other, double Score)> list)
+        {
+            var best = list[0].Other;
+            if (!SentenceStates(byDoc[s.Doc], s, best, byDoc[doc])) return null;
+            foreach (var (t, score) in list.Skip(1))
+            {
+                if (score < options.Threshold) break;
+                if (t.SentenceStart == best.SentenceStart && t.Kind == s.Kind && Compatible(s, t)) return (t, score);
+            }
+            return null;
+        }
+        (Slot Other, double Score)? MateOf(Slot s, string doc, List<(Slot Other, double Score)> list) =>
+            Mate(s, doc, list) is { } m && cands[m.Other].TryGetValue(s.Doc, out var back) && Mate(m.Other, s.Doc, back) is { } b
+            && ReferenceEquals(b.Other, s) ? m : null;
         // other articles that state a slot's value in a sentence that is a candidate match of its own (candidates are of other
         // articles only; once per slot)
         var echoes = new Dictionary<Slot, int>(ReferenceEqualityComparer.Instance);
@@ -270,7 +288,15 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 if (options.Charitable && !Agree(s, t) && Apart(s, t, score, list, orphan) is { } why)
                 {
                     setAside?.Add(new SetAside(s, t, score, why));
-                    continue;
+                    // the best match's sentence is the one that tells this fact, but its slot is the mate of another slot of this
+                    // sentence: this slot's own counterpart is that sentence's other slot of its kind
+                    if (why != "sentence-states-other" || MateOf(s, doc, list) is not { } mate) continue;
+                    if (!Agree(s, mate.Other) && Apart(s, mate.Other, mate.Score, list, orphan: false) is { } whyMate and not "not-mutual-best")
+                    {
+                        setAside?.Add(new SetAside(s, mate.Other, mate.Score, whyMate));
+                        continue;
+                    }
+                    (t, score) = mate;
                 }
                 links.Add(Link(s, t, score, orphan));
             }

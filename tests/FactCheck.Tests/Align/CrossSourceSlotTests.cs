@@ -165,6 +165,23 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_figure_beside_one_both_sentences_agree_on_meets_the_other_sentences_remaining_figure()
+    {
+        // the best match of "Rp 780 miliar" (few words of its own around it) is the other sentence's "Rp 2,5 triliun", which its
+        // own sentence states too: the remaining amount of that sentence is its counterpart
+        var d = Two("2025-03-10",
+            "Laba bersih perseroan per Desember 2024 mencatatkan Rp 2,5 triliun atau tumbuh 187 persen yang sebesar Rp 870 miliar per posisi Desember 2023.",
+            "Laba bersih perseroan per Desember 2024 tercatat sebesar Rp 2,5 triliun atau tumbuh sekitar 187 persen dibandingkan Desember 2023 lalu yang hanya Rp 780 miliar.");
+        var f = Quantities(d);
+        Assert.That(f, Has.Count.EqualTo(1), string.Join("\n", f.Select(x => x.Message)));
+        Assert.That(f[0].Evidence.Any(e => e.Text.Contains("780 miliar")) && f[0].Evidence.Any(e => e.Text.Contains("870 miliar")), Is.True);
+        var same = Two("2025-03-10",
+            "Laba bersih perseroan per Desember 2024 mencatatkan Rp 2,5 triliun atau tumbuh 187 persen yang sebesar Rp 870 miliar per posisi Desember 2023.",
+            "Laba bersih perseroan per Desember 2024 tercatat sebesar Rp 2,5 triliun atau tumbuh sekitar 187 persen dibandingkan Desember 2023 lalu yang hanya Rp 870 miliar.");
+        Assert.That(Quantities(same), Is.Empty, "both amounts agree");
+    }
+
+    [Test]
     public void A_flagged_value_another_article_also_states_scores_lower()
     {
         var rule = new CrossSourceQuantityRule();
