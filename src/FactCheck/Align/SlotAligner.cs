@@ -170,16 +170,29 @@ public sealed class SlotAligner(AlignOptions? options = null)
         Slot? LoneCountMatch(Slot s, string doc)
         {
             if (!Countable(s) || !countable.TryGetValue(doc, out var there)) return null;
-            // of one head: the same noun, or one written right beside the other's value ("90 faculty members", "90 Georgetown faculty")
-            var theirs = there.Where(x => HeadsMeet(s, x)).ToList();
-            var mine = countable[s.Doc].Where(x => HeadsMeet(s, x)).ToList();
-            if (theirs.Count == 0) return null;
-            var t = theirs[0];
-            if (theirs.Any(x => !Agree(x, t)) || mine.Any(x => !ReferenceEquals(x, s) && !Agree(x, t))) return null;
+            // of one head: the same noun, or one written right beside the other's value ("90 faculty members", "90 Georgetown
+            // faculty"); every one of the other article's agrees with its first, and every other one of this article's too
+            Slot? t = null;
+            foreach (var x in there)
+            {
+                if (!HeadsMeet(s, x)) continue;
+                t ??= x;
+                if (!Agree(x, t)) return null;
+            }
+            if (t is null) return null;
+            int mine = 0;
+            foreach (var x in countable[s.Doc])
+            {
+                if (!HeadsMeet(s, x)) continue;
+                mine++;
+                if (!ReferenceEquals(x, s) && !Agree(x, t)) return null;
+            }
             // this article gives the other's value once beside this one: two facts as likely as a slip; twice or more, its own
             // majority says this one is the odd one
-            if (mine.Count == 2) return null;
-            return NearValue(s, t) && Compatible(s, t) && !theirs.Any(x => Agree(x, s)) ? t : null;
+            if (mine == 2 || !NearValue(s, t) || !Compatible(s, t)) return null;
+            foreach (var x in there)
+                if (HeadsMeet(s, x) && Agree(x, s)) return null;
+            return t;
         }
         // why a disagreeing best match is set aside as two facts rather than flagged (null: it is one fact told two ways)
         string? Apart(Slot s, Slot t, double score, List<(Slot Other, double Score)> list, bool orphan)
@@ -387,32 +400,42 @@ public sealed class SlotAligner(AlignOptions? options = null)
     public Dictionary<Slot, Dictionary<string, List<(Slot Other, double Score)>>> Candidates(IReadOnlyList<Slot> all)
     {
         var alias = Aliases(all.SelectMany(s => s.Entities));
+        var features = new Dictionary<Slot, string[]>(all.Count, ReferenceEqualityComparer.Instance);
         var freq = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in all)
-            foreach (var f in Features(s, alias)) freq[f] = freq.GetValueOrDefault(f) + 1;
+        {
+            var fs = features[s] = [.. Features(s, alias)];
+            foreach (var f in fs) freq[f] = freq.GetValueOrDefault(f) + 1;
+        }
         double n = all.Count;
-        double Weight(string f) => Math.Log(1 + n / freq.GetValueOrDefault(f, 1));
+        // every feature's rarity weight, once
+        var weights = new Dictionary<string, double>(freq.Count, StringComparer.Ordinal);
+        foreach (var (f, c) in freq) weights[f] = Math.Log(1 + n / c);
 
+        // each slot's weighted features (far stems, near stems, head, entities: the order its score sums them in), from the
+        // feature list Features gives in the order near, far, head, entities, relation
         var vectors = new Dictionary<Slot, Dictionary<string, double>>(ReferenceEqualityComparer.Instance);
         foreach (var s in all)
         {
-            var v = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var f in s.Far) v[f] = (IsName(f) ? options.FarName : options.Far) * Weight(f);
-            foreach (var f in s.Near) v[f] = (IsName(f) ? options.NearName : options.Near) * Weight(f);
-            if (s.Head is { } h) v["h:" + h] = options.Head * Weight("h:" + h);
-            foreach (var e in s.Entities) { var k = "e:" + alias.GetValueOrDefault(e, e); v[k] = options.Entity * Weight(k); }
+            var fs = features[s];
+            var v = new Dictionary<string, double>(fs.Length, StringComparer.Ordinal);
+            int near = s.Near.Count, far = s.Far.Count, at = near + far;
+            for (int i = near; i < at; i++) { var f = fs[i]; v[f] = (IsName(f) ? options.FarName : options.Far) * weights[f]; }
+            for (int i = 0; i < near; i++) { var f = fs[i]; v[f] = (IsName(f) ? options.NearName : options.Near) * weights[f]; }
+            if (s.Head is not null) { var f = fs[at++]; v[f] = options.Head * weights[f]; }
+            for (int i = 0; i < s.Entities.Count; i++) { var f = fs[at + i]; v[f] = options.Entity * weights[f]; }
             vectors[s] = v;
         }
         var norms = new Dictionary<Slot, double>(ReferenceEqualityComparer.Instance);
         foreach (var (s, v) in vectors) norms[s] = v.Values.Sum();
 
         // inverted index: (kind, feature) -> slots; features shared by too many slots find no candidates
-        var index = new Dictionary<string, List<Slot>>(StringComparer.Ordinal);
+        var index = new Dictionary<(SlotKind, string), List<Slot>>();
         foreach (var s in all)
-            foreach (var f in Features(s, alias))
+            foreach (var f in features[s])
             {
                 if (freq.GetValueOrDefault(f) > options.MaxPosting) continue;
-                var key = s.Kind + "|" + f;
+                var key = (s.Kind, f);
                 if (!index.TryGetValue(key, out var l)) index[key] = l = [];
                 l.Add(s);
             }
@@ -442,13 +465,14 @@ public sealed class SlotAligner(AlignOptions? options = null)
 
         // every candidate of each slot in each other article, with its score
         var cands = new Dictionary<Slot, Dictionary<string, List<(Slot Other, double Score)>>>(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<Slot>(ReferenceEqualityComparer.Instance);
         foreach (var s in all)
         {
             var byDoc = new Dictionary<string, List<(Slot, double)>>(StringComparer.Ordinal);
-            var seen = new HashSet<Slot>(ReferenceEqualityComparer.Instance);
-            foreach (var f in Features(s, alias))
+            seen.Clear();
+            foreach (var f in features[s])
             {
-                if (!index.TryGetValue(s.Kind + "|" + f, out var posting)) continue;
+                if (!index.TryGetValue((s.Kind, f), out var posting)) continue;
                 foreach (var o in posting)
                 {
                     if (o.Doc == s.Doc || !seen.Add(o) || !Compatible(s, o)) continue;
@@ -559,7 +583,16 @@ public sealed class SlotAligner(AlignOptions? options = null)
     /// ("sekitar 200 orang" beside "320 orang atlet"), or when one is a word right beside the other's value ("90 Georgetown
     /// University faculty" beside "90 faculty"; "60,000 related emails" beside "60,000 emails").</summary>
     private static bool HeadsMeet(Slot a, Slot b) =>
-        a.Head == b.Head || (a.GenericHead || b.GenericHead) && a.Unit is not null && a.Unit == b.Unit || a.Near.Contains(b.Head!) || b.Near.Contains(a.Head!) || a.Near.Contains("^" + b.Head) || b.Near.Contains("^" + a.Head);
+        a.Head == b.Head || (a.GenericHead || b.GenericHead) && a.Unit is not null && a.Unit == b.Unit || Beside(a.Near, b.Head) || Beside(b.Near, a.Head);
+
+    /// <summary>True when the context words hold the head, as written or marked as part of a name ("^head").</summary>
+    private static bool Beside(IReadOnlyList<string> near, string? head)
+    {
+        if (head is null) return false;
+        foreach (var w in near)
+            if (w.Length == head.Length ? w == head : w.Length == head.Length + 1 && w[0] == '^' && w.AsSpan(1).SequenceEqual(head)) return true;
+        return false;
+    }
 
     /// <summary>Two time frames meet when they share a date or clock time, or one lies inside the other ("Thursday" and
     /// "Thursday night"; "2025" and "Maret 2025").</summary>

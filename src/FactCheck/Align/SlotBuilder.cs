@@ -732,13 +732,15 @@ internal sealed class GluedWords
     private Dictionary<string, int> Counts()
     {
         if (counts is not null) return counts;
-        counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // sized for the article's distinct words at once (about a third of its tokens in news), not grown by rehashing
+        counts = new Dictionary<string, int>(article.Tokens.Count / 3, StringComparer.Ordinal);
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         var text = article.Article.Text;
         Span<char> lower = stackalloc char[64];
         foreach (var t in article.Tokens)
         {
-            if (t.Type != TokenType.Word || t.Length < 2 || t.Length > 64) continue;
+            // a part is three letters or more (a shorter one is a function word, looked up in the lexicon)
+            if (t.Type != TokenType.Word || t.Length < 3 || t.Length > 64) continue;
             int n = text.AsSpan(t.Start, t.Length).ToLowerInvariant(lower);
             if (n < 0) continue;
             var key = lower[..n];
