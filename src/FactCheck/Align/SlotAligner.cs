@@ -399,52 +399,56 @@ public sealed class SlotAligner(AlignOptions? options = null)
     /// a share of the threshold are left out). Value-blind.</summary>
     public Dictionary<Slot, Dictionary<string, List<(Slot Other, double Score)>>> Candidates(IReadOnlyList<Slot> all)
     {
+        // each slot by its position in the story's list: features, vectors and flags in arrays, postings of positions
+        int count = all.Count;
         var alias = Aliases(all.SelectMany(s => s.Entities));
-        var features = new Dictionary<Slot, string[]>(all.Count, ReferenceEqualityComparer.Instance);
+        var features = new string[count][];
         var freq = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var s in all)
+        for (int i = 0; i < count; i++)
         {
-            var fs = features[s] = [.. Features(s, alias)];
+            var fs = features[i] = [.. Features(all[i], alias)];
             foreach (var f in fs) freq[f] = freq.GetValueOrDefault(f) + 1;
         }
-        double n = all.Count;
+        double n = count;
         // every feature's rarity weight, once
         var weights = new Dictionary<string, double>(freq.Count, StringComparer.Ordinal);
         foreach (var (f, c) in freq) weights[f] = Math.Log(1 + n / c);
 
         // each slot's weighted features (far stems, near stems, head, entities: the order its score sums them in), from the
         // feature list Features gives in the order near, far, head, entities, relation
-        var vectors = new Dictionary<Slot, Dictionary<string, double>>(ReferenceEqualityComparer.Instance);
-        foreach (var s in all)
+        var vectors = new Dictionary<string, double>[count];
+        var norms = new double[count];
+        for (int k = 0; k < count; k++)
         {
-            var fs = features[s];
+            var s = all[k];
+            var fs = features[k];
             var v = new Dictionary<string, double>(fs.Length, StringComparer.Ordinal);
             int near = s.Near.Count, far = s.Far.Count, at = near + far;
             for (int i = near; i < at; i++) { var f = fs[i]; v[f] = (IsName(f) ? options.FarName : options.Far) * weights[f]; }
             for (int i = 0; i < near; i++) { var f = fs[i]; v[f] = (IsName(f) ? options.NearName : options.Near) * weights[f]; }
             if (s.Head is not null) { var f = fs[at++]; v[f] = options.Head * weights[f]; }
             for (int i = 0; i < s.Entities.Count; i++) { var f = fs[at + i]; v[f] = options.Entity * weights[f]; }
-            vectors[s] = v;
+            vectors[k] = v;
+            norms[k] = v.Values.Sum();
         }
-        var norms = new Dictionary<Slot, double>(ReferenceEqualityComparer.Instance);
-        foreach (var (s, v) in vectors) norms[s] = v.Values.Sum();
 
         // inverted index: (kind, feature) -> slots; features shared by too many slots find no candidates
-        var index = new Dictionary<(SlotKind, string), List<Slot>>();
-        foreach (var s in all)
-            foreach (var f in features[s])
+        var index = new Dictionary<(SlotKind, string), List<int>>();
+        for (int i = 0; i < count; i++)
+            foreach (var f in features[i])
             {
                 if (freq.GetValueOrDefault(f) > options.MaxPosting) continue;
-                var key = (s.Kind, f);
+                var key = (all[i].Kind, f);
                 if (!index.TryGetValue(key, out var l)) index[key] = l = [];
-                l.Add(s);
+                l.Add(i);
             }
 
         // how many slots of each article share a kind and head (or unit): a sole one in each of two articles is one fact
-        var sole = new Dictionary<(string, SlotKind, string), int>();
+        var soleCount = new Dictionary<(string, SlotKind, string), int>();
         foreach (var s in all)
-            if (SoleKey(s) is { } k) sole[(s.Doc, s.Kind, k)] = sole.GetValueOrDefault((s.Doc, s.Kind, k)) + 1;
-        bool Sole(Slot s) => SoleKey(s) is { } k && sole[(s.Doc, s.Kind, k)] == 1;
+            if (SoleKey(s) is { } k) soleCount[(s.Doc, s.Kind, k)] = soleCount.GetValueOrDefault((s.Doc, s.Kind, k)) + 1;
+        var sole = new bool[count];
+        for (int i = 0; i < count; i++) sole[i] = SoleKey(all[i]) is { } k && soleCount[(all[i].Doc, all[i].Kind, k)] == 1;
 
         // the other figures each figure's sentence states ("turun Rp6.000 menjadi Rp1.937.000": for the 6.000, the 1.937.000),
         // leaving out values the story states three times or more (a day's index, a total everyone repeats)
@@ -452,34 +456,41 @@ public sealed class SlotAligner(AlignOptions? options = null)
         foreach (var s in all)
             if (IsFigure(s)) figureCount[(s.Kind, s.Value)] = figureCount.GetValueOrDefault((s.Kind, s.Value)) + 1;
         var sentenceFigures = all.Where(IsFigure).GroupBy(s => (s.Doc, s.SentenceStart)).ToDictionary(g => g.Key, g => g.ToList());
-        var coFigures = new Dictionary<Slot, HashSet<(SlotKind, string)>?>(ReferenceEqualityComparer.Instance);
-        HashSet<(SlotKind, string)>? CoFigures(Slot s)
+        var coFigures = new HashSet<(SlotKind, string)>?[count];
+        var coFiguresKnown = new bool[count];
+        HashSet<(SlotKind, string)>? CoFigures(int i)
         {
-            if (coFigures.TryGetValue(s, out var known)) return known;
+            if (coFiguresKnown[i]) return coFigures[i];
+            var s = all[i];
             HashSet<(SlotKind, string)>? set = null;
             if (IsFigure(s) && sentenceFigures.TryGetValue((s.Doc, s.SentenceStart), out var mates))
                 foreach (var x in mates)
                     if (!ReferenceEquals(x, s) && x.Value != s.Value && figureCount[(x.Kind, x.Value)] < 3) (set ??= []).Add((x.Kind, x.Value));
-            return coFigures[s] = set;
+            coFiguresKnown[i] = true;
+            return coFigures[i] = set;
         }
 
         // every candidate of each slot in each other article, with its score
-        var cands = new Dictionary<Slot, Dictionary<string, List<(Slot Other, double Score)>>>(ReferenceEqualityComparer.Instance);
-        var seen = new HashSet<Slot>(ReferenceEqualityComparer.Instance);
-        foreach (var s in all)
+        var cands = new Dictionary<Slot, Dictionary<string, List<(Slot Other, double Score)>>>(count, ReferenceEqualityComparer.Instance);
+        var seenBy = new int[count]; // 1 + the position of the slot whose candidates last met each slot
+        for (int si = 0; si < count; si++)
         {
+            var s = all[si];
             var byDoc = new Dictionary<string, List<(Slot, double)>>(StringComparer.Ordinal);
-            seen.Clear();
-            foreach (var f in features[s])
+            var soleKey = SoleKey(s);
+            foreach (var f in features[si])
             {
                 if (!index.TryGetValue((s.Kind, f), out var posting)) continue;
-                foreach (var o in posting)
+                foreach (var oi in posting)
                 {
-                    if (o.Doc == s.Doc || !seen.Add(o) || !Compatible(s, o)) continue;
-                    double score = Score(s, o, vectors, norms);
-                    if (options.SoleBonus > 0 && SoleKey(s) == SoleKey(o) && Sole(s) && Sole(o)) score += options.SoleBonus;
+                    var o = all[oi];
+                    if (o.Doc == s.Doc || seenBy[oi] == si + 1) continue;
+                    seenBy[oi] = si + 1;
+                    if (!Compatible(s, o)) continue;
+                    double score = Score(s, o, vectors[si], vectors[oi], norms[si], norms[oi]);
+                    if (options.SoleBonus > 0 && soleKey == SoleKey(o) && sole[si] && sole[oi]) score += options.SoleBonus;
                     // both sentences state the same other figure beside this one: one statement told twice
-                    if (options.CoFigureBonus > 0 && CoFigures(s) is { } mine && CoFigures(o) is { } theirs && mine.Overlaps(theirs)) score += options.CoFigureBonus;
+                    if (options.CoFigureBonus > 0 && CoFigures(si) is { } mine && CoFigures(oi) is { } theirs && mine.Overlaps(theirs)) score += options.CoFigureBonus;
                     // the same bound of two ranges with the same other bound ("16 Juni hingga 31 Agustus 2025" beside "dari 14 Juni
                     // 2025 sampai 31 Agustus 2025"): one span told twice
                     if (options.RangeBonus > 0 && s.RangePart is not null && s.RangePart == o.RangePart && s.Frame.Any(o.Frame.Contains)) score += options.RangeBonus;
@@ -625,14 +636,12 @@ public sealed class SlotAligner(AlignOptions? options = null)
 
     /// <summary>Weighted overlap of two context vectors: the shared weight over the smaller side's total (a long sentence
     /// does not dilute what a short one shares with it), plus a bonus for a shared claim relation.</summary>
-    private static double Score(Slot a, Slot b, Dictionary<Slot, Dictionary<string, double>> vectors, Dictionary<Slot, double> norms)
+    private static double Score(Slot a, Slot b, Dictionary<string, double> va, Dictionary<string, double> vb, double na, double nb)
     {
-        var va = vectors[a]; var vb = vectors[b];
         double shared = 0;
         var (small, large) = va.Count <= vb.Count ? (va, vb) : (vb, va);
         foreach (var (k, x) in small)
             if (large.TryGetValue(k, out var y)) shared += Math.Min(x, y);
-        double na = norms[a], nb = norms[b];
         double sim = na == 0 || nb == 0 ? 0 : shared / Math.Sqrt(Math.Min(na, nb) * Math.Max(na, nb) * 0.5 + Math.Min(na, nb) * Math.Min(na, nb) * 0.5);
         if (a.Relation is not null && a.Relation == b.Relation) sim += 0.4;
         return sim;

@@ -154,6 +154,7 @@ public static class SlotBuilder
         var tokens = a.Tokens;
         var slots = new List<Slot>();
         var texts = new Dictionary<(int, int), string>();
+        var said = new Dictionary<(int, int), bool>();
         var glue = lex.SplitGlued ? new GluedWords(a, lex) : null;
         int sentences = Math.Max(1, a.Sentences.Count);
         // each claim's alignment key, computed once: it tags the claim's time and quantity slots
@@ -186,7 +187,7 @@ public static class SlotBuilder
                 _ => null,
             };
             if (slot is null) continue;
-            slot = WithContext(a, lex, slot, m.Start, m.End, sentences, texts, glue) with { Relation = claimTimes.GetValueOrDefault(m.Start) };
+            slot = WithContext(a, lex, slot, m.Start, m.End, sentences, texts, said, glue) with { Relation = claimTimes.GetValueOrDefault(m.Start) };
             slots.Add(slot);
             // "Kamis (19/6/2025) pukul 10.00 WIB": the day it states is a date fact too, beside the clock reading
             if (m.Kind == TemporalKind.Time && m.Date is { } day && m.Stated.HasFlag(DateFields.Day) && !m.Relative)
@@ -210,7 +211,7 @@ public static class SlotBuilder
                 Qualifier = q.Qualifier, Unit = q.Unit, Quantity = q,
                 Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
             };
-            slot = WithContext(a, lex, slot, q.Start, q.End, sentences, texts, glue);
+            slot = WithContext(a, lex, slot, q.Start, q.End, sentences, texts, said, glue);
             // "sekitar 50 persen sampai 70 persen": the range word the quantity rules read as "up to" closes the range the figure
             // right before it opens; the end is the figure itself, not a bound
             if (slot.RangePart is null && FirstWord(q.Text) is { } lead && lex.RangeWords.Contains(lead) && slots.Count > 0
@@ -225,7 +226,7 @@ public static class SlotBuilder
         {
             if (c.Negated) continue;
             if (c.Time is { Invalid: null } t && taken.Add(t.Start) && (t.Kind == TemporalKind.Date ? DateSlot(a, t) : TimeSlot(a, t)) is { } ts)
-                slots.Add(WithContext(a, lex, ts, t.Start, t.End, sentences, texts, glue) with { Relation = key });
+                slots.Add(WithContext(a, lex, ts, t.Start, t.End, sentences, texts, said, glue) with { Relation = key });
             if (c.Quantity is { Value: { } v } q && taken.Add(q.Start))
             {
                 var (lo, hi, _, _) = QuantityInterval.Of(v, q.Qualifier);
@@ -236,7 +237,7 @@ public static class SlotBuilder
                     Value = v.ToString("R", CultureInfo.InvariantCulture), Number = v, Low = lo, High = hi, Qualifier = q.Qualifier, Unit = q.Unit,
                     Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
                 };
-                slots.Add(WithContext(a, lex, qs, q.Start, q.End, sentences, texts, glue) with { Relation = key });
+                slots.Add(WithContext(a, lex, qs, q.Start, q.End, sentences, texts, said, glue) with { Relation = key });
             }
         }
         slots.Sort((x, y) => x.Start.CompareTo(y.Start));
@@ -421,7 +422,8 @@ public static class SlotBuilder
         return null;
     }
 
-    private static Slot WithContext(AnalyzedArticle a, SlotLexicon lex, Slot slot, int start, int end, int sentenceCount, Dictionary<(int, int), string> texts, GluedWords? glue)
+    private static Slot WithContext(AnalyzedArticle a, SlotLexicon lex, Slot slot, int start, int end, int sentenceCount, Dictionary<(int, int), string> texts,
+        Dictionary<(int, int), bool> said, GluedWords? glue)
     {
         var text = a.Article.Text;
         var s = a.SentenceAt(start);
@@ -492,9 +494,9 @@ public static class SlotBuilder
         {
             // exact-size arrays, not the growing lists: a large check keeps every slot until alignment
             Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end, slot.Kind is SlotKind.Date), Frame = frame.ToArray(), Contrasts = contrast?.ToArray() ?? [],
-            LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && SaysPhrase(text, s.Start, s.End, lex.LocalTime),
-            Running = lex.Running.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && SaysPhrase(text, s.Start, s.End, lex.Running),
-            Updating = lex.Update.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && SaysPhrase(text, s.Start, s.End, lex.Update),
+            LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && Says(said, text, s, lex.LocalTime, 0),
+            Running = lex.Running.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && Says(said, text, s, lex.Running, 1),
+            Updating = lex.Update.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && Says(said, text, s, lex.Update, 2),
             Part = lex.Part.Count > 0 && slot.Kind == SlotKind.Count && PartWord(text, end, s.End, lex.Part),
             Near = near.ToArray(), Far = far.ToArray(), Entities = ents.ToArray(), Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
@@ -531,6 +533,14 @@ public static class SlotBuilder
         TemporalKind.Date when period && t.Stated.HasFlag(DateFields.Year) && !t.Relative && t.Value.Length is 4 or 7 && char.IsAsciiDigit(t.Value[0]) => t.Value,
         _ => null,
     };
+
+    /// <summary>True when the sentence holds one of the phrases as whole words; asked once per sentence and list
+    /// (<paramref name="which"/>), since every slot of the sentence asks again.</summary>
+    private static bool Says(Dictionary<(int, int), bool> said, string text, TextSpan s, IReadOnlyList<string> phrases, int which)
+    {
+        if (!said.TryGetValue((s.Start, which), out var yes)) said[(s.Start, which)] = yes = SaysPhrase(text, s.Start, s.End, phrases);
+        return yes;
+    }
 
     /// <summary>True when the text between two positions holds one of the phrases as whole words.</summary>
     private static bool SaysPhrase(string text, int start, int end, IReadOnlyList<string> phrases)
