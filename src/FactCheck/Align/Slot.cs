@@ -36,6 +36,9 @@ public sealed record Slot
     /// <summary>True when the value's paragraph also speaks of the day relative to publication ("hari ini", "today"):
     /// the fact belongs to the article's own day, and articles of other days may rightly state other values.</summary>
     public bool AnchoredToPublication { get; init; }
+    /// <summary>True when the day is also told relative to the article's own day, in apposition ("hari ini, Kamis
+    /// (19/6/2025)", "kemarin, Rabu (18/6)"): the day the article was written, or one counted from it.</summary>
+    public bool ToldRelative { get; init; }
     /// <summary>The dates and clock times the value's sentence states besides the value itself (when the count was
     /// true): a count at 09:02 and one at 09:15, or on Rabu (18/6) and Kamis (19/6), are two facts.</summary>
     public IReadOnlyList<string> Frame { get; init; } = [];

@@ -511,9 +511,12 @@ public sealed class SlotAligner(AlignOptions? options = null)
     }
 
     /// <summary>True when two dates of articles published on different days differ by exactly the days between the
-    /// publications (each article reports its own day), or are both relative to different publication days.</summary>
+    /// publications (each article reports its own day), or are both relative to different publication days, or are both told as their article's own day.</summary>
     public static bool OwnDay(Slot a, Slot b)
     {
+        // two days each told as its article's own ("harga emas hari ini, Rabu 18 Juni 2025" beside "hari ini, Kamis
+        // (19/6/2025)"): each is when its article was written, whenever it was published
+        if (a.ToldRelative && b.ToldRelative) return true;
         if (a.Published is not { } pa || b.Published is not { } pb || pa == pb) return false;
         // two days told relative to each article's own day ("kemarin", "yesterday") are each that article's; a weekday name
         // ("on Friday") or a day and month ("Sept. 11") is resolved to one date, and compares as a date

@@ -301,10 +301,31 @@ public static class SlotBuilder
     {
         var s = a.SentenceAt(m.Start);
         // the same day written in full, or a date right before the relative word ("Selasa (17/6/2025) kemarin", even with a
-        // slipped year); another day in the sentence ("on Wednesday released ... the Sept. 11, 2012, attack") is another fact
+        // slipped year) or right after it in apposition ("mulai hari ini, Kamis (19/6/2025)" in an article published the next
+        // morning: the day written is what the text states); another day in the sentence ("on Wednesday released ... the
+        // Sept. 11, 2012, attack") is another fact
         foreach (var t in Within(a.Temporal, x => x.Start, s.Start, s.End))
-            if (!ReferenceEquals(t, m) && t.End <= s.End && MentionFacts.FullyStated(t) && (t.Date == m.Date || t.End <= m.Start && m.Start - t.End <= 3)) return true;
+            if (!ReferenceEquals(t, m) && t.End <= s.End && MentionFacts.FullyStated(t)
+                && (t.Date == m.Date || t.End <= m.Start && m.Start - t.End <= 3 || Apposed(a, m, t))) return true;
         return false;
+    }
+
+    /// <summary>True when <paramref name="day"/> follows the relative day <paramref name="relative"/> in apposition, only a
+    /// comma, a space or an opening bracket between them ("hari ini, Kamis (19/6/2025)", "today (June 19)").</summary>
+    private static bool Apposed(AnalyzedArticle a, TemporalMention relative, TemporalMention day) =>
+        relative.Relative && relative.Kind == TemporalKind.Date && !relative.Stated.HasFlag(DateFields.Day)
+        && day.Start >= relative.End && day.Start - relative.End <= 3
+        && !a.Article.Text.AsSpan(relative.End, day.Start - relative.End).ContainsAnyExcept(" ,(");
+
+    /// <summary>The relative day that the date mention starting at <paramref name="start"/> stands in apposition to, if any.</summary>
+    private static TemporalMention? ApposedTo(AnalyzedArticle a, int start)
+    {
+        TemporalMention? day = null;
+        foreach (var t in Within(a.Temporal, x => x.Start, start, start + 1)) if (t.Start == start) { day = t; break; }
+        if (day is null) return null;
+        foreach (var t in Within(a.Temporal, x => x.Start, Math.Max(0, start - 40), start))
+            if (t.End <= start && Apposed(a, t, day)) return t;
+        return null;
     }
 
     /// <summary>The key of a list line ("Harga emas Antam 500 gram: Rp938.820.000" -> "500 gram"): the words just before a
@@ -414,6 +435,8 @@ public static class SlotBuilder
         }
         if (before >= 0 && (Dash(text, tokens[before]) || Word(before) && Value(before - 1))) return "end";
         if (after < tokens.Count && (Dash(text, tokens[after]) || Word(after) && Value(after + 1))) return "start";
+        // a day in apposition to a relative one ("mulai hari ini, Kamis (19/6/2025)") is led by the word before the relative one
+        if (date && ApposedTo(a, start) is { } relative) before = LowerBound(tokens, relative.Start) - 1;
         // a word that opens a span ("dibuka mulai 19 Juni", "sejak 2017", "since 2009"): the start of a range whose end is not written
         if (before >= 0 && tokens[before].Type == TokenType.Word && lex.RangeStart.Contains(text[tokens[before].Start..tokens[before].End].ToLowerInvariant())) return "start";
         // a date right after a range word ("beroperasi hingga 13 Juli", "until June 30"): the end of a span whose start is not
@@ -479,8 +502,10 @@ public static class SlotBuilder
         }
         // the dates and clock times the sentence states besides the value; for a figure also a stated year or month, its period
         // ("US$ 4,1 miliar pada tahun 2024" beside "Januari sampai Maret 2025": figures of two periods are two facts)
+        // (not a relative day the value stands in apposition to: "hari ini, Kamis (19/6/2025)" states one day)
         bool figure = slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent;
-        var frame = Within(a.Temporal, x => x.Start, s.Start, s.End).Where(t => t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null)
+        var apposed = slot.Kind == SlotKind.Date ? ApposedTo(a, start) : null;
+        var frame = Within(a.Temporal, x => x.Start, s.Start, s.End).Where(t => t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null && !ReferenceEquals(t, apposed))
             .Select(t => FrameValue(t, figure)).OfType<string>().Distinct().ToList();
         // a figure whose sentence states no clock time takes the clock time stated last before it in its paragraph ("pukul
         // 09.02 WIB, IHSG ... Adapun nilai transaksi hingga saat ini mencapai Rp 521 miliar"): market figures move by the hour
@@ -493,7 +518,7 @@ public static class SlotBuilder
         return slot with
         {
             // exact-size arrays, not the growing lists: a large check keeps every slot until alignment
-            Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end, slot.Kind is SlotKind.Date), Frame = frame.ToArray(), Contrasts = contrast?.ToArray() ?? [],
+            Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end, slot.Kind is SlotKind.Date), Frame = frame.ToArray(), ToldRelative = apposed is not null, Contrasts = contrast?.ToArray() ?? [],
             LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && Says(said, text, s, lex.LocalTime, 0),
             Running = lex.Running.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && Says(said, text, s, lex.Running, 1),
             Updating = lex.Update.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && Says(said, text, s, lex.Update, 2),

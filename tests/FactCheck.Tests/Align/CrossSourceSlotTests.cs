@@ -645,6 +645,25 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_day_told_as_today_in_apposition_is_the_day_stated_and_two_such_days_are_each_their_articles_own()
+    {
+        // "mulai hari ini, Kamis (19/6/2025)" in an article published the next morning: the day written is the start of the
+        // fair, compared with the start another outlet gives (not "hari ini" read as the day of publication)
+        var f = Dates(
+            Doc("a", "Liputan6", "2025-06-20", "PT Kereta Api Indonesia ikut meramaikan Jakarta Fair Kemayoran 2025 yang berlangsung mulai hari ini, Kamis (19/6/2025).", "id"),
+            Doc("b", "detikcom", "2025-06-20", "PT Kereta Api Indonesia turut meramaikan Jakarta Fair Kemayoran 2025 yang dihelat 14 Juni hingga 13 Juli 2025.", "id"));
+        Assert.That(f, Has.Count.EqualTo(1), "the start of the fair, told two ways");
+        Assert.That(f[0].Evidence.Any(e => e.Text.Contains("19/6/2025")), Is.True, string.Join(", ", f[0].Evidence.Select(e => e.Text)));
+        Assert.That(Dates(
+            Doc("a", "Liputan6", "2025-06-20", "PT Kereta Api Indonesia ikut meramaikan Jakarta Fair Kemayoran 2025 yang berlangsung mulai hari ini, Kamis (19/6/2025).", "id"),
+            Doc("b", "detikcom", "2025-06-20", "PT Kereta Api Indonesia turut meramaikan Jakarta Fair Kemayoran 2025 yang dihelat 19 Juni hingga 13 Juli 2025.", "id")), Is.Empty);
+        // two outlets' "today", published the same morning: each the day its article was written
+        Assert.That(Check(
+            Doc("a", "Liputan6", "2025-06-19", "Harga emas batangan di Pegadaian hari ini, Rabu 18 Juni 2025, turun untuk semua jenis produk.", "id"),
+            Doc("b", "Kompas", "2025-06-19", "Harga emas batangan di Pegadaian hari ini, Kamis (19/6/2025), turun untuk seluruh jenis emas.", "id")), Is.Empty);
+    }
+
+    [Test]
     public void A_weekday_resolves_against_each_article_own_publication_date()
     {
         // "on Tuesday" in an article of Thursday 14 Feb 2019 is 12 Feb; the other source writes 12 Feb outright
@@ -692,6 +711,7 @@ public class CrossSourceSlotTests
         if (e.Value<bool?>("running") is { } running) Assert.That(slot!.Running, Is.EqualTo(running), "a running figure");
         if (e.Value<bool?>("updating") is { } updating) Assert.That(slot!.Updating, Is.EqualTo(updating), "a figure brought up to date");
         if (e.Value<bool?>("part") is { } part) Assert.That(slot!.Part, Is.EqualTo(part), "a part of a larger count");
+        if (e.Value<bool?>("told_relative") is { } told) Assert.That(slot!.ToldRelative, Is.EqualTo(told), "a day also told relative to the article's own");
         if (e.ContainsKey("range")) Assert.That(slot!.RangePart, Is.EqualTo(e.Value<string?>("range")), "the part of a range (null: none)");
         if (e.Value<bool?>("age") is { } age) Assert.That(slot!.Head == "age", Is.EqualTo(age), "a person's age");
         if (e.Value<bool?>("generic") is { } generic) Assert.That(slot!.GenericHead, Is.EqualTo(generic), "a counting word as the head");
