@@ -212,10 +212,13 @@ public sealed class SlotAligner(AlignOptions? options = null)
             // either sentence, unless a figure is said to be of the moment ("pagi ini", "hari ini") and the sentences were
             // not copied from one another word for word (a fee, a count of points, a rate the outlet gave twice that day is
             // one fact; an index "pagi ini" and at the close are two; a template reused on another day, "harga emas turun
-            // Rp 1.000 per gram", is that day's figure)
+            // Rp 1.000 per gram", is that day's figure; a count of things in a sentence copied word for word on another day,
+            // "Sekitar 500 perwakilan maskapai menghadiri ...", is one statement, unless either says it was brought up to date)
             if (s.Source is not null && s.Source == t.Source && s.Kind is not (SlotKind.Date or SlotKind.Time) && !Transposed(s, t)
                 && !(s.Published is not null && s.Published == t.Published && !s.Updating && !t.Updating
-                     && (Copied(s, t) || !s.AnchoredToPublication && !t.AnchoredToPublication))) return "same-outlet";
+                     && (Copied(s, t) || !s.AnchoredToPublication && !t.AnchoredToPublication))
+                && !(s.Kind == SlotKind.Count && !s.Updating && !t.Updating && !s.Running && !t.Running
+                     && !s.AnchoredToPublication && !t.AnchoredToPublication && Copied(s, t))) return "same-outlet";
             // a running figure ("hingga saat ini", "so far") moves during the day: another outlet's of another hour differs
             // (unless both are said to be of one hour: "pukul 09.02 WIB ... hingga saat ini")
             if ((s.Running || t.Running) && s.Kind is not (SlotKind.Date or SlotKind.Time)

@@ -262,6 +262,20 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void One_outlets_sentence_reused_on_another_day_states_the_same_count_unless_updated()
+    {
+        // a count of people, not a price or an index: the outlet's text copied into its next day's article is one statement
+        const string guests = "Sekitar 500 perwakilan dari maskapai penerbangan di seluruh dunia menghadiri acara pengumuman pemenang di terminal yang telah dipugar.";
+        var a = Doc("a", "Liputan6", "2025-06-18", guests, "id");
+        Assert.That(Quantities(a, Doc("b", "Liputan6", "2025-06-19", guests.Replace("500", "800"), "id")), Has.Count.EqualTo(1), "one of the two copies is wrong");
+        Assert.That(Quantities(a, Doc("b", "Liputan6", "2025-06-19", "Sekitar 800 perwakilan maskapai hadir pada pengumuman pemenang di terminal itu.", "id")), Is.Empty,
+            "rewritten on another day: the outlet may have a newer figure");
+        const string toll = "Jumlah korban meninggal dunia akibat banjir bandang di Kabupaten Bekasi bertambah menjadi 12 orang menurut data BPBD setempat.";
+        Assert.That(Quantities(Doc("a", "detikcom", "2025-06-16", toll, "id"), Doc("b", "detikcom", "2025-06-17", toll.Replace("12 orang", "15 orang"), "id")), Is.Empty,
+            "a sentence saying the figure was brought up to date");
+    }
+
+    [Test]
     public void A_count_of_one_head_noun_that_each_article_gives_once_is_one_fact_whatever_else_the_sentences_say()
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Klub itu resmi melepas 13 pemain jelang musim baru. Pelatih mengaku puas dengan latihan pagi ini.", "id");
