@@ -130,13 +130,13 @@ public class InjectionEvalTests
     }
 
     /// <summary>One fact told in other words: on the IndoSum pairs, recall stays at today's level (3 rounds, seed 1:
-    /// dates 83.1%, counts 89.8%, names 99.7%) and benign edits raise no more than they do today.</summary>
+    /// dates 83.1%, counts 90.4%, names 99.7%) and benign edits raise no more than they do today.</summary>
     [Test, Category("Eval")]
     public void On_articles_and_their_summaries_recall_stays_at_least_at_todays_level()
     {
         var (report, _) = RunOn(IndosumPairs);
         Assert.That(report.RecallOf(InjectionKind.DateNoWeekday), Is.GreaterThanOrEqualTo(0.81), "dates without a weekday");
-        Assert.That(report.RecallOf(InjectionKind.Count), Is.GreaterThanOrEqualTo(0.88), "counts");
+        Assert.That(report.RecallOf(InjectionKind.Count), Is.GreaterThanOrEqualTo(0.90), "counts");
         Assert.That(report.RecallOf(InjectionKind.Name), Is.GreaterThanOrEqualTo(0.98), "names");
         Assert.That(report.BenignFlaggedShare, Is.LessThanOrEqualTo(0.01), "benign edits flagged");
     }
@@ -160,7 +160,7 @@ public class InjectionEvalTests
 
     /// <summary>Floors under what the slot aligner and the name rule find today (3 rounds, seed 1), so that a change
     /// that loses recall shows; the target is 90% per kind, which names reach and dates and counts do not yet.</summary>
-    [TestCase("id_news", 0.95, 0.60, 0.74, 0.95), TestCase("basil_en_dev", 0.0, 0.48, 0.64, 0.95), Category("Eval")]
+    [TestCase("id_news", 0.95, 0.62, 0.77, 0.95), TestCase("basil_en_dev", 0.0, 0.49, 0.64, 0.95), Category("Eval")]
     public void Recall_of_each_kind_stays_at_least_at_todays_level(string corpus, double typo, double date, double count, double name)
     {
         var (report, _) = RunOn(corpus);
