@@ -200,6 +200,9 @@ public sealed class SlotAligner(AlignOptions? options = null)
             // articles of different days that each speak of their own day ("harga emas hari ini, Kamis (19/6)"
             // beside yesterday's "Rabu (18/6)"): the dates differ by as much as the publication dates do
             if (OwnDay(s, t)) return "own-day";
+            // the same weekday name and no day of the month ("to air Tuesday morning" beside "in an interview Tuesday"): both
+            // state the same day, and which week each fell in was only inferred (from tense and publication)
+            if (SameWeekdayOnly(s, t)) return "same-weekday";
             // one date in the place's own time, the other in the outlet's: a day apart may be the same moment
             if ((s.LocalTime || t.LocalTime) && s.Date is { } ls && t.Date is { } lt && Math.Abs(ls.DayNumber - lt.DayNumber) == 1) return "local-time";
             // a figure of the article's own day ("hari ini"): another day's article may rightly state another; not a date
@@ -663,6 +666,11 @@ public sealed class SlotAligner(AlignOptions? options = null)
         foreach (var e in s.Entities) yield return "e:" + alias.GetValueOrDefault(e, e);
         if (s.Relation is { } r) yield return "r:" + r;
     }
+
+    /// <summary>Two days told only by the same weekday name, each resolved against its article's publication.</summary>
+    private static bool SameWeekdayOnly(Slot a, Slot b) =>
+        a.Relative && b.Relative && a.Mention is { StatedWeekday: { } wa } ma && b.Mention is { StatedWeekday: { } wb } mb && wa == wb
+        && !ma.Stated.HasFlag(FactCheck.Temporal.DateFields.Day) && !mb.Stated.HasFlag(FactCheck.Temporal.DateFields.Day);
 
     /// <summary>True when two aligned slots state the same value, within rounding (5%), qualifiers and granularity: a year
     /// that was only inferred compares month and day.</summary>

@@ -182,7 +182,9 @@ public static class SlotBuilder
             var slot = m.Kind switch
             {
                 TemporalKind.Date => DateSlot(a, m),
-                TemporalKind.Time => TimeSlot(a, m),
+                // "on Friday evening", "Minggu malam (10/1/2021)": a part of the day and no clock reading; the day it names is
+                // the fact to compare ("on Friday" in another article), the part of the day is no clock time
+                TemporalKind.Time => TimeSlot(a, m) ?? (PartOfDay(m) && m.Date is not null ? DateSlot(a, m) : null),
                 TemporalKind.Duration => DurationSlot(a, m),
                 _ => null,
             };
@@ -190,7 +192,7 @@ public static class SlotBuilder
             slot = WithContext(a, lex, slot, m.Start, m.End, sentences, texts, said, glue) with { Relation = claimTimes.GetValueOrDefault(m.Start) };
             slots.Add(slot);
             // "Kamis (19/6/2025) pukul 10.00 WIB": the day it states is a date fact too, beside the clock reading
-            if (m.Kind == TemporalKind.Time && m.Date is { } day && m.Stated.HasFlag(DateFields.Day) && !m.Relative)
+            if (slot.Kind == SlotKind.Time && m.Date is { } day && m.Stated.HasFlag(DateFields.Day) && !m.Relative)
                 slots.Add(slot with { Kind = SlotKind.Date, Value = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Date = day, Granularity = Granularity.Day,
                     YearInferred = m.Inferred.HasFlag(DateFields.Year) });
         }
@@ -389,6 +391,13 @@ public static class SlotBuilder
         {
             Number = n, Low = low, High = high, Unit = unit, Qualifier = m.Mod,
         };
+    }
+
+    /// <summary>A time of day told by its part ("2013-08-28TEV": evening, night, morning), not by the clock.</summary>
+    private static bool PartOfDay(TemporalMention m)
+    {
+        int t = m.Value.IndexOf('T');
+        return t >= 0 && t + 1 < m.Value.Length && char.IsAsciiLetterUpper(m.Value[t + 1]);
     }
 
     /// <summary>A clock time compares by its clock reading ("pukul 01.00 WIB" is 01:00 whichever day the article appeared).</summary>

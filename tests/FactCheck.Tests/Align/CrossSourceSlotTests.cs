@@ -678,6 +678,33 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void A_day_told_with_a_part_of_the_day_is_compared_as_that_day()
+    {
+        // "on Friday evening" names a day (and a part of it, no clock reading): it is that day's slot, compared like "on Friday"
+        var f = Dates(
+            Doc("a", "New York Times", "2025-06-14", "The mayor announced her resignation on Friday evening at city hall, ending a month of protests."),
+            Doc("b", "Fox News", "2025-06-14", "The mayor announced her resignation on Wednesday at city hall, ending a month of protests."));
+        Assert.That(f, Has.Count.EqualTo(1), "Friday evening against Wednesday");
+        Assert.That(Dates(
+            Doc("a", "New York Times", "2025-06-14", "The mayor announced her resignation on Friday evening at city hall, ending a month of protests."),
+            Doc("b", "Fox News", "2025-06-14", "The mayor announced her resignation on Friday at city hall, ending a month of protests.")), Is.Empty);
+        // "Minggu malam (15/6/2025)": the day written in full beside a part of the day
+        Assert.That(Dates(
+            Doc("a", "Liputan6", "2025-06-16", "Gudang plastik di Cakung terbakar pada Minggu malam (15/6/2025) dan api baru padam dini hari.", "id"),
+            Doc("b", "detikcom", "2025-06-16", "Gudang plastik di Cakung terbakar pada Sabtu (14/6/2025) dan api baru padam dini hari.", "id")), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Two_days_told_by_the_same_weekday_name_are_not_compared_by_the_week_inferred_for_them()
+    {
+        // both say "Tuesday": one article's tense puts it in the coming week, the other's in the past one; what the texts
+        // state agrees, only the inferred week differs
+        Assert.That(Dates(
+            Doc("a", "Fox News", "2012-04-23", "The speaker, in an interview with Fox News to air Tuesday morning, gave his party a two-in-three chance of keeping the House."),
+            Doc("b", "HuffPost", "2012-04-23", "The speaker gave his party a two-in-three chance of keeping the House in an interview Tuesday on Fox News.")), Is.Empty);
+    }
+
+    [Test]
     public void A_weekday_resolves_against_each_article_own_publication_date()
     {
         // "on Tuesday" in an article of Thursday 14 Feb 2019 is 12 Feb; the other source writes 12 Feb outright
@@ -722,6 +749,8 @@ public class CrossSourceSlotTests
         if (e.Value<bool?>("noslot") == true) { Assert.That(slot, Is.Null, "no slot expected"); return; }
         Assert.That(slot, Is.Not.Null, $"no slot \"{text}\" in {string.Join(", ", SlotBuilder.Build(a).Select(s => s.Text))}");
         if (e.Value<string>("head") is { } head) Assert.That(slot!.Head, Is.EqualTo(head));
+        if (e.Value<string>("kind") is { } kind) Assert.That(slot!.Kind.ToString(), Is.EqualTo(kind).IgnoreCase, "the slot's kind");
+        if (e.Value<string>("value") is { } value) Assert.That(slot!.Value, Is.EqualTo(value), "the slot's value");
         if (e.Value<bool?>("running") is { } running) Assert.That(slot!.Running, Is.EqualTo(running), "a running figure");
         if (e.Value<bool?>("updating") is { } updating) Assert.That(slot!.Updating, Is.EqualTo(updating), "a figure brought up to date");
         if (e.Value<bool?>("part") is { } part) Assert.That(slot!.Part, Is.EqualTo(part), "a part of a larger count");
