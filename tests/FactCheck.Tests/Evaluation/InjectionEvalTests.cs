@@ -160,7 +160,7 @@ public class InjectionEvalTests
 
     /// <summary>Floors under what the slot aligner and the name rule find today (3 rounds, seed 1), so that a change
     /// that loses recall shows; the target is 90% per kind, which names reach and dates and counts do not yet.</summary>
-    [TestCase("id_news", 0.95, 0.62, 0.77, 0.95), TestCase("basil_en_dev", 0.0, 0.49, 0.64, 0.95), Category("Eval")]
+    [TestCase("id_news", 0.95, 0.65, 0.77, 0.95), TestCase("basil_en_dev", 0.0, 0.52, 0.64, 0.95), Category("Eval")]
     public void Recall_of_each_kind_stays_at_least_at_todays_level(string corpus, double typo, double date, double count, double name)
     {
         var (report, _) = RunOn(corpus);
