@@ -156,6 +156,7 @@ public static class SlotBuilder
         var texts = new Dictionary<(int, int), string>();
         var said = new Dictionary<(int, int), bool>();
         var glue = lex.SplitGlued ? new GluedWords(a, lex) : null;
+        var scratch = new ContextScratch();
         int sentences = Math.Max(1, a.Sentences.Count);
         // each claim's alignment key, computed once: it tags the claim's time and quantity slots
         var keyed = a.Claims.Where(c => c.Relation != "said").Select(c => (Claim: c, Key: ClaimAligner.KeyOf(c))).ToList();
@@ -187,7 +188,7 @@ public static class SlotBuilder
                 _ => null,
             };
             if (slot is null) continue;
-            slot = WithContext(a, lex, slot, m.Start, m.End, sentences, texts, said, glue) with { Relation = claimTimes.GetValueOrDefault(m.Start) };
+            slot = WithContext(a, lex, slot, m.Start, m.End, sentences, texts, said, glue, scratch) with { Relation = claimTimes.GetValueOrDefault(m.Start) };
             slots.Add(slot);
             // "Kamis (19/6/2025) pukul 10.00 WIB": the day it states is a date fact too, beside the clock reading
             if (m.Kind == TemporalKind.Time && m.Date is { } day && m.Stated.HasFlag(DateFields.Day) && !m.Relative)
@@ -211,7 +212,7 @@ public static class SlotBuilder
                 Qualifier = q.Qualifier, Unit = q.Unit, Quantity = q,
                 Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
             };
-            slot = WithContext(a, lex, slot, q.Start, q.End, sentences, texts, said, glue);
+            slot = WithContext(a, lex, slot, q.Start, q.End, sentences, texts, said, glue, scratch);
             // "sekitar 50 persen sampai 70 persen": the range word the quantity rules read as "up to" closes the range the figure
             // right before it opens; the end is the figure itself, not a bound
             if (slot.RangePart is null && FirstWord(q.Text) is { } lead && lex.RangeWords.Contains(lead) && slots.Count > 0
@@ -226,7 +227,7 @@ public static class SlotBuilder
         {
             if (c.Negated) continue;
             if (c.Time is { Invalid: null } t && taken.Add(t.Start) && (t.Kind == TemporalKind.Date ? DateSlot(a, t) : TimeSlot(a, t)) is { } ts)
-                slots.Add(WithContext(a, lex, ts, t.Start, t.End, sentences, texts, said, glue) with { Relation = key });
+                slots.Add(WithContext(a, lex, ts, t.Start, t.End, sentences, texts, said, glue, scratch) with { Relation = key });
             if (c.Quantity is { Value: { } v } q && taken.Add(q.Start))
             {
                 var (lo, hi, _, _) = QuantityInterval.Of(v, q.Qualifier);
@@ -237,7 +238,7 @@ public static class SlotBuilder
                     Value = v.ToString("R", CultureInfo.InvariantCulture), Number = v, Low = lo, High = hi, Qualifier = q.Qualifier, Unit = q.Unit,
                     Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
                 };
-                slots.Add(WithContext(a, lex, qs, q.Start, q.End, sentences, texts, said, glue) with { Relation = key });
+                slots.Add(WithContext(a, lex, qs, q.Start, q.End, sentences, texts, said, glue, scratch) with { Relation = key });
             }
         }
         slots.Sort((x, y) => x.Start.CompareTo(y.Start));
@@ -446,15 +447,16 @@ public static class SlotBuilder
     }
 
     private static Slot WithContext(AnalyzedArticle a, SlotLexicon lex, Slot slot, int start, int end, int sentenceCount, Dictionary<(int, int), string> texts,
-        Dictionary<(int, int), bool> said, GluedWords? glue)
+        Dictionary<(int, int), bool> said, GluedWords? glue, ContextScratch scratch)
     {
         var text = a.Article.Text;
         var s = a.SentenceAt(start);
         var tokens = a.Tokens;
         int first = LowerBound(tokens, s.Start), last = LowerBound(tokens, s.End);
         int at = LowerBound(tokens, start), after = LowerBound(tokens, end);
-        var near = new List<string>();
-        var far = new List<string>();
+        // the working lists are the article's, emptied per slot; the slot keeps exact-size copies
+        var near = scratch.Near; near.Clear();
+        var far = scratch.Far; far.Clear();
         for (int i = Math.Max(first, at - FarTokens); i < Math.Min(last, after + FarTokens); i++)
         {
             if (i >= at && i < after) continue;
@@ -484,15 +486,23 @@ public static class SlotBuilder
             if (stem.Length < 3 || lex.Function.Contains(stem)) continue;
             stem = lex.Same(stem);
             // a capitalized word inside the sentence is (part of) a name: marked, so that names weigh less than event words
-            if (t.Capitalized && i > first) stem = "^" + stem;
+            if (t.Capitalized && i > first) stem = scratch.Marked(stem);
             if (!list.Contains(stem)) list.Add(stem);
         }
         far.RemoveAll(near.Contains);
         List<string>? contrast = null;
         if (lex.Contrasts.Count > 0)
-            foreach (var w in near.Concat(far))
+        {
+            foreach (var w in near)
                 if (lex.Contrasts.TryGetValue(w, out var c) && !(contrast ??= []).Contains(c)) contrast.Add(c);
-        var ents = Within(a.EntityMentions, e => e.Start, s.Start, s.End).Where(e => e.End <= s.End).Select(e => e.EntityId).Distinct().ToList();
+            foreach (var w in far)
+                if (lex.Contrasts.TryGetValue(w, out var c) && !(contrast ??= []).Contains(c)) contrast.Add(c);
+        }
+        // the entities of the sentence, each once, in text order (a plain loop: this runs for every slot)
+        var ents = scratch.Entities; ents.Clear();
+        var mentions = a.EntityMentions;
+        for (int i = LowerBound(mentions, e => e.Start, s.Start); i < mentions.Count && mentions[i].Start < s.End; i++)
+            if (mentions[i].End <= s.End && !ents.Contains(mentions[i].EntityId)) ents.Add(mentions[i].EntityId);
         // the sentence's index by binary search (the last sentence starting at or before the value)
         int lo = 0, hi = a.Sentences.Count - 1, index = 0;
         while (lo <= hi)
@@ -505,14 +515,23 @@ public static class SlotBuilder
         // (not a relative day the value stands in apposition to: "hari ini, Kamis (19/6/2025)" states one day)
         bool figure = slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent;
         var apposed = slot.Kind == SlotKind.Date ? ApposedTo(a, start) : null;
-        var frame = Within(a.Temporal, x => x.Start, s.Start, s.End).Where(t => t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null && !ReferenceEquals(t, apposed))
-            .Select(t => FrameValue(t, figure)).OfType<string>().Distinct().ToList();
+        var frame = scratch.Frame; frame.Clear();
+        var temporal = a.Temporal;
+        for (int i = LowerBound(temporal, x => x.Start, s.Start); i < temporal.Count && temporal[i].Start < s.End; i++)
+        {
+            var t = temporal[i];
+            if (t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null && !ReferenceEquals(t, apposed)
+                && scratch.FrameValue(t, figure) is { } value && !frame.Contains(value))
+                frame.Add(value);
+        }
         // a figure whose sentence states no clock time takes the clock time stated last before it in its paragraph ("pukul
         // 09.02 WIB, IHSG ... Adapun nilai transaksi hingga saat ini mencapai Rp 521 miliar"): market figures move by the hour
-        if (slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && !frame.Any(f => f.Contains('T')))
+        if (slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && !frame.Exists(f => f.Contains('T')))
         {
             var para = Paragraph(text, start);
-            var clock = Within(a.Temporal, x => x.Start, para.Start, start).LastOrDefault(t => t.Kind == TemporalKind.Time && t.Invalid is null && t.End <= start);
+            TemporalMention? clock = null;
+            for (int i = LowerBound(temporal, x => x.Start, para.Start); i < temporal.Count && temporal[i].Start < start; i++)
+                if (temporal[i] is { Kind: TemporalKind.Time, Invalid: null } t && t.End <= start) clock = t;
             if (clock is not null) frame.Add(clock.Value);
         }
         return slot with
@@ -526,6 +545,30 @@ public static class SlotBuilder
             Near = near.ToArray(), Far = far.ToArray(), Entities = ents.ToArray(), Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };
+    }
+
+    /// <summary>Per-article working state of <see cref="WithContext"/>: lists emptied for each slot, and strings every slot
+    /// of a sentence would otherwise make again (a name word's "^" form, a date's frame value).</summary>
+    private sealed class ContextScratch
+    {
+        public readonly List<string> Near = [], Far = [], Entities = [], Frame = [];
+        private readonly Dictionary<string, string> marked = new(StringComparer.Ordinal);
+        private readonly Dictionary<TemporalMention, string?>[] frames = [new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance)];
+
+        /// <summary>"^" + the stem: a capitalized word inside a sentence, part of a name.</summary>
+        public string Marked(string stem)
+        {
+            if (!marked.TryGetValue(stem, out var m)) marked[stem] = m = "^" + stem;
+            return m;
+        }
+
+        /// <summary><see cref="SlotBuilder.FrameValue"/>, once per mention and reading.</summary>
+        public string? FrameValue(TemporalMention t, bool period)
+        {
+            var memo = frames[period ? 1 : 0];
+            if (!memo.TryGetValue(t, out var v)) memo[t] = v = SlotBuilder.FrameValue(t, period);
+            return v;
+        }
     }
 
     /// <summary>True when token <paramref name="i"/> is a word glued by a hyphen to the word after it ("e-mails").</summary>
