@@ -425,7 +425,7 @@ public static class SlotBuilder
         var text = a.Article.Text;
         int before = LowerBound(tokens, start) - 1, after = LowerBound(tokens, end);
         static bool Dash(string text, Token t) => t.Type == TokenType.Punct && text[t.Start] is '-' or '–' or '—';
-        bool Word(int k) => k >= 0 && k < tokens.Count && lex.RangeWords.Contains(text[tokens[k].Start..tokens[k].End].ToLowerInvariant());
+        bool Word(int k) => k >= 0 && k < tokens.Count && HasLower(lex.RangeWords, tokens[k].Span(text));
         // a range word joins two values: "from 2017 to 2022", "18 hingga 20 Juni"; a value on the other side of it is a number, a
         // name (a month, a weekday) or a number word; "three weeks to reach a deal" and "naik hingga 200 juta" are no ranges
         bool Value(int k)
@@ -439,7 +439,7 @@ public static class SlotBuilder
         // a day in apposition to a relative one ("mulai hari ini, Kamis (19/6/2025)") is led by the word before the relative one
         if (date && ApposedTo(a, start) is { } relative) before = LowerBound(tokens, relative.Start) - 1;
         // a word that opens a span ("dibuka mulai 19 Juni", "sejak 2017", "since 2009"): the start of a range whose end is not written
-        if (before >= 0 && tokens[before].Type == TokenType.Word && lex.RangeStart.Contains(text[tokens[before].Start..tokens[before].End].ToLowerInvariant())) return "start";
+        if (before >= 0 && tokens[before].Type == TokenType.Word && HasLower(lex.RangeStart, tokens[before].Span(text))) return "start";
         // a date right after a range word ("beroperasi hingga 13 Juli", "until June 30"): the end of a span whose start is not
         // written (a figure "naik hingga 200 juta" is a bound, not an end)
         if (date && Word(before)) return "end";
@@ -587,7 +587,7 @@ public static class SlotBuilder
             int w = i;
             while (i < sentenceEnd && char.IsLetter(text[i])) i++;
             if (i == w) return false; // punctuation or a digit ends the clause's reach
-            if (part.Contains(text[w..i].ToLowerInvariant())) return true;
+            if (HasLower(part, text.AsSpan(w, i - w))) return true;
             words++;
         }
         return false;
@@ -645,7 +645,7 @@ public static class SlotBuilder
         int k = LowerBound(tokens, start) - 1;
         if (k < 0) return false;
         var t = a.Article.Text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start);
-        return t is "," || (tokens[k].Type != TokenType.Punct && words.Contains(t.ToString().ToLowerInvariant()));
+        return t is "," || (tokens[k].Type != TokenType.Punct && HasLower(words, t));
     }
 
     /// <summary>The index of the first item (in order of <paramref name="start"/>) that starts at or after a position.</summary>
@@ -681,6 +681,16 @@ public static class SlotBuilder
     {
         if (!texts.TryGetValue((start, end), out var t)) texts[(start, end)] = t = text[start..end];
         return t;
+    }
+
+    /// <summary>True when the set (of lower-cased words) holds the word lower-cased; lowered into a buffer and looked up
+    /// through a span, not as two new strings (every slot asks for the words around it).</summary>
+    private static bool HasLower(IReadOnlySet<string> set, ReadOnlySpan<char> w)
+    {
+        if (set is not HashSet<string> hs || w.Length > 64) return set.Contains(w.ToString().ToLowerInvariant());
+        Span<char> lower = stackalloc char[w.Length];
+        w.ToLowerInvariant(lower);
+        return hs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
 
     private static bool IsFunction(SlotLexicon lex, ReadOnlySpan<char> w)
