@@ -156,6 +156,7 @@ public static class SlotBuilder
         var texts = new Dictionary<(int, int), string>();
         var said = new Dictionary<(int, int), bool>();
         var glue = lex.SplitGlued ? new GluedWords(a, lex) : null;
+        var scratch = new ContextScratch();
         int sentences = Math.Max(1, a.Sentences.Count);
         // each claim's alignment key, computed once: it tags the claim's time and quantity slots
         var keyed = a.Claims.Where(c => c.Relation != "said").Select(c => (Claim: c, Key: ClaimAligner.KeyOf(c))).ToList();
@@ -189,7 +190,7 @@ public static class SlotBuilder
                 _ => null,
             };
             if (slot is null) continue;
-            slot = WithContext(a, lex, slot, m.Start, m.End, sentences, texts, said, glue) with { Relation = claimTimes.GetValueOrDefault(m.Start) };
+            slot = WithContext(a, lex, slot, m.Start, m.End, sentences, texts, said, glue, scratch) with { Relation = claimTimes.GetValueOrDefault(m.Start) };
             slots.Add(slot);
             // "Kamis (19/6/2025) pukul 10.00 WIB": the day it states is a date fact too, beside the clock reading
             if (slot.Kind == SlotKind.Time && m.Date is { } day && m.Stated.HasFlag(DateFields.Day) && !m.Relative)
@@ -213,7 +214,7 @@ public static class SlotBuilder
                 Qualifier = q.Qualifier, Unit = q.Unit, Quantity = q,
                 Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
             };
-            slot = WithContext(a, lex, slot, q.Start, q.End, sentences, texts, said, glue);
+            slot = WithContext(a, lex, slot, q.Start, q.End, sentences, texts, said, glue, scratch);
             // "sekitar 50 persen sampai 70 persen": the range word the quantity rules read as "up to" closes the range the figure
             // right before it opens; the end is the figure itself, not a bound
             if (slot.RangePart is null && FirstWord(q.Text) is { } lead && lex.RangeWords.Contains(lead) && slots.Count > 0
@@ -228,7 +229,7 @@ public static class SlotBuilder
         {
             if (c.Negated) continue;
             if (c.Time is { Invalid: null } t && taken.Add(t.Start) && (t.Kind == TemporalKind.Date ? DateSlot(a, t) : TimeSlot(a, t)) is { } ts)
-                slots.Add(WithContext(a, lex, ts, t.Start, t.End, sentences, texts, said, glue) with { Relation = key });
+                slots.Add(WithContext(a, lex, ts, t.Start, t.End, sentences, texts, said, glue, scratch) with { Relation = key });
             if (c.Quantity is { Value: { } v } q && taken.Add(q.Start))
             {
                 var (lo, hi, _, _) = QuantityInterval.Of(v, q.Qualifier);
@@ -239,7 +240,7 @@ public static class SlotBuilder
                     Value = v.ToString("R", CultureInfo.InvariantCulture), Number = v, Low = lo, High = hi, Qualifier = q.Qualifier, Unit = q.Unit,
                     Near = [], Far = [], Entities = [], Sentence = "", SentenceStart = 0,
                 };
-                slots.Add(WithContext(a, lex, qs, q.Start, q.End, sentences, texts, said, glue) with { Relation = key });
+                slots.Add(WithContext(a, lex, qs, q.Start, q.End, sentences, texts, said, glue, scratch) with { Relation = key });
             }
         }
         slots.Sort((x, y) => x.Start.CompareTo(y.Start));
@@ -433,7 +434,7 @@ public static class SlotBuilder
         var text = a.Article.Text;
         int before = LowerBound(tokens, start) - 1, after = LowerBound(tokens, end);
         static bool Dash(string text, Token t) => t.Type == TokenType.Punct && text[t.Start] is '-' or '–' or '—';
-        bool Word(int k) => k >= 0 && k < tokens.Count && lex.RangeWords.Contains(text[tokens[k].Start..tokens[k].End].ToLowerInvariant());
+        bool Word(int k) => k >= 0 && k < tokens.Count && HasLower(lex.RangeWords, tokens[k].Span(text));
         // a range word joins two values: "from 2017 to 2022", "18 hingga 20 Juni"; a value on the other side of it is a number, a
         // name (a month, a weekday) or a number word; "three weeks to reach a deal" and "naik hingga 200 juta" are no ranges
         bool Value(int k)
@@ -447,7 +448,7 @@ public static class SlotBuilder
         // a day in apposition to a relative one ("mulai hari ini, Kamis (19/6/2025)") is led by the word before the relative one
         if (date && ApposedTo(a, start) is { } relative) before = LowerBound(tokens, relative.Start) - 1;
         // a word that opens a span ("dibuka mulai 19 Juni", "sejak 2017", "since 2009"): the start of a range whose end is not written
-        if (before >= 0 && tokens[before].Type == TokenType.Word && lex.RangeStart.Contains(text[tokens[before].Start..tokens[before].End].ToLowerInvariant())) return "start";
+        if (before >= 0 && tokens[before].Type == TokenType.Word && HasLower(lex.RangeStart, tokens[before].Span(text))) return "start";
         // a date right after a range word ("beroperasi hingga 13 Juli", "until June 30"): the end of a span whose start is not
         // written (a figure "naik hingga 200 juta" is a bound, not an end)
         if (date && Word(before)) return "end";
@@ -455,15 +456,16 @@ public static class SlotBuilder
     }
 
     private static Slot WithContext(AnalyzedArticle a, SlotLexicon lex, Slot slot, int start, int end, int sentenceCount, Dictionary<(int, int), string> texts,
-        Dictionary<(int, int), bool> said, GluedWords? glue)
+        Dictionary<(int, int), bool> said, GluedWords? glue, ContextScratch scratch)
     {
         var text = a.Article.Text;
         var s = a.SentenceAt(start);
         var tokens = a.Tokens;
         int first = LowerBound(tokens, s.Start), last = LowerBound(tokens, s.End);
         int at = LowerBound(tokens, start), after = LowerBound(tokens, end);
-        var near = new List<string>();
-        var far = new List<string>();
+        // the working lists are the article's, emptied per slot; the slot keeps exact-size copies
+        var near = scratch.Near; near.Clear();
+        var far = scratch.Far; far.Clear();
         for (int i = Math.Max(first, at - FarTokens); i < Math.Min(last, after + FarTokens); i++)
         {
             if (i >= at && i < after) continue;
@@ -493,15 +495,23 @@ public static class SlotBuilder
             if (stem.Length < 3 || lex.Function.Contains(stem)) continue;
             stem = lex.Same(stem);
             // a capitalized word inside the sentence is (part of) a name: marked, so that names weigh less than event words
-            if (t.Capitalized && i > first) stem = "^" + stem;
+            if (t.Capitalized && i > first) stem = scratch.Marked(stem);
             if (!list.Contains(stem)) list.Add(stem);
         }
         far.RemoveAll(near.Contains);
         List<string>? contrast = null;
         if (lex.Contrasts.Count > 0)
-            foreach (var w in near.Concat(far))
+        {
+            foreach (var w in near)
                 if (lex.Contrasts.TryGetValue(w, out var c) && !(contrast ??= []).Contains(c)) contrast.Add(c);
-        var ents = Within(a.EntityMentions, e => e.Start, s.Start, s.End).Where(e => e.End <= s.End).Select(e => e.EntityId).Distinct().ToList();
+            foreach (var w in far)
+                if (lex.Contrasts.TryGetValue(w, out var c) && !(contrast ??= []).Contains(c)) contrast.Add(c);
+        }
+        // the entities of the sentence, each once, in text order (a plain loop: this runs for every slot)
+        var ents = scratch.Entities; ents.Clear();
+        var mentions = a.EntityMentions;
+        for (int i = LowerBound(mentions, e => e.Start, s.Start); i < mentions.Count && mentions[i].Start < s.End; i++)
+            if (mentions[i].End <= s.End && !ents.Contains(mentions[i].EntityId)) ents.Add(mentions[i].EntityId);
         // the sentence's index by binary search (the last sentence starting at or before the value)
         int lo = 0, hi = a.Sentences.Count - 1, index = 0;
         while (lo <= hi)
@@ -514,14 +524,23 @@ public static class SlotBuilder
         // (not a relative day the value stands in apposition to: "hari ini, Kamis (19/6/2025)" states one day)
         bool figure = slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent;
         var apposed = slot.Kind == SlotKind.Date ? ApposedTo(a, start) : null;
-        var frame = Within(a.Temporal, x => x.Start, s.Start, s.End).Where(t => t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null && !ReferenceEquals(t, apposed))
-            .Select(t => FrameValue(t, figure)).OfType<string>().Distinct().ToList();
+        var frame = scratch.Frame; frame.Clear();
+        var temporal = a.Temporal;
+        for (int i = LowerBound(temporal, x => x.Start, s.Start); i < temporal.Count && temporal[i].Start < s.End; i++)
+        {
+            var t = temporal[i];
+            if (t.End <= s.End && !(t.Start < end && start < t.End) && t.Invalid is null && !ReferenceEquals(t, apposed)
+                && scratch.FrameValue(t, figure) is { } value && !frame.Contains(value))
+                frame.Add(value);
+        }
         // a figure whose sentence states no clock time takes the clock time stated last before it in its paragraph ("pukul
         // 09.02 WIB, IHSG ... Adapun nilai transaksi hingga saat ini mencapai Rp 521 miliar"): market figures move by the hour
-        if (slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && !frame.Any(f => f.Contains('T')))
+        if (slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && !frame.Exists(f => f.Contains('T')))
         {
             var para = Paragraph(text, start);
-            var clock = Within(a.Temporal, x => x.Start, para.Start, start).LastOrDefault(t => t.Kind == TemporalKind.Time && t.Invalid is null && t.End <= start);
+            TemporalMention? clock = null;
+            for (int i = LowerBound(temporal, x => x.Start, para.Start); i < temporal.Count && temporal[i].Start < start; i++)
+                if (temporal[i] is { Kind: TemporalKind.Time, Invalid: null } t && t.End <= start) clock = t;
             if (clock is not null) frame.Add(clock.Value);
         }
         return slot with
@@ -535,6 +554,30 @@ public static class SlotBuilder
             Near = near.ToArray(), Far = far.ToArray(), Entities = ents.ToArray(), Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
         };
+    }
+
+    /// <summary>Per-article working state of <see cref="WithContext"/>: lists emptied for each slot, and strings every slot
+    /// of a sentence would otherwise make again (a name word's "^" form, a date's frame value).</summary>
+    private sealed class ContextScratch
+    {
+        public readonly List<string> Near = [], Far = [], Entities = [], Frame = [];
+        private readonly Dictionary<string, string> marked = new(StringComparer.Ordinal);
+        private readonly Dictionary<TemporalMention, string?>[] frames = [new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance)];
+
+        /// <summary>"^" + the stem: a capitalized word inside a sentence, part of a name.</summary>
+        public string Marked(string stem)
+        {
+            if (!marked.TryGetValue(stem, out var m)) marked[stem] = m = "^" + stem;
+            return m;
+        }
+
+        /// <summary><see cref="SlotBuilder.FrameValue"/>, once per mention and reading.</summary>
+        public string? FrameValue(TemporalMention t, bool period)
+        {
+            var memo = frames[period ? 1 : 0];
+            if (!memo.TryGetValue(t, out var v)) memo[t] = v = SlotBuilder.FrameValue(t, period);
+            return v;
+        }
     }
 
     /// <summary>True when token <paramref name="i"/> is a word glued by a hyphen to the word after it ("e-mails").</summary>
@@ -553,7 +596,7 @@ public static class SlotBuilder
             int w = i;
             while (i < sentenceEnd && char.IsLetter(text[i])) i++;
             if (i == w) return false; // punctuation or a digit ends the clause's reach
-            if (part.Contains(text[w..i].ToLowerInvariant())) return true;
+            if (HasLower(part, text.AsSpan(w, i - w))) return true;
             words++;
         }
         return false;
@@ -611,7 +654,7 @@ public static class SlotBuilder
         int k = LowerBound(tokens, start) - 1;
         if (k < 0) return false;
         var t = a.Article.Text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start);
-        return t is "," || (tokens[k].Type != TokenType.Punct && words.Contains(t.ToString().ToLowerInvariant()));
+        return t is "," || (tokens[k].Type != TokenType.Punct && HasLower(words, t));
     }
 
     /// <summary>The index of the first item (in order of <paramref name="start"/>) that starts at or after a position.</summary>
@@ -647,6 +690,16 @@ public static class SlotBuilder
     {
         if (!texts.TryGetValue((start, end), out var t)) texts[(start, end)] = t = text[start..end];
         return t;
+    }
+
+    /// <summary>True when the set (of lower-cased words) holds the word lower-cased; lowered into a buffer and looked up
+    /// through a span, not as two new strings (every slot asks for the words around it).</summary>
+    private static bool HasLower(IReadOnlySet<string> set, ReadOnlySpan<char> w)
+    {
+        if (set is not HashSet<string> hs || w.Length > 64) return set.Contains(w.ToString().ToLowerInvariant());
+        Span<char> lower = stackalloc char[w.Length];
+        w.ToLowerInvariant(lower);
+        return hs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
 
     private static bool IsFunction(SlotLexicon lex, ReadOnlySpan<char> w)

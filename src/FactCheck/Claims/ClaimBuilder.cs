@@ -81,9 +81,20 @@ public sealed class ClaimBuilder
 
             var preds = FindPredicates(text, tokens, first, last);
             if (preds.Count == 0) continue;
-            var ents = entities.Where(e => e.Start >= s.Start && e.End <= s.End).OrderBy(e => e.Start).ToList();
-            var qty = quantities.Where(q => q.Start >= s.Start && q.End <= s.End).ToList();
-            var times = temporal.Where(m => m.Start >= s.Start && m.End <= s.End && m.Kind is TemporalKind.Date or TemporalKind.Time).ToList();
+            // the sentence's mentions by plain loops (no closures per sentence); entities in text order
+            var ents = new List<ClaimArgument>();
+            bool ordered = true;
+            foreach (var e in entities)
+                if (e.Start >= s.Start && e.End <= s.End)
+                {
+                    if (ents.Count > 0 && ents[^1].Start > e.Start) ordered = false;
+                    ents.Add(e);
+                }
+            if (!ordered) ents = ents.OrderBy(e => e.Start).ToList(); // stable, as before
+            var qty = new List<ClaimArgument>();
+            foreach (var q in quantities) if (q.Start >= s.Start && q.End <= s.End) qty.Add(q);
+            var times = new List<TemporalMention>();
+            foreach (var m in temporal) if (m.Start >= s.Start && m.End <= s.End && m.Kind is TemporalKind.Date or TemporalKind.Time) times.Add(m);
             var timeOwner = AssignTimes(times, preds, tokens);
             var attribution = FindAttribution(text, tokens, first, last, ents, preds);
 

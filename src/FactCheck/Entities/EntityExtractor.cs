@@ -82,6 +82,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             System.Buffers.ArrayPool<int[]?>.Shared.Return(descEndsCache, clearArray: true);
             System.Buffers.ArrayPool<int[]?>.Shared.Return(orgcueEndsCache, clearArray: true);
             System.Buffers.ArrayPool<List<(EntityPhrase, int)>?>.Shared.Return(phraseCache, clearArray: true);
+            if (gazEnds is not null) System.Buffers.ArrayPool<int[]?>.Shared.Return(gazEnds, clearArray: true);
+            if (roletailEndsCache is not null) System.Buffers.ArrayPool<int[]?>.Shared.Return(roletailEndsCache, clearArray: true);
         }
 
         private void Prepare()
@@ -297,7 +299,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 case "roletail":
                 {
                     // made once per position, as the phrase classes are
-                    roletailEndsCache ??= new int[]?[n];
+                    roletailEndsCache ??= Rent<int[]?>(n); // pooled like the other per-token arrays
                     if (roletailEndsCache[pos] is { } knownTail) return knownTail;
                     int j = pos;
                     while (j < n && j - pos < 3 && tokens[j].Type == TokenType.Word && !tokens[j].Capitalized && usable[j]
@@ -327,7 +329,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         /// <summary>The end of the gazetteer match at pos as a one-element array, made once per position.</summary>
         private int[] GazEnd(int pos)
         {
-            gazEnds ??= new int[]?[n];
+            gazEnds ??= Rent<int[]?>(n);
             var m = gazAt[pos]!.Value;
             return gazEnds[pos] is { } a && a[0] == m.End ? a : gazEnds[pos] = [m.End];
         }

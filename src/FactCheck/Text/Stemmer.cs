@@ -27,20 +27,20 @@ public static class Stemmer
         int n = word.ToLowerInvariant(buf);
         if (n < 0) return word.ToString().ToLowerInvariant();
         // an irregular form compares by its base word ("met" as "meet", "told" as "tell"): data/lang/<lang>/lemmas.json;
-        // looked up for short words here, for the others only when the memo does not know them yet
-        if (n <= 3) return Lemma(lang, buf.AsSpan(0, n)) is { } shortLemma ? Stem(shortLemma, lang) : new string(buf, 0, n);
+        // looked up only when the memo does not know the word yet
         Dictionary<string, string>? memo = lang switch
         {
             "id" => memoId ??= new(StringComparer.Ordinal),
             "en" => memoEn ??= new(StringComparer.Ordinal),
             _ => null,
         };
-        if (memo is null) return new string(buf, 0, n);
+        if (memo is null) return n <= 3 && Lemma(lang, buf.AsSpan(0, n)) is { } otherLemma ? Stem(otherLemma, lang) : new string(buf, 0, n);
         var lookup = memo.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(buf.AsSpan(0, n), out var known)) return known;
         var lower = new string(buf, 0, n);
         string stem;
         if (Lemma(lang, lower) is { } lemma) stem = Stem(lemma, lang);
+        else if (n <= 3) stem = lower; // a short word is its own stem (memoized too: the slot builder asks for it per slot)
         else if (lang == "id")
         {
             n = (indonesian ??= new IndonesianStemmer()).Stem(buf, n, false);
