@@ -502,10 +502,13 @@ public static class SlotBuilder
         List<string>? contrast = null;
         if (lex.Contrasts.Count > 0)
         {
-            foreach (var w in near)
-                if (lex.Contrasts.TryGetValue(w, out var c) && !(contrast ??= []).Contains(c)) contrast.Add(c);
-            foreach (var w in far)
-                if (lex.Contrasts.TryGetValue(w, out var c) && !(contrast ??= []).Contains(c)) contrast.Add(c);
+            void Contrasts(List<string> words)
+            {
+                foreach (var w in words)
+                    if (lex.Contrasts.TryGetValue(w, out var c) && !(contrast ??= []).Contains(c)) contrast.Add(c);
+            }
+            Contrasts(near);
+            Contrasts(far);
         }
         // the entities of the sentence, each once, in text order (a plain loop: this runs for every slot)
         var ents = scratch.Entities; ents.Clear();
@@ -702,13 +705,7 @@ public static class SlotBuilder
         return hs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
 
-    private static bool IsFunction(SlotLexicon lex, ReadOnlySpan<char> w)
-    {
-        Span<char> lower = stackalloc char[Math.Min(w.Length, 64)];
-        if (w.Length > 64) return false;
-        w.ToLowerInvariant(lower);
-        return lex.Function.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
-    }
+    private static bool IsFunction(SlotLexicon lex, ReadOnlySpan<char> w) => HasLower(lex.Function, w);
 
     /// <summary>True when a count is a person's age: a whole number of years up to 120 after an age word ("berusia", "aged"),
     /// or followed by a demonstrative ("pemain 17 tahun itu"), or in parentheses after a name ("Budi (42)"), or set off by
