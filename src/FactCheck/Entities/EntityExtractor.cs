@@ -123,6 +123,22 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 else i++;
             }
             ComputeRuns();
+            // a known person's surname after another given name is another person of that family ("Michelle Obama", "Ivanka
+            // Trump"): the surname alone is that person's alias only when no other name is written before it
+            bool uncovered = false;
+            for (int i = 1; i < n && g.SurnameFamilies; i++)
+            {
+                if (gazAt[i] is not { Fuzzy: false } m || m.Start != i || m.End != i + 1 || m.Entity.Kind != EntityKind.Person) continue;
+                var name = m.Entity.Name;
+                int space = name.LastIndexOf(' ');
+                if (space < 0 || !name.AsSpan(space + 1).Equals(tokens[i].Span(text), StringComparison.Ordinal)) continue;
+                if (!nameWord[i - 1] || !tokens[i].SpaceBefore || NewLineBefore(i) || StartsRole(i - 1) || !PersonLike(i - 1, i)) continue;
+                // "Barack Obama" is the alias itself; the gazetteer matched it whole, so the word before is another name
+                gazAt[i] = null;
+                covered[i] = false;
+                uncovered = true;
+            }
+            if (uncovered) ComputeRuns();
             // near-miss spellings of aliases among the capitalized runs
             bool any = false;
             for (int i = 0; i < n; i++)
@@ -209,6 +225,11 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                     { j += 2; continue; }
                     if (tokens[j].Type == TokenType.Word && j + 1 < n && nameWord[j + 1] && g.IsNameConnector(tokens[j].Span(text)))
                     { j += 2; continue; }
+                    // an initial or an abbreviation with its period inside the name: "Eric H. Holder", "St. Louis"; an initial
+                    // only after a given name and standing apart ("a grade of B. Critics said", "D.C. Officials" end a sentence)
+                    if (AbbreviationPeriod(j) && j + 1 < n && nameWord[j + 1] && tokens[j + 1].SpaceBefore && !NewLineBefore(j + 1)
+                        && (tokens[j - 1].End - tokens[j - 1].Start > 1 || j - 1 > i && tokens[j - 1].SpaceBefore))
+                    { j += 2; continue; }
                     break;
                 }
                 runEnd[i] = j;
@@ -229,6 +250,10 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         }
 
         private bool Glued(int j) => j < n && !tokens[j].SpaceBefore;
+
+        /// <summary>Token j is a period glued to the name word before it that is an initial or a name abbreviation ("H.", "St.").</summary>
+        private bool AbbreviationPeriod(int j) => j > 0 && j < n && Glued(j) && tokens[j].Type == TokenType.Punct && text[tokens[j].Start] == '.'
+            && tokens[j].End - tokens[j].Start == 1 && nameWord[j - 1] && g.IsNameAbbreviation(tokens[j - 1].Span(text));
         private bool NewLineBefore(int j) => j > 0 && text.AsSpan(tokens[j - 1].End, tokens[j].Start - tokens[j - 1].End).Contains('\n');
 
         private bool IsNameWord(int i)
@@ -469,8 +494,26 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             return new EntityMention
             {
                 Doc = article.Id, Start = tokens[from].Start, End = tokens[to - 1].End, Text = surface, Kind = kind,
-                EntityId = IdFor(kind, canonical), Canonical = canonical, Rule = rule,
+                EntityId = IdFor(kind, kind == EntityKind.Person ? PersonKey(from, to) ?? canonical : canonical), Canonical = canonical, Rule = rule,
             };
+        }
+
+        /// <summary>A person's name without its middle initials and family suffix ("Eric H. Holder Jr." is "Eric Holder"), for
+        /// its id; null when it has none, or when fewer than two words would be left.</summary>
+        private string? PersonKey(int from, int to)
+        {
+            var kept = new List<string>();
+            int words = 0;
+            for (int k = from; k < to; k++)
+            {
+                if (tokens[k].Type != TokenType.Word) continue;
+                words++;
+                var w = tokens[k].Span(text);
+                bool initial = w.Length == 1 && char.IsUpper(w[0]) && k > from && k + 1 < n && AbbreviationPeriod(k + 1);
+                bool suffix = k > from + 1 && g.PersonSuffixes.Contains(w.ToString());
+                if (!initial && !suffix) kept.Add(w.ToString());
+            }
+            return kept.Count >= 2 && kept.Count < words ? string.Join(' ', kept) : null;
         }
 
         /// <summary>Guesses a capitalized run that no rule or alias explains; returns where to continue.</summary>
@@ -511,7 +554,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             {
                 if (tokens[k].Type != TokenType.Word) continue;
                 var s = tokens[k].Span(text);
-                if (s.Length < 2 && !g.NameConnectors.Contains(s.ToString())) return false;
+                if (s.Length < 2 && !g.NameConnectors.Contains(s.ToString()) && !(k + 1 < e && AbbreviationPeriod(k + 1))) return false;
                 for (int c = 1; c < s.Length; c++)
                     if (char.IsDigit(s[c]) || (char.IsUpper(s[c]) && s[c - 1] is not ('\'' or '\u2019' or '-'))) return false;
             }

@@ -60,7 +60,16 @@ public sealed class EntityGrammar
     public IReadOnlySet<string> RoleTailStop { get; }
     /// <summary>Lower-case words that may join two capitalized parts of one name ("Bank of America", "bin").</summary>
     public IReadOnlySet<string> NameConnectors { get; }
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors, orgHeads, locationHeads, locationCuesBefore, personCuesAfter, roleTailStop;
+    /// <summary>Capitalized words written with a period inside a name ("St. Louis", "Holder Jr."); a single capital letter (an
+    /// initial, "Eric H. Holder") is one too in every language.</summary>
+    public IReadOnlySet<string> NameAbbreviations { get; }
+    /// <summary>Words after a person's surname that say which of a family ("Jr", "III"): no part of whom the name names, so left
+    /// out of the person's id with the middle initials ("Eric H. Holder Jr." and "Eric Holder" are one person).</summary>
+    public IReadOnlySet<string> PersonSuffixes { get; }
+    /// <summary>Whether the language's names end in a family name, so that a known person's surname after another given name
+    /// ("Michelle Obama") names another person ("surnameFamilies"; Indonesian names mostly have no family name).</summary>
+    public bool SurnameFamilies { get; }
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors, nameAbbreviations, orgHeads, locationHeads, locationCuesBefore, personCuesAfter, roleTailStop;
 
     /// <summary>Span forms of the word lists, so the extractor asks about a token without making a string of it.</summary>
     internal bool IsOrgHead(ReadOnlySpan<char> w) => orgHeads.Contains(w);
@@ -74,6 +83,9 @@ public sealed class EntityGrammar
 
     /// <summary>True when the word joins two parts of one name ("bin", "van").</summary>
     public bool IsNameConnector(ReadOnlySpan<char> word) => nameConnectors.Contains(word);
+
+    /// <summary>True when the word may be written with a period inside a name: an initial ("H") or a listed abbreviation ("St").</summary>
+    public bool IsNameAbbreviation(ReadOnlySpan<char> word) => word.Length == 1 && char.IsUpper(word[0]) || nameAbbreviations.Contains(word);
     /// <summary>Kind given to a one-word unknown name that recurs in a document and is nobody's short name (null: not guessed).</summary>
     public EntityKind? RepeatedSingleKind { get; }
 
@@ -90,6 +102,10 @@ public sealed class EntityGrammar
         LocationHeads = Set("locationHeads", StringComparer.Ordinal);
         RoleTailStop = Set("roleTailStop", StringComparer.OrdinalIgnoreCase);
         NameConnectors = Set("nameConnectors", StringComparer.Ordinal);
+        NameAbbreviations = Set("nameAbbreviations", StringComparer.Ordinal);
+        nameAbbreviations = ((HashSet<string>)NameAbbreviations).GetAlternateLookup<ReadOnlySpan<char>>();
+        PersonSuffixes = Set("personSuffixes", StringComparer.Ordinal);
+        SurnameFamilies = json.Value<bool?>("surnameFamilies") ?? false;
         nameConnectors = ((HashSet<string>)NameConnectors).GetAlternateLookup<ReadOnlySpan<char>>();
         orgHeads = ((HashSet<string>)OrgHeads).GetAlternateLookup<ReadOnlySpan<char>>();
         locationHeads = ((HashSet<string>)LocationHeads).GetAlternateLookup<ReadOnlySpan<char>>();

@@ -98,9 +98,14 @@ public sealed class EntityLinker(Gazetteer? gazetteer = null)
     /// <summary>A name prepared once for near-miss comparisons: its key and the initials of its words.</summary>
     private sealed record NameForm(string Id, string Canonical, EntityKind Kind, string Key, string Initials)
     {
-        public static NameForm Of(string id, string canonical, EntityKind kind) =>
-            new(id, canonical, kind, Similarity.Key(canonical),
-                string.Concat(canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToLowerInvariant(w[0]))));
+        public static NameForm Of(string id, string canonical, EntityKind kind)
+        {
+            // a person is compared by the name its id was made of: without middle initials and family suffix ("Paul D. Ryan" is
+            // "paul-ryan", so "Paul Ran" is a near miss of it)
+            var name = kind == EntityKind.Person && id.StartsWith("per:", StringComparison.Ordinal) ? id[4..].Replace('-', ' ') : canonical;
+            return new(id, canonical, kind, Similarity.Key(name),
+                string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToLowerInvariant(w[0]))));
+        }
     }
 
     private double? NearMiss(NameForm a, NameForm b, EntityKind kind)
