@@ -49,6 +49,10 @@ public sealed class SlotLexicon
     public IReadOnlyDictionary<string, string> Synonyms { get; }
     /// <summary>A stem as context reads it: its synonym group's first word, else itself.</summary>
     public string Same(string stem) => Synonyms.TryGetValue(stem, out var same) ? same : stem;
+    /// <summary>One-word titles (the entity rules' role phrases: "President", "Gov", "Gubernur"): written capitalized before a
+    /// name they are still the event's word, not part of the name ("President Obama said" beside "the president said").</summary>
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> titles;
+    public bool IsTitle(ReadOnlySpan<char> word) => titles.Contains(word);
     /// <summary>Words before a person's age ("berusia", "aged"), words after one ("itu": "pemain 17 tahun itu"), and whether
     /// the language sets an age off by commas after a name ("Mattis, 68,").</summary>
     public HashSet<string> AgeLead { get; }
@@ -125,6 +129,8 @@ public sealed class SlotLexicon
             foreach (var w in words.Skip(1)) if (w != words[0]) synonyms.TryAdd(w, words[0]);
         }
         Synonyms = synonyms;
+        titles = new HashSet<string>(Entities.EntityGrammar.Get(lang).Phrases.Where(p => p.Class == "role" && p.Words.Length == 1).Select(p => p.Words[0]),
+            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         Examples = o["examples"] as JArray ?? [];
         Negative = o["negative"] as JArray ?? [];
     }
@@ -495,7 +501,7 @@ public static class SlotBuilder
             if (stem.Length < 3 || lex.Function.Contains(stem)) continue;
             stem = lex.Same(stem);
             // a capitalized word inside the sentence is (part of) a name: marked, so that names weigh less than event words
-            if (t.Capitalized && i > first) stem = scratch.Marked(stem);
+            if (t.Capitalized && i > first && !lex.IsTitle(w)) stem = scratch.Marked(stem);
             if (!list.Contains(stem)) list.Add(stem);
         }
         far.RemoveAll(near.Contains);

@@ -1,3 +1,4 @@
+using FactCheck.Text;
 using FactCheck.Align;
 using FactCheck.Checks;
 using FactCheck.Checks.Rules;
@@ -692,6 +693,18 @@ public class CrossSourceSlotTests
         Assert.That(Dates(
             Doc("a", "Liputan6", "2025-06-16", "Gudang plastik di Cakung terbakar pada Minggu malam (15/6/2025) dan api baru padam dini hari.", "id"),
             Doc("b", "detikcom", "2025-06-16", "Gudang plastik di Cakung terbakar pada Sabtu (14/6/2025) dan api baru padam dini hari.", "id")), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void A_title_before_a_name_is_the_events_word_not_part_of_the_name()
+    {
+        // "President Obama" and "Gov. Asa Hutchinson": the title is read as the word it is ("the president", "the governor"),
+        // unmarked, while the name beside it stays a name
+        var president = SlotBuilder.Build(Doc("a", "x", "2015-04-03", "Aides said President Obama signed the bill on Friday at the White House.")).First(s => s.Text == "Friday");
+        Assert.That(president.Near.Concat(president.Far), Does.Contain(Stemmer.Stem("president", "en")).And.Contain("^" + Stemmer.Stem("obama", "en")));
+        var governor = SlotBuilder.Build(Doc("b", "x", "2015-04-03", "The bill's critics said Gov. Asa Hutchinson on Wednesday urged lawmakers to rewrite it.")).First(s => s.Text == "Wednesday");
+        Assert.That(governor.Near.Concat(governor.Far), Does.Contain(Stemmer.Stem("governor", "en")));
+        Assert.That(governor.Near.Concat(governor.Far), Has.None.EqualTo("^gov").And.None.EqualTo("gov"));
     }
 
     [Test]
