@@ -132,7 +132,20 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 var name = m.Entity.Name;
                 int space = name.LastIndexOf(' ');
                 if (space < 0 || !name.AsSpan(space + 1).Equals(tokens[i].Span(text), StringComparison.Ordinal)) continue;
-                if (!nameWord[i - 1] || !tokens[i].SpaceBefore || NewLineBefore(i) || StartsRole(i - 1) || !PersonLike(i - 1, i)) continue;
+                if (!tokens[i].SpaceBefore || NewLineBefore(i)) continue;
+                // the given name before it, past any middle initials ("Vladimir V. Putin")
+                int given = i - 1;
+                while (given >= 2 && AbbreviationPeriod(given) && tokens[given - 1].End - tokens[given - 1].Start == 1 && tokens[given - 1].SpaceBefore) given -= 2;
+                if (given < 0 || !nameWord[given] || StartsRole(given) || !PersonLike(given, given + 1)) continue;
+                if (given < i - 1 && name.AsSpan(0, name.IndexOf(' ')).Equals(tokens[given].Span(text), StringComparison.Ordinal))
+                {
+                    // the known person's own given name with a middle initial: the whole name is that person
+                    gazAt[i] = null;
+                    gazAt[given] = m with { Start = given };
+                    for (int k = given; k <= i; k++) covered[k] = true;
+                    uncovered = true;
+                    continue;
+                }
                 // "Barack Obama" is the alias itself; the gazetteer matched it whole, so the word before is another name
                 gazAt[i] = null;
                 covered[i] = false;

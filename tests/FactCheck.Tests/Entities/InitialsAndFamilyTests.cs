@@ -56,8 +56,11 @@ public class InitialsAndFamilyTests
     [TestCase("President Obama signed the bill on Friday.", "per:barack-obama")]
     [TestCase("Mr. Trump said on Tuesday that he would veto it.", "per:donald-trump")]
     [TestCase("Donald J. Trump won the state.", "per:donald-trump")]
+    [TestCase("The indictment says President Vladimir V. Putin ordered it.", "per:vladimir-putin")]
     public void The_surname_alone_or_after_a_title_is_still_the_known_person(string text, string id)
     {
-        Assert.That(Extract(text).Select(m => m.EntityId), Does.Contain(id));
+        var mentions = Extract(text);
+        Assert.That(mentions.Select(m => m.EntityId), Does.Contain(id));
+        Assert.That(mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.EntityId), Is.All.EqualTo(id), "no partial name beside it");
     }
 }
