@@ -61,7 +61,7 @@ public sealed class EntityGrammar
     /// <summary>Lower-case words that may join two capitalized parts of one name ("Bank of America", "bin").</summary>
     public IReadOnlySet<string> NameConnectors { get; }
     /// <summary>Capitalized words written with a period inside a name ("St. Louis", "Holder Jr."); a single capital letter (an
-    /// initial, "Eric H. Holder") is one too in every language.</summary>
+    /// initial, "Eric H. Holder") is one too where the language writes middle initials.</summary>
     public IReadOnlySet<string> NameAbbreviations { get; }
     /// <summary>Words after a person's surname that say which of a family ("Jr", "III"): no part of whom the name names, so left
     /// out of the person's id with the middle initials ("Eric H. Holder Jr." and "Eric Holder" are one person).</summary>
@@ -85,7 +85,11 @@ public sealed class EntityGrammar
     public bool IsNameConnector(ReadOnlySpan<char> word) => nameConnectors.Contains(word);
 
     /// <summary>True when the word may be written with a period inside a name: an initial ("H") or a listed abbreviation ("St").</summary>
-    public bool IsNameAbbreviation(ReadOnlySpan<char> word) => word.Length == 1 && char.IsUpper(word[0]) || nameAbbreviations.Contains(word);
+    public bool IsNameAbbreviation(ReadOnlySpan<char> word) => MiddleInitials && word.Length == 1 && char.IsUpper(word[0]) || nameAbbreviations.Contains(word);
+    /// <summary>Whether the language's news writes names with a middle initial ("Eric H. Holder"; "middleInitials"): in
+    /// Indonesian news a capital letter and a period more often end a sentence ("Grup C.", "Seri A.") or are a title
+    /// ("Bandara H. Hasan Aroeboesman", H. for Haji).</summary>
+    public bool MiddleInitials { get; }
     /// <summary>Kind given to a one-word unknown name that recurs in a document and is nobody's short name (null: not guessed).</summary>
     public EntityKind? RepeatedSingleKind { get; }
 
@@ -106,6 +110,7 @@ public sealed class EntityGrammar
         nameAbbreviations = ((HashSet<string>)NameAbbreviations).GetAlternateLookup<ReadOnlySpan<char>>();
         PersonSuffixes = Set("personSuffixes", StringComparer.Ordinal);
         SurnameFamilies = json.Value<bool?>("surnameFamilies") ?? false;
+        MiddleInitials = json.Value<bool?>("middleInitials") ?? false;
         nameConnectors = ((HashSet<string>)NameConnectors).GetAlternateLookup<ReadOnlySpan<char>>();
         orgHeads = ((HashSet<string>)OrgHeads).GetAlternateLookup<ReadOnlySpan<char>>();
         locationHeads = ((HashSet<string>)LocationHeads).GetAlternateLookup<ReadOnlySpan<char>>();
