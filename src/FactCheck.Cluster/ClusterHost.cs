@@ -196,8 +196,8 @@ public static class ClusterHost
 
     private static JObject Status(IServiceProvider sp, int? swept)
     {
-        var (accepted, processed) = sp.GetRequiredService<ClusterServices>().Store.ClusterCounts();
-        var o = new JObject { ["silo"] = SiloName(sp), ["accepted"] = accepted, ["processed"] = processed };
+        var progress = sp.GetRequiredService<ClusterServices>().Store.ClusterCounts();
+        var o = new JObject { ["silo"] = SiloName(sp), ["accepted"] = progress.Accepted, ["processed"] = progress.Processed, ["unplaced"] = progress.Unplaced };
         if (swept is { } n) o["swept"] = n;
         return o;
     }
