@@ -202,9 +202,10 @@ public static class ClusterHost
         return o;
     }
 
-    /// <summary>Failures of the cluster rather than of the request: a silo gone, a call timed out, the store unreachable.</summary>
+    /// <summary>Failures of the cluster rather than of the request: a silo gone, a call timed out, the store unreachable, a
+    /// story write refused as stale.</summary>
     private static bool IsClusterFault(Exception e) => e is OrleansException or TimeoutException or SiloUnavailableException or StoreException
-        or OperationCanceledException or InvalidOperationException;
+        or OperationCanceledException or InvalidOperationException or StaleStoryException;
 
     /// <summary>
     /// Accepts articles: {"articles": [{"id", "text", "published"?, ...}, ...]} (the JSONL documents of `check`). Each is read

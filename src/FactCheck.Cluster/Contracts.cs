@@ -24,8 +24,9 @@ public interface IStoryAssignment : IGrainWithStringKey
 {
     /// <summary>Adds (or replaces) an article; returns the story it belongs to now.</summary>
     Task<string> Assign(Arrival arrival);
-    /// <summary>Tells every story its members again if a batch failed part-way since the last one that went through.</summary>
-    Task Retell();
+    /// <summary>Tells every story whose stored members are not the grouping's (of the stored and held signatures) its members;
+    /// fails when a story could not be told.</summary>
+    Task Reconcile();
     /// <summary>Stories and articles the assignment holds.</summary>
     Task<(int Stories, int Articles)> Size();
 }
