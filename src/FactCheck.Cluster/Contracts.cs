@@ -45,7 +45,9 @@ public interface IStoryGrain : IGrainWithStringKey
 /// <summary>Finds accepted articles not processed in their current version (a silo died, a call failed) and processes them.</summary>
 public interface ISweeper : IGrainWithIntegerKey
 {
-    /// <summary>Processes every unprocessed article accepted at least <paramref name="minAge"/> ago; returns how many it processed.</summary>
+    /// <summary>Processes every unprocessed article accepted at least <paramref name="minAge"/> ago, then has the story
+    /// assignment reconcile with the store (an article marked processed but left in no story, or in two, is placed again);
+    /// returns how many it processed, and fails when the reconciliation fails.</summary>
     Task<int> Sweep(TimeSpan minAge);
     /// <summary>Registers the sweeper's reminder (every <see cref="ClusterSetup.SweepEvery"/>) unless it is registered.</summary>
     Task Schedule();

@@ -269,7 +269,7 @@ public sealed class StoryGrain(ClusterServices services, ILogger<StoryGrain> log
 }
 
 /// <summary>Processes the accepted articles that are not processed in their current version, a batch at a time, on the
-/// workers of the silo it runs on. One activation in the cluster, so two sweeps never run at once. Its Orleans reminder
+/// workers of the silo it runs on, then reconciles the story assignment with the store. One activation in the cluster, so two sweeps never run at once. Its Orleans reminder
 /// ("sweep") starts one every <see cref="ClusterSetup.SweepEvery"/> for articles older than <see cref="ClusterSetup.SweepGrace"/>.</summary>
 public sealed class Sweeper(ClusterServices services, ClusterSetup setup, ILogger<Sweeper> log) : Grain, ISweeper, IRemindable
 {
