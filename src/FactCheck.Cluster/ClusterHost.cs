@@ -196,15 +196,16 @@ public static class ClusterHost
 
     private static JObject Status(IServiceProvider sp, int? swept)
     {
-        var (accepted, processed) = sp.GetRequiredService<ClusterServices>().Store.ClusterCounts();
-        var o = new JObject { ["silo"] = SiloName(sp), ["accepted"] = accepted, ["processed"] = processed };
+        var progress = sp.GetRequiredService<ClusterServices>().Store.ClusterCounts();
+        var o = new JObject { ["silo"] = SiloName(sp), ["accepted"] = progress.Accepted, ["processed"] = progress.Processed, ["unplaced"] = progress.Unplaced };
         if (swept is { } n) o["swept"] = n;
         return o;
     }
 
-    /// <summary>Failures of the cluster rather than of the request: a silo gone, a call timed out, the store unreachable.</summary>
+    /// <summary>Failures of the cluster rather than of the request: a silo gone, a call timed out, the store unreachable, a
+    /// story write refused as stale.</summary>
     private static bool IsClusterFault(Exception e) => e is OrleansException or TimeoutException or SiloUnavailableException or StoreException
-        or OperationCanceledException or InvalidOperationException;
+        or OperationCanceledException or InvalidOperationException or StaleStoryException;
 
     /// <summary>
     /// Accepts articles: {"articles": [{"id", "text", "published"?, ...}, ...]} (the JSONL documents of `check`). Each is read

@@ -24,8 +24,9 @@ public interface IStoryAssignment : IGrainWithStringKey
 {
     /// <summary>Adds (or replaces) an article; returns the story it belongs to now.</summary>
     Task<string> Assign(Arrival arrival);
-    /// <summary>Tells every story its members again if a batch failed part-way since the last one that went through.</summary>
-    Task Retell();
+    /// <summary>Tells every story whose stored members are not the grouping's (of the stored and held signatures) its members;
+    /// fails when a story could not be told.</summary>
+    Task Reconcile();
     /// <summary>Stories and articles the assignment holds.</summary>
     Task<(int Stories, int Articles)> Size();
 }
@@ -44,7 +45,9 @@ public interface IStoryGrain : IGrainWithStringKey
 /// <summary>Finds accepted articles not processed in their current version (a silo died, a call failed) and processes them.</summary>
 public interface ISweeper : IGrainWithIntegerKey
 {
-    /// <summary>Processes every unprocessed article accepted at least <paramref name="minAge"/> ago; returns how many it processed.</summary>
+    /// <summary>Processes every unprocessed article accepted at least <paramref name="minAge"/> ago, then has the story
+    /// assignment reconcile with the store (an article marked processed but left in no story, or in two, is placed again);
+    /// returns how many it processed, and fails when the reconciliation fails.</summary>
     Task<int> Sweep(TimeSpan minAge);
     /// <summary>Registers the sweeper's reminder (every <see cref="ClusterSetup.SweepEvery"/>) unless it is registered.</summary>
     Task Schedule();

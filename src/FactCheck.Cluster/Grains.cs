@@ -44,8 +44,10 @@ public sealed class ArticleWorker(ClusterServices services) : Grain, IArticleWor
 /// order, so the stories are those `check` finds for the same articles in that order, whatever order they arrived in and
 /// whichever silo analyzed them. The stories whose members changed are told so (with the analyses of the members they gain).
 /// Its state is the store: the signatures of processed articles (cluster_articles) and each story's members (cluster_stories),
-/// read back when the grain is activated again (on another silo after a crash); the first arrival after that reconciles every
-/// story (an article assigned but not marked processed when a silo died is left out until the sweep processes it again).
+/// read back when the grain is activated again (on another silo after a crash). After an activation, a failed batch, and at
+/// every sweep (<see cref="Reconcile"/>) it reconciles from the store: it takes the stored signatures and the stored members of
+/// every story, and tells each story whose stored members are not the grouping's, so an article a failed batch (or a second
+/// activation of this grain during a membership change) left in no story, or in two, is placed again from the database.
 /// </summary>
 [Reentrant]
 public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssignment> log) : Grain, IStoryAssignment
@@ -53,8 +55,10 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
     public const string Scope = "all";
 
     private readonly Dictionary<string, StoryGrouper.StorySignature> signatures = new(StringComparer.Ordinal);
-    /// <summary>Members of each story as the story grains were last told.</summary>
+    /// <summary>Members of each story as the story grains were last told (or, when reconciling, as the store holds them).</summary>
     private Dictionary<string, List<string>> told = new(StringComparer.Ordinal);
+    /// <summary>The next batch reconciles from the store: set at activation and when a batch failed part-way (some stories may
+    /// have taken their new members and others not).</summary>
     private bool reconcile;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -70,16 +74,17 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
 
     // Arrivals are taken in batches: calls interleave (the grain is reentrant, but runs one turn at a time), each adds its
     // arrival and waits; one loop regroups once for all arrivals waiting, tells the stories, and answers them all.
-    // A retelling (no arrival, null) waits in the same queue, so it never runs beside a batch.
+    // A reconciliation (no arrival, null) waits in the same queue, so it never runs beside a batch.
     private readonly List<(Arrival? Arrival, TaskCompletionSource<string> Answer)> pending = [];
     private Task? loop;
 
     public Task<string> Assign(Arrival arrival) => Enqueue(arrival);
 
-    /// <summary>When a batch failed part-way since the last one that went through, tells every story its members again from
-    /// the store and the grouping (else nothing); the sweeper asks after each sweep, because the articles of a failed batch may
-    /// have been processed by another call meanwhile, and then no arrival would come to retell the stories.</summary>
-    public Task Retell() => reconcile ? Enqueue(null) : Task.CompletedTask;
+    /// <summary>Reconciles from the store (whether or not a batch failed here: the in-memory state of another activation,
+    /// or of one on a silo that died, may have told the stories otherwise); fails when a story could not be told. The sweeper
+    /// asks after each sweep and reports the sweep failed if this fails, so a sweep that answers has every processed article
+    /// in the story the grouping gives it.</summary>
+    public Task Reconcile() => Enqueue(null);
 
     private Task<string> Enqueue(Arrival? arrival)
     {
@@ -89,9 +94,9 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
         return answer.Task;
     }
 
-    /// <summary>After a failed batch with nothing waiting, how many times the loop retells the stories by itself (waiting a
-    /// second more each time) before leaving it to the next arrival or sweep.</summary>
-    public const int SelfRetells = 10;
+    /// <summary>After a failed batch with nothing waiting, how many times the loop reconciles by itself (waiting a second more
+    /// each time) before leaving it to the next arrival or sweep.</summary>
+    public const int SelfReconciles = 10;
 
     /// <summary>How long the last regrouping took: the next batch waits as long for more arrivals, so regrouping (which
     /// grows with the articles held) takes at most about half of this grain's time however fast articles come.</summary>
@@ -101,14 +106,14 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
     private async Task Drain()
     {
         await Task.Yield();   // let the calls already queued add their arrivals to this batch
-        int retells = 0;
-        while (pending.Count > 0 || reconcile && retells < SelfRetells)
+        int selfReconciles = 0;
+        while (pending.Count > 0 || reconcile && selfReconciles < SelfReconciles)
         {
             if (pending.Count == 0)
             {
                 // a batch failed part-way and nothing waits: a story may lack a member the grouping gave it (it was taken from
-                // one story and not given to the other); retell them all soon, whether or not an arrival comes
-                await Task.Delay(TimeSpan.FromSeconds(++retells));
+                // one story and not given to the other); reconcile soon, whether or not an arrival comes
+                await Task.Delay(TimeSpan.FromSeconds(++selfReconciles));
                 if (pending.Count == 0) pending.Add((null, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously)));
             }
             if (lastGrouping > TimeSpan.Zero) await Task.Delay(lastGrouping < MaxGather ? lastGrouping : MaxGather);
@@ -116,25 +121,32 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
             pending.Clear();
             try
             {
-                var stories = await AssignBatch(batch.Where(b => b.Arrival is not null).Select(b => b.Arrival!).ToList());
+                var fromStore = reconcile || batch.Any(b => b.Arrival is null);
+                var stories = await AssignBatch(batch.Where(b => b.Arrival is not null).Select(b => b.Arrival!).ToList(), fromStore);
                 foreach (var (a, answer) in batch) answer.SetResult(a is null ? "" : stories[a.Id]);
             }
             catch (Exception e)
             {
-                // some stories may have taken their new members and others not: the next batch tells every story again,
-                // from what the store holds
+                // some stories may have taken their new members and others not: the next batch reconciles from the store
                 reconcile = true;
-                log.LogWarning("story assignment: a batch of {Count} failed ({Error}); every story is told again", batch.Count, e.Message);
+                log.LogWarning("story assignment: a batch of {Count} failed ({Error}); the next reconciles from the store", batch.Count, e.Message);
                 foreach (var (_, answer) in batch) answer.TrySetException(e);
             }
         }
     }
 
-    private async Task<Dictionary<string, string>> AssignBatch(IReadOnlyList<Arrival> arrivals)
+    /// <summary>Regroups with the arrivals and tells the stories whose members changed. <paramref name="fromStore"/>: compared
+    /// with the members the store holds, not with those last told, and with the stored signatures of processed articles (each
+    /// the current version's) over those held, so what another activation or a failed batch left is mended.</summary>
+    private async Task<Dictionary<string, string>> AssignBatch(IReadOnlyList<Arrival> arrivals, bool fromStore)
     {
         var m = services.Metrics;
         long t0 = m.Timestamp();
-        if (reconcile) told = services.Store.ClusterStories().ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
+        if (fromStore)
+        {
+            foreach (var (id, s) in services.Store.Signatures()) signatures[id] = Payload.ReadSignature(s);
+            told = services.Store.ClusterStories().ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
+        }
         // the last of several versions of one article in a batch wins
         var last = new Dictionary<string, Arrival>(StringComparer.Ordinal);
         foreach (var a in arrivals) last[a.Id] = a;
@@ -153,7 +165,7 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
 
         var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (s, members) in now)
-            if (reconcile || !told.TryGetValue(s, out var before) || !before.SequenceEqual(members)) changed.Add(s);
+            if (!told.TryGetValue(s, out var before) || !before.SequenceEqual(members)) changed.Add(s);
         foreach (var s in told.Keys) if (!now.ContainsKey(s)) changed.Add(s);
         foreach (var a in last.Keys) changed.Add(storyOf[a]);
 
@@ -257,7 +269,7 @@ public sealed class StoryGrain(ClusterServices services, ILogger<StoryGrain> log
 }
 
 /// <summary>Processes the accepted articles that are not processed in their current version, a batch at a time, on the
-/// workers of the silo it runs on. One activation in the cluster, so two sweeps never run at once. Its Orleans reminder
+/// workers of the silo it runs on, then reconciles the story assignment with the store. One activation in the cluster, so two sweeps never run at once. Its Orleans reminder
 /// ("sweep") starts one every <see cref="ClusterSetup.SweepEvery"/> for articles older than <see cref="ClusterSetup.SweepGrace"/>.</summary>
 public sealed class Sweeper(ClusterServices services, ClusterSetup setup, ILogger<Sweeper> log) : Grain, ISweeper, IRemindable
 {
@@ -293,9 +305,9 @@ public sealed class Sweeper(ClusterServices services, ClusterSetup setup, ILogge
             var batch = services.Store.UnprocessedArticles(Batch, minAge).Where(a => !failedOnce.Contains(a.Id)).ToList();
             if (batch.Count == 0)
             {
-                // stories a failed batch left behind are told again, even when its articles were processed by another call since
-                try { await GrainFactory.GetGrain<IStoryAssignment>(StoryAssignment.Scope).Retell(); }
-                catch (Exception e) when (e is not OutOfMemoryException) { log.LogWarning("sweep: retelling the stories failed: {Error}", e.Message); }
+                // processed articles a failed batch or a dead silo left in no story (or in two) are placed again from the store;
+                // when that fails the sweep fails, so it never answers while a processed article lacks its story
+                await GrainFactory.GetGrain<IStoryAssignment>(StoryAssignment.Scope).Reconcile();
                 return done;
             }
             var worker = GrainFactory.GetGrain<IArticleWorker>(0);

@@ -17,6 +17,10 @@ public sealed record ClusterArticle(string Id, string Body, string Sha256, strin
 /// replaced a different version of it (updated, to be processed again).</summary>
 public enum Acceptance { New, Same, Updated }
 
+/// <summary>How far the cluster is: articles accepted; processed (in their current version, and a member of exactly one
+/// stored story); unplaced (marked processed, but in no stored story or in more than one).</summary>
+public sealed record ClusterProgress(int Accepted, int Processed, int Unplaced);
+
 /// <summary>A story as the cluster stored it: its members (in the story's order) and the version of that state (0: never stored).</summary>
 public sealed record ClusterStoryState(IReadOnlyList<string> Members, long Version);
 
@@ -190,10 +194,23 @@ public sealed partial class FactStore
     public IReadOnlyList<Finding> ClusterFindings() =>
         Checker.Order(Read(c => Query(c, "SELECT body FROM cluster_findings", [], r => FindingJson.FromJson(JObject.Parse(r.GetString(0))))));
 
-    /// <summary>Accepted articles, and those processed in their current version.</summary>
-    public (int Accepted, int Processed) ClusterCounts() => Read(c => Query(c,
-        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN processed = sha256 THEN 1 ELSE 0 END), 0) FROM cluster_articles", [],
-        r => (Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)))).Single();
+    /// <summary>Accepted articles; those done: processed in their current version and a member of exactly one stored story
+    /// (so "processed" never counts an article whose story lost it, as a story-assignment batch that failed part-way can
+    /// leave behind until the assignment retells the stories from the store); and those marked processed that are in no
+    /// story or in more than one.</summary>
+    public ClusterProgress ClusterCounts() => Read(c => Query(c,
+        $"""
+        WITH m AS ({(Kind == StoreKind.Postgres
+            ? "SELECT jsonb_array_elements_text(members::jsonb) AS id FROM cluster_stories"
+            : "SELECT j.value AS id FROM cluster_stories, json_each(cluster_stories.members) AS j")}),
+        placed AS (SELECT id FROM m GROUP BY id HAVING COUNT(*) = 1)
+        SELECT COUNT(*),
+               COALESCE(SUM(CASE WHEN a.processed = a.sha256 AND p.id IS NOT NULL THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN a.processed = a.sha256 AND p.id IS NULL THEN 1 ELSE 0 END), 0)
+        FROM cluster_articles a LEFT JOIN placed p ON p.id = a.id
+        """, [],
+        r => new ClusterProgress(Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture),
+            Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture)))).Single();
 
     private static ClusterArticle ArticleOf(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2),
         r.IsDBNull(3) ? null : r.GetString(3), Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture));
