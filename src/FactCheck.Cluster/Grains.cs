@@ -63,8 +63,7 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var (id, s) in services.Store.Signatures()) signatures[id] = Payload.ReadSignature(s);
-        told = services.Store.ClusterStories().ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
+        LoadFromStore();
         reconcile = signatures.Count > 0 || told.Count > 0;
         if (reconcile) log.LogInformation("story assignment activated with {Articles} articles in {Stories} stories", signatures.Count, told.Count);
         return Task.CompletedTask;
@@ -135,6 +134,13 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
         }
     }
 
+    /// <summary>The stored signatures of processed articles (over those held) and every story's stored members (as told).</summary>
+    private void LoadFromStore()
+    {
+        foreach (var (id, s) in services.Store.Signatures()) signatures[id] = Payload.ReadSignature(s);
+        told = services.Store.ClusterStories().ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
+    }
+
     /// <summary>Regroups with the arrivals and tells the stories whose members changed. <paramref name="fromStore"/>: compared
     /// with the members the store holds, not with those last told, and with the stored signatures of processed articles (each
     /// the current version's) over those held, so what another activation or a failed batch left is mended.</summary>
@@ -142,11 +148,7 @@ public sealed class StoryAssignment(ClusterServices services, ILogger<StoryAssig
     {
         var m = services.Metrics;
         long t0 = m.Timestamp();
-        if (fromStore)
-        {
-            foreach (var (id, s) in services.Store.Signatures()) signatures[id] = Payload.ReadSignature(s);
-            told = services.Store.ClusterStories().ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
-        }
+        if (fromStore) LoadFromStore();
         // the last of several versions of one article in a batch wins
         var last = new Dictionary<string, Arrival>(StringComparer.Ordinal);
         foreach (var a in arrivals) last[a.Id] = a;

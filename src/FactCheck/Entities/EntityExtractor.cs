@@ -135,7 +135,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 if (!tokens[i].SpaceBefore || NewLineBefore(i)) continue;
                 // the given name before it, past any middle initials ("Vladimir V. Putin")
                 int given = i - 1;
-                while (given >= 2 && AbbreviationPeriod(given) && tokens[given - 1].End - tokens[given - 1].Start == 1 && tokens[given - 1].SpaceBefore) given -= 2;
+                while (given >= 2 && Initial(given - 1) && tokens[given - 1].SpaceBefore) given -= 2;
                 if (given < 0 || !nameWord[given] || StartsRole(given) || !PersonLike(given, given + 1)) continue;
                 if (given < i - 1 && name.AsSpan(0, name.IndexOf(' ')).Equals(tokens[given].Span(text), StringComparison.Ordinal))
                 {
@@ -241,7 +241,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                     // an initial or an abbreviation with its period inside the name: "Eric H. Holder", "St. Louis"; an initial
                     // only after a given name and standing apart ("a grade of B. Critics said", "D.C. Officials" end a sentence)
                     if (AbbreviationPeriod(j) && j + 1 < n && nameWord[j + 1] && tokens[j + 1].SpaceBefore && !NewLineBefore(j + 1)
-                        && (tokens[j - 1].End - tokens[j - 1].Start > 1 || j - 1 > i && tokens[j - 1].SpaceBefore))
+                        && (!Initial(j - 1) || j - 1 > i && tokens[j - 1].SpaceBefore))
                     { j += 2; continue; }
                     break;
                 }
@@ -267,6 +267,9 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         /// <summary>Token j is a period glued to the name word before it that is an initial or a name abbreviation ("H.", "St.").</summary>
         private bool AbbreviationPeriod(int j) => j > 0 && j < n && Glued(j) && tokens[j].Type == TokenType.Punct && text[tokens[j].Start] == '.'
             && tokens[j].End - tokens[j].Start == 1 && nameWord[j - 1] && g.IsNameAbbreviation(tokens[j - 1].Span(text));
+
+        /// <summary>Token k is an initial: one capital letter with its period glued after it ("H." in "Eric H. Holder").</summary>
+        private bool Initial(int k) => tokens[k].End - tokens[k].Start == 1 && AbbreviationPeriod(k + 1);
         private bool NewLineBefore(int j) => j > 0 && text.AsSpan(tokens[j - 1].End, tokens[j].Start - tokens[j - 1].End).Contains('\n');
 
         private bool IsNameWord(int i)
@@ -522,8 +525,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 if (tokens[k].Type != TokenType.Word) continue;
                 words++;
                 var w = tokens[k].Span(text);
-                bool initial = w.Length == 1 && char.IsUpper(w[0]) && k > from && k + 1 < n && AbbreviationPeriod(k + 1);
-                bool suffix = k > from + 1 && g.PersonSuffixes.Contains(w.ToString());
+                bool initial = k > from && Initial(k);
+                bool suffix = k > from + 1 && g.IsPersonSuffix(w);
                 if (!initial && !suffix) kept.Add(w.ToString());
             }
             return kept.Count >= 2 && kept.Count < words ? string.Join(' ', kept) : null;
@@ -567,7 +570,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             {
                 if (tokens[k].Type != TokenType.Word) continue;
                 var s = tokens[k].Span(text);
-                if (s.Length < 2 && !g.NameConnectors.Contains(s.ToString()) && !(k + 1 < e && AbbreviationPeriod(k + 1))) return false;
+                if (s.Length < 2 && !g.NameConnectors.Contains(s.ToString()) && !(k + 1 < e && Initial(k))) return false;
                 for (int c = 1; c < s.Length; c++)
                     if (char.IsDigit(s[c]) || (char.IsUpper(s[c]) && s[c - 1] is not ('\'' or '\u2019' or '-'))) return false;
             }

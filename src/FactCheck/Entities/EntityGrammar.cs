@@ -69,7 +69,7 @@ public sealed class EntityGrammar
     /// <summary>Whether the language's names end in a family name, so that a known person's surname after another given name
     /// ("Michelle Obama") names another person ("surnameFamilies"; Indonesian names mostly have no family name).</summary>
     public bool SurnameFamilies { get; }
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors, nameAbbreviations, orgHeads, locationHeads, locationCuesBefore, personCuesAfter, roleTailStop;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors, nameAbbreviations, personSuffixes, orgHeads, locationHeads, locationCuesBefore, personCuesAfter, roleTailStop;
 
     /// <summary>Span forms of the word lists, so the extractor asks about a token without making a string of it.</summary>
     internal bool IsOrgHead(ReadOnlySpan<char> w) => orgHeads.Contains(w);
@@ -83,6 +83,9 @@ public sealed class EntityGrammar
 
     /// <summary>True when the word joins two parts of one name ("bin", "van").</summary>
     public bool IsNameConnector(ReadOnlySpan<char> word) => nameConnectors.Contains(word);
+
+    /// <summary>True when the word is a family suffix after a surname ("Jr", "III"), without making a string of it.</summary>
+    public bool IsPersonSuffix(ReadOnlySpan<char> word) => personSuffixes.Contains(word);
 
     /// <summary>True when the word may be written with a period inside a name: an initial ("H") or a listed abbreviation ("St").</summary>
     public bool IsNameAbbreviation(ReadOnlySpan<char> word) => MiddleInitials && word.Length == 1 && char.IsUpper(word[0]) || nameAbbreviations.Contains(word);
@@ -109,6 +112,7 @@ public sealed class EntityGrammar
         NameAbbreviations = Set("nameAbbreviations", StringComparer.Ordinal);
         nameAbbreviations = ((HashSet<string>)NameAbbreviations).GetAlternateLookup<ReadOnlySpan<char>>();
         PersonSuffixes = Set("personSuffixes", StringComparer.Ordinal);
+        personSuffixes = ((HashSet<string>)PersonSuffixes).GetAlternateLookup<ReadOnlySpan<char>>();
         SurnameFamilies = json.Value<bool?>("surnameFamilies") ?? false;
         MiddleInitials = json.Value<bool?>("middleInitials") ?? false;
         nameConnectors = ((HashSet<string>)NameConnectors).GetAlternateLookup<ReadOnlySpan<char>>();
