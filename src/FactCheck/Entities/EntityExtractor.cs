@@ -83,6 +83,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             System.Buffers.ArrayPool<int[]?>.Shared.Return(orgcueEndsCache, clearArray: true);
             System.Buffers.ArrayPool<List<(EntityPhrase, int)>?>.Shared.Return(phraseCache, clearArray: true);
             if (gazEnds is not null) System.Buffers.ArrayPool<int[]?>.Shared.Return(gazEnds, clearArray: true);
+            if (officeEndsCache is not null) System.Buffers.ArrayPool<int[]?>.Shared.Return(officeEndsCache, clearArray: true);
+            if (personEndsCache is not null) System.Buffers.ArrayPool<int[]?>.Shared.Return(personEndsCache, clearArray: true);
             if (roletailEndsCache is not null) System.Buffers.ArrayPool<int[]?>.Shared.Return(roletailEndsCache, clearArray: true);
         }
 
@@ -262,6 +264,17 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             return false;
         }
 
+        /// <summary>Past the title at i and the office words after it, when no rule named a holder ("Menteri Luar Negeri
+        /// menyampaikan": no one named "Luar Negeri"). An organization or place written after them is read from its own first
+        /// word ("Kepala | Badan Pusat Statistik").</summary>
+        private int OfficeWordsAfterRole(int i)
+        {
+            int j = Ends("role", i)[0];
+            while (j < n && usable[j] && tokens[j].Type == TokenType.Word && tokens[j].Capitalized && tokens[j].SpaceBefore && !NewLineBefore(j)
+                   && gazAt[j] is null && g.IsOfficeWord(tokens[j].Span(text))) j++;
+            return j;
+        }
+
         private bool Glued(int j) => j < n && !tokens[j].SpaceBefore;
 
         /// <summary>Token j is a period glued to the name word before it that is an initial or a name abbreviation ("H.", "St.").</summary>
@@ -329,6 +342,10 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                     // made once per class and position: the rules ask for them again at every position they may start
                     var cache = cls == "role" ? roleEndsCache : cls == "desc" ? descEndsCache : orgcueEndsCache;
                     if (cache[pos] is { } known) return known;
+                    // a title is read whole where a language names offices after it: "Menteri Keuangan" with no name after it
+                    // is the finance minister, not a minister named "Keuangan" (the phrases come longest first)
+                    if (cls == "role" && g.OfficeWords.Count > 0)
+                        foreach (var (p, e) in ps) if (p.Class == cls) return cache[pos] = [e];
                     int count = 0;
                     foreach (var (p, _) in ps) if (p.Class == cls) count++;
                     if (count == 0) return cache[pos] = none;
@@ -357,7 +374,11 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 case "product": return GazOf(pos, EntityKind.Product);
                 case "name":
                     if (gazAt[pos] is { } pm && pm.Entity.Kind == EntityKind.Person) return GazEnd(pos);
-                    return NameEnds(pos);
+                    return g.OfficeWords.Count > 0 ? PersonNameEnds(pos) : NameEnds(pos);
+                case "office":
+                    if (g.OfficeWords.Count == 0) return none;
+                    officeEndsCache ??= Rent<int[]?>(n);
+                    return officeEndsCache[pos] ??= OfficeEnds(pos);
                 case "capname" or "orgname": return NameEnds(pos);
             }
             return none;
@@ -365,7 +386,110 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
 
         private int[] GazOf(int pos, EntityKind kind) => gazAt[pos] is { } m && m.Entity.Kind == kind ? GazEnd(pos) : none;
 
-        private int[]?[]? gazEnds, roletailEndsCache;
+        private int[]?[]? gazEnds, roletailEndsCache, officeEndsCache, personEndsCache;
+
+        /// <summary>Where a person's name may end when it starts at pos, in a language that names offices after titles: not at
+        /// an office word, an organization's head word or a short form ("Menteri | Sosial", "Kepala | Badan Pusat Statistik",
+        /// "Menteri | ESDM Bahlil Lahadalia"), and see <see cref="PersonName"/>.</summary>
+        private int[] PersonNameEnds(int pos)
+        {
+            personEndsCache ??= Rent<int[]?>(n);
+            if (personEndsCache[pos] is { } known) return known;
+            var w = tokens[pos].Span(text);
+            if (tokens[pos].Type == TokenType.Word && (g.IsOfficeWord(w) || g.IsOrgHead(w) || ShortForm(pos))) return personEndsCache[pos] = none;
+            if (tokens[pos].Type == TokenType.Word && g.IsLocationHead(w)) return personEndsCache[pos] = none;
+            var all = NameEnds(pos);
+            int keep = 0;
+            foreach (int e in all) if (PersonName(pos, e)) keep++;
+            if (keep == all.Length) return personEndsCache[pos] = all;
+            var ends = keep == 0 ? none : new int[keep];
+            keep = 0;
+            foreach (int e in all) if (PersonName(pos, e)) ends[keep++] = e;
+            return personEndsCache[pos] = ends;
+        }
+
+        /// <summary>Tokens [from, to) may be a person's name: not short forms only ("FIFA"), no organization or place head word
+        /// in its capitalized run ("Pimpinan Nasional Asosiasi Petani Tembakau"), and one word only if the document never writes it in lower case.</summary>
+        private bool PersonName(int from, int to)
+        {
+            if (ShortFormsOnly(from, to)) return false;
+            // the whole capitalized run, not only the part taken: "CEO | Qatar Airways Group" names no "Qatar Airways"
+            for (int k = from + 1; k < Math.Max(to, runEnd[from]); k++)
+                if (tokens[k].Type == TokenType.Word && (g.IsOrgHead(tokens[k].Span(text)) || g.IsLocationHead(tokens[k].Span(text)))) return false;
+            return to - from > 1 || !WrittenLower(from);
+        }
+
+        /// <summary>Every word of tokens [from, to) is a short form in capitals ("FIFA", "DPR RI").</summary>
+        private bool ShortFormsOnly(int from, int to)
+        {
+            for (int k = from; k < to; k++)
+                if (tokens[k].Type == TokenType.Word && !ShortForm(k)) return false;
+            return true;
+        }
+
+        /// <summary>Token k is a short form: two to six capital letters ("ESDM", "BUMN", "PANRB").</summary>
+        private bool ShortForm(int k)
+        {
+            var w = tokens[k].Span(text);
+            if (tokens[k].Type != TokenType.Word || w.Length is < 2 or > 6) return false;
+            foreach (char c in w) if (!char.IsUpper(c)) return false;
+            return true;
+        }
+
+        /// <summary>Token k is a Roman numeral of a numbered body ("Komisi III", "Wilayah II"); a lone "I" before a name is the
+        /// Balinese name's first word ("Gubernur Bali I Wayan Koster"), not "the first".</summary>
+        private bool Roman(int k)
+        {
+            var w = tokens[k].Span(text);
+            if (tokens[k].Type != TokenType.Word || w.Length > 5) return false;
+            foreach (char c in w) if (c is not ('I' or 'V' or 'X')) return false;
+            return w is not "I" || k + 1 >= n || !tokens[k + 1].Capitalized || tokens[k + 1].Type != TokenType.Word || ShortForm(k + 1);
+        }
+
+        /// <summary>The end of the office written after a title, before the holder's name, read as far as it goes: office words,
+        /// organization and place head words, short forms, Roman numerals and a letter after a head ("Komisi III", "Komisi C"),
+        /// known organizations and places, "dan" between two office words ("Bea dan Cukai") and a short form in brackets ("Badan
+        /// Pusat Statistik (BPS)"), each word standing apart on one line. None when the office ends at a head word with a
+        /// capitalized word after it: that word begins the organization's or place's own name ("Kepala Desa Karangsari",
+        /// "Direktur Utama PT Asuransi Kredit"), so where the holder's name begins cannot be told.</summary>
+        private int[] OfficeEnds(int pos)
+        {
+            int j = pos;
+            bool head = false;
+            while (j < n && usable[j])
+            {
+                if (j > pos && (!tokens[j].SpaceBefore && tokens[j].Type == TokenType.Word || tokens[j].ParagraphBefore || NewLineBefore(j))) break;
+                if (gazAt[j] is { } m && m.Start == j && m.Entity.Kind != EntityKind.Person) { j = m.End; head = false; continue; }
+                if (tokens[j].Type == TokenType.Word)
+                {
+                    var w = tokens[j].Span(text);
+                    if (tokens[j].Capitalized && (g.IsOrgHead(w) || g.IsLocationHead(w)) && !g.IsOfficeWord(w)) { j++; head = !g.IsLocationTrailer(w); continue; }
+                    if (tokens[j].Capitalized && g.IsOfficeWord(w) || ShortForm(j) || Roman(j) || head && w.Length == 1 && char.IsUpper(w[0]) && w is not "I")
+                    { j++; head = false; continue; }
+                    if (j > pos && g.IsOfficeConnector(w) && j + 1 < n && tokens[j + 1].Capitalized && g.IsOfficeWord(tokens[j + 1].Span(text)))
+                    { j++; continue; }
+                    break;
+                }
+                if (j > pos && text[tokens[j].Start] == '(' && j + 2 < n && ShortForm(j + 1) && text[tokens[j + 2].Start] == ')')
+                { j += 3; head = false; continue; }
+                break;
+            }
+            if (j == pos || head && j < n && tokens[j].Type == TokenType.Word && tokens[j].Capitalized) return none;
+            // a known organization or place alone is the role's organization ("CEO Parler John Matze": role-org-name)
+            if (gazAt[pos] is { } only && only.Start == pos && only.End == j) return none;
+            return [j];
+        }
+
+        /// <summary>The document writes the word of token k in lower case somewhere ("bencana", "data"): a word of the language
+        /// there, not a one-word name.</summary>
+        private bool WrittenLower(int k)
+        {
+            var w = tokens[k].Span(text);
+            for (int i = 0; i < n; i++)
+                if (i != k && tokens[i].Type == TokenType.Word && !tokens[i].Capitalized && tokens[i].End - tokens[i].Start == w.Length
+                    && tokens[i].Span(text).Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
 
         /// <summary>The end of the gazetteer match at pos as a one-element array, made once per position.</summary>
         private int[] GazEnd(int pos)
@@ -381,6 +505,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             {
                 if (!usable[i] || tokens[i].Type == TokenType.Punct && gazAt[i] is null) { i++; continue; }
                 if (TryRules(i, out int end)) { i = end; continue; }
+                if (g.OfficeWords.Count > 0 && StartsRole(i)) { i = OfficeWordsAfterRole(i); continue; }
                 if (gazAt[i] is { } m) { Add(GazMention(m)); i = m.End; continue; }
                 if (nameWord[i]) { i = Guess(i); continue; }
                 i++;
@@ -461,6 +586,17 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                         break;
                     case "roletail":
                         if (roleStart >= 0 && x.Token == roleEnd) { roleEnd = x.End; role = Slice(roleStart, roleEnd); }
+                        break;
+                    case "office":
+                        // the office is part of the title ("Menteri Luar Negeri"); a known organization or place in it is whose
+                        if (roleStart >= 0 && x.Token == roleEnd) { roleEnd = x.End; role = Slice(roleStart, roleEnd); }
+                        for (int k = x.Token; k < x.End; k++)
+                            if (gazAt[k] is { } om && om.Start == k && om.Entity.Kind != EntityKind.Person)
+                            {
+                                var gm = GazMention(om);
+                                extra.Add(gm);
+                                roleOf ??= gm.EntityId;
+                            }
                         break;
                     case "ent" or "org" or "loc" or "product" or "person":
                         if (gazAt[x.Token] is { } m)

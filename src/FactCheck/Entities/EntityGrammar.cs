@@ -38,7 +38,7 @@ public sealed class EntityGrammar
 {
     /// <summary>The span classes in a fixed order (fewer than 32): a class's bit in the extractor's per-token memo.</summary>
     internal static readonly string[] SpanClassOrder =
-        ["role", "desc", "orgcue", "roletail", "ent", "person", "org", "loc", "product", "name", "capname", "orgname"];
+        ["role", "desc", "orgcue", "roletail", "ent", "person", "org", "loc", "product", "name", "capname", "orgname", "office"];
 
     /// <summary>Span classes the extractor fills in; rules may use them as @class (initialized after the order it is made of).</summary>
     public static readonly IReadOnlySet<string> SpanClasses = new HashSet<string>(SpanClassOrder, StringComparer.Ordinal);
@@ -69,7 +69,13 @@ public sealed class EntityGrammar
     /// <summary>Whether the language's names end in a family name, so that a known person's surname after another given name
     /// ("Michelle Obama") names another person ("surnameFamilies"; Indonesian names mostly have no family name).</summary>
     public bool SurnameFamilies { get; }
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors, nameAbbreviations, personSuffixes, orgHeads, locationHeads, locationCuesBefore, personCuesAfter, roleTailStop;
+    /// <summary>Capitalized words that name the office a title holds rather than the person holding it ("Menteri | Luar Negeri |
+    /// Sugiono", "Direktur | Utama"): written after a role, they belong to the role, and no name starts with one ("officeWords").</summary>
+    public IReadOnlySet<string> OfficeWords { get; }
+    /// <summary>A word shape that names an office too ("officePattern": Indonesian nominal derivations, "Keuangan",
+    /// "Perdagangan", "Kesehatan"); null when the language has none. Compiled once, with a timeout.</summary>
+    public System.Text.RegularExpressions.Regex? OfficePattern { get; }
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors, nameAbbreviations, personSuffixes, orgHeads, locationHeads, locationCuesBefore, personCuesAfter, roleTailStop, officeWords, officeConnectors, locationTrailers;
 
     /// <summary>Span forms of the word lists, so the extractor asks about a token without making a string of it.</summary>
     internal bool IsOrgHead(ReadOnlySpan<char> w) => orgHeads.Contains(w);
@@ -77,6 +83,11 @@ public sealed class EntityGrammar
     internal bool IsLocationCueBefore(ReadOnlySpan<char> w) => locationCuesBefore.Contains(w);
     internal bool IsPersonCueAfter(ReadOnlySpan<char> w) => personCuesAfter.Contains(w);
     internal bool IsRoleTailStop(ReadOnlySpan<char> w) => roleTailStop.Contains(w);
+    /// <summary>True when the capitalized word names an office, not a person (<see cref="OfficeWords"/>, <see cref="OfficePattern"/>).</summary>
+    internal bool IsOfficeConnector(ReadOnlySpan<char> w) => officeConnectors.Contains(w);
+    /// <summary>A place's head word that closes its name rather than opening it ("Jakarta Selatan", "Asia Tenggara"; "locationTrailers").</summary>
+    internal bool IsLocationTrailer(ReadOnlySpan<char> w) => locationTrailers.Contains(w);
+    internal bool IsOfficeWord(ReadOnlySpan<char> w) => officeWords.Contains(w) || OfficePattern is { } p && p.IsMatch(w);
 
     /// <summary>True when the word is listed as never a name (without allocating a string for it).</summary>
     public bool IsNotName(ReadOnlySpan<char> word) => notNames.Contains(word);
@@ -121,6 +132,12 @@ public sealed class EntityGrammar
         locationCuesBefore = ((HashSet<string>)LocationCuesBefore).GetAlternateLookup<ReadOnlySpan<char>>();
         personCuesAfter = ((HashSet<string>)PersonCuesAfter).GetAlternateLookup<ReadOnlySpan<char>>();
         roleTailStop = ((HashSet<string>)RoleTailStop).GetAlternateLookup<ReadOnlySpan<char>>();
+        OfficeWords = Set("officeWords", StringComparer.Ordinal);
+        officeWords = ((HashSet<string>)OfficeWords).GetAlternateLookup<ReadOnlySpan<char>>();
+        officeConnectors = ((HashSet<string>)Set("officeConnectors", StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
+        locationTrailers = ((HashSet<string>)Set("locationTrailers", StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
+        if (json.Value<string>("officePattern") is { Length: > 0 } op)
+            OfficePattern = new System.Text.RegularExpressions.Regex(op, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         RepeatedSingleKind = Enum.TryParse<EntityKind>(json.Value<string>("repeatedSingleKind") ?? "", true, out var rk) ? rk : null;
         phrasesByFirst = phrases.GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
