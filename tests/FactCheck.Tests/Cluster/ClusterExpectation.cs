@@ -71,9 +71,10 @@ internal static class ClusterExpectation
 
     /// <summary>Findings as comparable lines: id, rule, severity, score and the features that moved it, story, message,
     /// evidence, suggestions, features and the display flag, in the checker's order (the reviewers' verdicts, which depend on
-    /// the store, left out).</summary>
+    /// the store, left out). Evidence sentences are cut to the window report.json shows (<see cref="EvidenceWindow"/>, a no-op
+    /// on report.json's own findings): the store keeps whole sentences, the report a window around the span.</summary>
     public static IReadOnlyList<string> Normalize(IEnumerable<Finding> findings) =>
-        Checker.Order(findings).Select(f => FindingJson.ToJson(f with { Verdict = null, ReviewNote = null }).ToString(Formatting.None)).ToList();
+        Checker.Order(findings).Select(f => FindingJson.ToJson(f with { Verdict = null, ReviewNote = null, Evidence = f.Evidence.Select(EvidenceWindow.Cut).ToList() }).ToString(Formatting.None)).ToList();
 
     /// <summary>The model scored them: some finding carries the features that moved its score (a rule prior carries none).</summary>
     public static void AssertModelScored(IEnumerable<Finding> findings) =>
