@@ -449,7 +449,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         /// <summary>The end of the office written after a title, before the holder's name, read as far as it goes: office words,
         /// organization and place head words, short forms, Roman numerals and a letter after a head ("Komisi III", "Komisi C"),
         /// known organizations and places, "dan" between two office words ("Bea dan Cukai") and a short form in brackets ("Badan
-        /// Pusat Statistik (BPS)"), each word standing apart on one line. None when the office ends at a head word with a
+        /// Pusat Statistik (BPS)", "Menteri Luar Negeri (Menlu) RI"), each word standing apart on one line. None when the office ends at a head word with a
         /// capitalized word after it: that word begins the organization's or place's own name ("Kepala Desa Karangsari",
         /// "Direktur Utama PT Asuransi Kredit"), so where the holder's name begins cannot be told.</summary>
         private int[] OfficeEnds(int pos)
@@ -470,7 +470,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                     { j++; continue; }
                     break;
                 }
-                if (j > pos && text[tokens[j].Start] == '(' && j + 2 < n && ShortForm(j + 1) && text[tokens[j + 2].Start] == ')')
+                if (text[tokens[j].Start] == '(' && j + 2 < n && tokens[j + 1].Type == TokenType.Word && tokens[j + 1].Capitalized && text[tokens[j + 2].Start] == ')')
                 { j += 3; head = false; continue; }
                 break;
             }
@@ -682,11 +682,15 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 if (tokens[k].Type != TokenType.Word) continue;
                 words++;
                 var w = tokens[k].Span(text);
-                if (g.IsOrgHead(w)) kind ??= EntityKind.Organization;
+                // in Indonesian news a head word alone names no organization ("Liga 1", "Pusat"), unless it names an institution
+                // alone ("Kejagung")
+                if (g.IsOrgHead(w) && (e - i > 1 || g.HeadStandsAlone(w))) kind ??= EntityKind.Organization;
                 else if (g.IsLocationHead(w) && (k == i || k == e - 1)) kind ??= EntityKind.Location;
             }
             if (titleLine[i]) return e;
-            if (kind is null && words >= 2 && e - i >= 2 && words <= 4 && PersonLike(i, e)) kind = EntityKind.Person;
+            // where offices follow titles, a guessed person passes the same test as a named holder ("Ibu Kota Negara Nusantara"
+            // has a place's head word in it)
+            if (kind is null && words >= 2 && e - i >= 2 && words <= 4 && PersonLike(i, e) && (g.OfficeWords.Count == 0 || PersonName(i, e))) kind = EntityKind.Person;
             if (kind is null)
             {
                 if (i > 0 && g.IsLocationCueBefore(tokens[i - 1].Span(text))) kind = EntityKind.Location;

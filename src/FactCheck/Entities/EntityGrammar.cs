@@ -75,10 +75,15 @@ public sealed class EntityGrammar
     /// <summary>A word shape that names an office too ("officePattern": Indonesian nominal derivations, "Keuangan",
     /// "Perdagangan", "Kesehatan"); null when the language has none. Compiled once, with a timeout.</summary>
     public System.Text.RegularExpressions.Regex? OfficePattern { get; }
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors, nameAbbreviations, personSuffixes, orgHeads, locationHeads, locationCuesBefore, personCuesAfter, roleTailStop, officeWords, officeConnectors, locationTrailers;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors, nameAbbreviations, personSuffixes, orgHeads, locationHeads, locationCuesBefore, personCuesAfter, roleTailStop, officeWords, officeConnectors, locationTrailers, standaloneHeads;
 
     /// <summary>Span forms of the word lists, so the extractor asks about a token without making a string of it.</summary>
     internal bool IsOrgHead(ReadOnlySpan<char> w) => orgHeads.Contains(w);
+    /// <summary>Whether a head word alone is guessed an organization: always in a language that lists no "standaloneHeads"
+    /// (English news capitalizes "the Committee", "the Post" for one it has named), else only the listed ones that name an
+    /// institution alone ("Kejagung", "Pemprov"); in Indonesian news "Liga 1", "Pusat", "Pemerintah" name nothing alone.</summary>
+    internal bool HeadStandsAlone(ReadOnlySpan<char> w) => standaloneHeadCount == 0 || standaloneHeads.Contains(w);
+    private readonly int standaloneHeadCount;
     internal bool IsLocationHead(ReadOnlySpan<char> w) => locationHeads.Contains(w);
     internal bool IsLocationCueBefore(ReadOnlySpan<char> w) => locationCuesBefore.Contains(w);
     internal bool IsPersonCueAfter(ReadOnlySpan<char> w) => personCuesAfter.Contains(w);
@@ -136,6 +141,9 @@ public sealed class EntityGrammar
         officeWords = ((HashSet<string>)OfficeWords).GetAlternateLookup<ReadOnlySpan<char>>();
         officeConnectors = ((HashSet<string>)Set("officeConnectors", StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
         locationTrailers = ((HashSet<string>)Set("locationTrailers", StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
+        var standalone = (HashSet<string>)Set("standaloneHeads", StringComparer.Ordinal);
+        standaloneHeads = standalone.GetAlternateLookup<ReadOnlySpan<char>>();
+        standaloneHeadCount = standalone.Count;
         if (json.Value<string>("officePattern") is { Length: > 0 } op)
             OfficePattern = new System.Text.RegularExpressions.Regex(op, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         RepeatedSingleKind = Enum.TryParse<EntityKind>(json.Value<string>("repeatedSingleKind") ?? "", true, out var rk) ? rk : null;

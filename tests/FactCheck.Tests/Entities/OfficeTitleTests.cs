@@ -38,6 +38,8 @@ public class OfficeTitleTests
     [TestCase("Kepala Desa Karangsari meminta warga mengungsi.")]
     [TestCase("Menteri PUPR Nomor 5 Tahun 2024 mengatur tarif itu.")]
     [TestCase("Direktur Jenderal Perundingan Perdagangan Internasional memimpin delegasi.")]
+    [TestCase("Sanksi itu diatur dalam Pasal 287 Undang-Undang Nomor 22 Tahun 2009 tentang lalu lintas.")]
+    [TestCase("Warga menolak Revisi Undang-Undang itu dan Peraturan Daerah yang baru.")]
     public void A_title_with_its_office_and_no_name_after_it_names_no_person(string text)
     {
         var ms = Extract(text);
