@@ -484,12 +484,18 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         /// there, not a one-word name.</summary>
         private bool WrittenLower(int k)
         {
-            var w = tokens[k].Span(text);
-            for (int i = 0; i < n; i++)
-                if (i != k && tokens[i].Type == TokenType.Word && !tokens[i].Capitalized && tokens[i].End - tokens[i].Start == w.Length
-                    && tokens[i].Span(text).Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
-            return false;
+            // the document's lower-case words, gathered once on the first question: a scan per question would make a long
+            // article of titles and one-word names quadratic
+            if (lowerCaseWords is null)
+            {
+                lowerCaseWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                for (int i = 0; i < n; i++)
+                    if (tokens[i].Type == TokenType.Word && !tokens[i].Capitalized) lowerCaseWords.Add(tokens[i].Span(text).ToString());
+            }
+            return lowerCaseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[k].Span(text));
         }
+
+        private HashSet<string>? lowerCaseWords;
 
         /// <summary>The end of the gazetteer match at pos as a one-element array, made once per position.</summary>
         private int[] GazEnd(int pos)

@@ -55,6 +55,19 @@ public class LinearityTests
             return () => new EntityExtractor().Extract(a, tokens);
         }, "entities");
 
+    private static readonly string[] offices = ["Menteri Luar Negeri", "Kepala Badan Gizi Nasional (BGN)", "Direktur Utama", "Menlu", "Ketua Komisi III"];
+    private static readonly string[] holders = ["Sugiono", "Habiburokhman", "Bencana", "Data", "Airlangga Hartarto"];
+
+    [Test]
+    public void Entity_extraction_over_many_titles_with_offices_and_one_word_names_is_linear() =>
+        AssertLinear(size =>
+        {
+            // each one-word name after an office asks whether the article writes the word in lower case
+            var a = Doc(Repeat(size, i => $"{offices[i % offices.Length]} {holders[(i / 2) % holders.Length]} berkata bahwa data bencana naik. "));
+            var tokens = Tokenizer.Tokenize(a.Text);
+            return () => new EntityExtractor().Extract(a, tokens);
+        }, "entities after titles");
+
     [Test]
     public void Analysis_and_claims_over_a_long_capitalized_run_are_linear() =>
         AssertLinear(size => { var a = Doc(CapitalizedRun(size)); return () => new ArticleAnalyzer().Analyze(a); }, "analysis");
