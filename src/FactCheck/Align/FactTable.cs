@@ -51,13 +51,21 @@ public static class ClaimAligner
         var groups = new Dictionary<string, List<(ClaimFrame Claim, string? Source)>>(StringComparer.Ordinal);
         var actorless = new List<(ClaimFrame Claim, string? Source)>();
         var actorsOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var orgless = new List<(ClaimFrame Claim, string? Source)>();
+        var rolesOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var c in claims)
         {
             if (c.Claim.Relation == "said" || c.Claim.Negated) continue;
             if (c.Claim.Subject is null && c.Claim.Object is not null) { actorless.Add(c); continue; }
+            if (c.Claim is { Relation: "has-role", Object: null, Subject: not null }) { orgless.Add(c); continue; }
             var key = KeyOf(c.Claim);
             if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
             list.Add(c);
+            if (c.Claim is { Relation: "has-role", Subject: { } person })
+            {
+                if (!rolesOf.TryGetValue(person.Key, out var roleKeys)) rolesOf[person.Key] = roleKeys = new(StringComparer.Ordinal);
+                roleKeys.Add(key);
+            }
             var rest = c.Claim.Relation + "|" + RestOf(c.Claim);
             if (!actorsOf.TryGetValue(rest, out var keys)) actorsOf[rest] = keys = new(StringComparer.Ordinal);
             keys.Add(key);
@@ -67,6 +75,14 @@ public static class ClaimAligner
         {
             var rest = c.Claim.Relation + "|" + RestOf(c.Claim);
             var key = actorsOf.TryGetValue(rest, out var keys) && keys.Count == 1 ? keys.First() : KeyOf(c.Claim);
+            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+            list.Add(c);
+        }
+        // a role written without its organization ("Presiden Prabowo") joins the person's role of the one organization other
+        // sources name ("Presiden Republik Indonesia Prabowo Subianto"), if there is exactly one
+        foreach (var c in orgless)
+        {
+            var key = rolesOf.TryGetValue(c.Claim.Subject!.Key, out var keys) && keys.Count == 1 ? keys.First() : KeyOf(c.Claim);
             if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
             list.Add(c);
         }
