@@ -124,6 +124,18 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 }
                 else i++;
             }
+            // a known place inside a longer name with a head word beside it is part of that name: "Bank Indonesia", "Air
+            // India", "Qatar Airways" are organizations, "Kota Malang", "Kabupaten Flores Timur" places of their own
+            for (int i = 0; i < n; i++)
+            {
+                if (gazAt[i] is not { Fuzzy: false } m || m.Start != i || m.Entity.Kind != EntityKind.Location) continue;
+                bool before = i > 0 && HeadWord(i - 1) && tokens[i].SpaceBefore && !NewLineBefore(i);
+                bool after = m.End < n && HeadWord(m.End) && tokens[m.End].SpaceBefore && !NewLineBefore(m.End);
+                if (!before && !after) continue;
+                (inLongerName ??= []).Add(i);
+                gazAt[i] = null;
+                for (int k = m.Start; k < m.End; k++) covered[k] = false;
+            }
             ComputeRuns();
             // a known person's surname after another given name is another person of that family ("Michelle Obama", "Ivanka
             // Trump"): the surname alone is that person's alias only when no other name is written before it
@@ -185,7 +197,11 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                     if (!ValidEnd(i, e)) continue;
                     var cand = text.AsSpan(tokens[i].Start, tokens[e - 1].End - tokens[i].Start);
                     if (!gaz.TryFuzzy(cand, out var ent, out var alias, out var sim)) continue;
-                    if (exactEnd >= 0 && (ent.Id != gazAt[i]!.Value.Entity.Id || sim >= 1.0)) continue;
+                    // past an exact alias, a near miss of the same entity ("Amerika Serkat"), or of a longer alias that begins with
+                    // the exact one ("Paris Saant-Germain": Paris Saint-Germain, not the city and a slip)
+                    if (exactEnd >= 0 && (sim >= 1.0 || ent.Id != gazAt[i]!.Value.Entity.Id && !ExtendsAlias(alias, gazAt[i]!.Value.Alias))) continue;
+                    // a place left out as part of a longer name ("Manchester United") is no near miss of itself
+                    if (sim >= 1.0 && inLongerName is not null && inLongerName.Contains(i)) continue;
                     gazAt[i] = new GazetteerMatch(i, e, ent, alias, sim, Fuzzy: true);
                     for (int k = i; k < e; k++) covered[k] = true;
                     any = true;
@@ -274,6 +290,22 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                    && gazAt[j] is null && g.IsOfficeWord(tokens[j].Span(text))) j++;
             return j;
         }
+
+        /// <summary>Token j is a capitalized organization or place head word that no alias covers ("Bank", "Kota", "Airways",
+        /// "Timur") and no title ("Wali Kota").</summary>
+        private bool HeadWord(int j)
+        {
+            if (!usable[j] || covered[j] || tokens[j].Type != TokenType.Word || !tokens[j].Capitalized) return false;
+            if (!g.IsOrgHead(tokens[j].Span(text)) && !g.IsLocationHead(tokens[j].Span(text))) return false;
+            if (j > 0) foreach (var (p, e) in PhrasesAt(j - 1)) if (p.Class == "role" && e > j) return false;
+            return true;
+        }
+
+        private HashSet<int>? inLongerName;
+
+        /// <summary>The alias begins with the shorter alias as a whole word ("Paris Saint-Germain" with "Paris").</summary>
+        private static bool ExtendsAlias(string alias, string shorter) =>
+            alias.Length > shorter.Length + 1 && alias.StartsWith(shorter, StringComparison.OrdinalIgnoreCase) && alias[shorter.Length] is ' ' or '-';
 
         private bool Glued(int j) => j < n && !tokens[j].SpaceBefore;
 

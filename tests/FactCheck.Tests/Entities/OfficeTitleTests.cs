@@ -16,7 +16,8 @@ public class OfficeTitleTests
     [TestCase("Menteri Luar Negeri Sugiono bertemu mitranya di Tokyo.", "Sugiono", "Menteri Luar Negeri")]
     [TestCase("Menteri Koordinator Bidang Perekonomian Airlangga Hartarto mengatakan ekspor naik.", "Airlangga Hartarto", "Menteri Koordinator Bidang Perekonomian")]
     [TestCase("Kepala Badan Pusat Statistik (BPS) Amalia Adininggar Widyasanti menjelaskan inflasi.", "Amalia Adininggar Widyasanti", "Kepala Badan Pusat Statistik (BPS)")]
-    [TestCase("Wali Kota Jakarta Barat Uus Kuswanto meninjau banjir.", "Uus Kuswanto", "Wali Kota Jakarta Barat")]
+    [TestCase("Wali Kota Jakarta Barat Uus Kuswanto meninjau banjir.", "Uus Kuswanto", "Wali Kota")] // a known place: its roleOf
+    [TestCase("Kepala Dinas Perhubungan DKI Jakarta Barat Syafrin Liputo menjelaskan.", "Syafrin Liputo", "Kepala Dinas Perhubungan DKI Jakarta Barat")]
     [TestCase("Gubernur Bali I Wayan Koster membuka pameran.", "I Wayan Koster", "Gubernur")] // a known place alone: role-org-name, Bali its roleOf
     [TestCase("Anggota Komisi C DPRD Hardi Kusuma menanggapi usulan itu.", "Hardi Kusuma", "Anggota Komisi C DPRD")]
     [TestCase("Menteri Perdagangan Budi Santoso membuka pameran dagang.", "Budi Santoso", "Menteri Perdagangan")]

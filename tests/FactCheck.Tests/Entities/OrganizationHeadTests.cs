@@ -48,6 +48,31 @@ public class OrganizationHeadTests
         Assert.That(person!.Role, Is.EqualTo(role), Show(ms));
     }
 
+    [TestCase("Kini maskapai Qatar Airways menambah penerbangan ke Bali.", "Qatar Airways", EntityKind.Organization)]
+    [TestCase("Seorang penumpang Air India selamat dari kecelakaan itu.", "Air India", EntityKind.Organization)]
+    [TestCase("Warga Kota Malang memadati alun-alun.", "Kota Malang", EntityKind.Location)]
+    [TestCase("Letusan di Kabupaten Flores Timur mengganggu penerbangan.", "Kabupaten Flores Timur", EntityKind.Location)]
+    public void A_known_place_inside_a_longer_name_is_part_of_that_name(string text, string name, EntityKind kind)
+    {
+        // "Qatar", "India", "Malang", "Flores" are in the gazetteer; the head word beside them makes a name of its own
+        var ms = Extract(text);
+        Assert.That(ms.Any(m => m.Text == name && m.Kind == kind), Show(ms));
+    }
+
+    [Test]
+    public void A_slip_in_a_longer_name_after_a_place_is_a_near_miss_of_the_longer_name()
+    {
+        var ms = Extract("Pertandingan melawan Paris Saant-Germain berakhir imbang.");
+        Assert.That(ms.Any(m => m.EntityId == "org:paris-saint-germain" && m.Similarity < 1), Show(ms));
+    }
+
+    [Test]
+    public void A_place_in_a_title_is_still_the_place()
+    {
+        var ms = Extract("Wali Kota Surabaya meninjau banjir di pusat kota.");
+        Assert.That(ms.Any(m => m.Text == "Surabaya" && m.EntityId == "loc:surabaya"), Show(ms));
+    }
+
     [Test]
     public void Ibu_Kota_is_the_capital_not_a_madam()
     {
