@@ -719,7 +719,7 @@ public static class SlotBuilder
     {
         if (set is not HashSet<string> hs || w.Length > 64) return set.Contains(w.ToString().ToLowerInvariant());
         Span<char> lower = stackalloc char[w.Length];
-        w.ToLowerInvariant(lower);
+        Lower.Invariant(w, lower);
         return hs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
 
@@ -849,14 +849,14 @@ internal sealed class GluedWords
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         var text = article.Article.Text;
         Span<char> lower = stackalloc char[64];
-        foreach (var t in article.Tokens)
+        ReadOnlySpan<Token> tokens = article.Tokens as Token[] ?? [.. article.Tokens];
+        foreach (var t in tokens)
         {
             // a part is three letters or more (a shorter one is a function word, looked up in the lexicon)
             if (t.Type != TokenType.Word || t.Length < 3 || t.Length > 64) continue;
-            int n = text.AsSpan(t.Start, t.Length).ToLowerInvariant(lower);
+            int n = Lower.Invariant(text.AsSpan(t.Start, t.Length), lower);
             if (n < 0) continue;
-            var key = lower[..n];
-            lookup[key] = lookup.TryGetValue(key, out var c) ? c + 1 : 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, lower[..n], out _)++;
         }
         return counts;
     }
@@ -868,7 +868,7 @@ internal sealed class GluedWords
         if (word.Length < MinLength || word.Length > 64) return null;
         foreach (var c in word) if (!char.IsLetter(c)) return null;
         Span<char> lower = stackalloc char[64];
-        int n = word.ToLowerInvariant(lower);
+        int n = Lower.Invariant(word, lower);
         if (n < 0) return null;
         var key = lower[..n];
         var known = (splits ??= new(StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();

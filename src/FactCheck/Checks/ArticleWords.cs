@@ -28,13 +28,14 @@ public sealed class ArticleWords
     private ArticleWords(ushort[] codes, int count) { this.codes = codes; Count = count; }
 
     /// <summary>The word tokens of <paramref name="tokens"/> (the tokens of <paramref name="text"/>).</summary>
-    public static ArticleWords Of(string text, IReadOnlyList<Token> tokens)
+    public static ArticleWords Of(string text, IReadOnlyList<Token> tokenList)
     {
+        ReadOnlySpan<Token> tokens = tokenList as Token[] ?? [.. tokenList];
         // one growing list per thread, copied out (as the tokenizer does)
         var buf = buffer ??= new List<ushort>(1024);
         buf.Clear();
         int count = 0, prevEnd = 0;
-        for (int i = 0; i < tokens.Count; i++)
+        for (int i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
             if (t.Type != TokenType.Word) continue;

@@ -106,7 +106,7 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
     internal static ReadOnlySpan<char> LowerInto(ReadOnlySpan<char> word, Span<char> buf)
     {
         Span<char> lower = word.Length <= buf.Length ? buf[..word.Length] : new char[word.Length];
-        word.ToLowerInvariant(lower);
+        FactCheck.Text.Lower.Invariant(word, lower);
         return lower;
     }
 
