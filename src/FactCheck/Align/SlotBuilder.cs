@@ -840,7 +840,7 @@ internal sealed class GluedWords
     public GluedWords(AnalyzedArticle a, SlotLexicon lex) { article = a; this.lex = lex; }
 
     /// <summary>How often each lower-cased word is written in the article; counted on the first long word asked about
-    /// (a string only for a word that no article before it on this thread wrote, <see cref="Pooled"/>).</summary>
+    /// (a string only for a word that no article before it on this thread wrote, <see cref="WordPool"/>).</summary>
     private Dictionary<string, int> Counts()
     {
         if (counts is not null) return counts;
@@ -858,25 +858,9 @@ internal sealed class GluedWords
             if (n < 0) continue;
             var key = lower[..n];
             if (lookup.TryGetValue(key, out var c)) lookup[key] = c + 1;
-            else counts.Add(Pooled(key), 1);
+            else counts.Add(WordPool.Get(key), 1);
         }
         return counts;
-    }
-
-    /// <summary>The lower-cased words the articles counted on this thread wrote, each one string (the counts of one
-    /// article made a string for each of its distinct words); cleared when it grows past <see cref="PoolLimit"/> words.</summary>
-    [ThreadStatic] private static HashSet<string>? pool;
-    private const int PoolLimit = 50_000;
-
-    private static string Pooled(ReadOnlySpan<char> word)
-    {
-        var p = pool ??= new HashSet<string>(StringComparer.Ordinal);
-        var lookup = p.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(word, out var s)) return s;
-        if (p.Count >= PoolLimit) p.Clear();
-        s = word.ToString();
-        p.Add(s);
-        return s;
     }
 
     /// <summary>The words a glued word is made of, or null when it is not one; each word is split once per article (every

@@ -243,7 +243,7 @@ public sealed class NameVariantRule : ICheckRule
             foreach (var u in CapitalizedWords(context.Articles[ai], words[ai]))
             {
                 var key = CheckContext.LowerInto(u.Word, buf);
-                if (!lookup.TryGetValue(key, out var list)) uses[key.ToString()] = list = [];
+                if (!lookup.TryGetValue(key, out var list)) uses[FactCheck.Text.WordPool.Get(key)] = list = [];
                 list.Add(u);
             }
         return uses;
@@ -277,7 +277,8 @@ public sealed class NameVariantRule : ICheckRule
             foreach (var (start, end, _) in words[ai])
             {
                 var lower = CheckContext.LowerInto(text.AsSpan(start, end - start), buf);
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, lower, out _)++;
+                if (lookup.TryGetValue(lower, out var n)) lookup[lower] = n + 1;
+                else counts.Add(FactCheck.Text.WordPool.Get(lower), 1);
             }
         }
         return counts;
@@ -307,7 +308,8 @@ public sealed class NameVariantRule : ICheckRule
             foreach (var t in c.WordsOf(a))
             {
                 if (!char.IsLower(text[t.Start])) continue;
-                add.Add(CheckContext.LowerInto(text.AsSpan(t.Start, t.Length), buf));
+                var lower = CheckContext.LowerInto(text.AsSpan(t.Start, t.Length), buf);
+                if (!add.Contains(lower)) set.Add(FactCheck.Text.WordPool.Get(lower));
             }
         }
         return set;
