@@ -840,7 +840,7 @@ internal sealed class GluedWords
     public GluedWords(AnalyzedArticle a, SlotLexicon lex) { article = a; this.lex = lex; }
 
     /// <summary>How often each lower-cased word is written in the article; counted on the first long word asked about
-    /// (a string only for a word that no article before it on this thread wrote, <see cref="WordPool"/>).</summary>
+    /// (a string only per distinct word).</summary>
     private Dictionary<string, int> Counts()
     {
         if (counts is not null) return counts;
@@ -856,9 +856,7 @@ internal sealed class GluedWords
             if (t.Type != TokenType.Word || t.Length < 3 || t.Length > 64) continue;
             int n = Lower.Invariant(text.AsSpan(t.Start, t.Length), lower);
             if (n < 0) continue;
-            var key = lower[..n];
-            if (lookup.TryGetValue(key, out var c)) lookup[key] = c + 1;
-            else counts.Add(WordPool.Get(key), 1);
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, lower[..n], out _)++;
         }
         return counts;
     }

@@ -243,7 +243,7 @@ public sealed class NameVariantRule : ICheckRule
             foreach (var u in CapitalizedWords(context.Articles[ai], words[ai]))
             {
                 var key = CheckContext.LowerInto(u.Word, buf);
-                if (!lookup.TryGetValue(key, out var list)) uses[FactCheck.Text.WordPool.Get(key)] = list = [];
+                if (!lookup.TryGetValue(key, out var list)) uses[key.ToString()] = list = [];
                 list.Add(u);
             }
         return uses;
@@ -277,8 +277,7 @@ public sealed class NameVariantRule : ICheckRule
             foreach (var (start, end, _) in words[ai])
             {
                 var lower = CheckContext.LowerInto(text.AsSpan(start, end - start), buf);
-                if (lookup.TryGetValue(lower, out var n)) lookup[lower] = n + 1;
-                else counts.Add(FactCheck.Text.WordPool.Get(lower), 1);
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, lower, out _)++;
             }
         }
         return counts;
@@ -308,8 +307,7 @@ public sealed class NameVariantRule : ICheckRule
             foreach (var t in c.WordsOf(a))
             {
                 if (!char.IsLower(text[t.Start])) continue;
-                var lower = CheckContext.LowerInto(text.AsSpan(t.Start, t.Length), buf);
-                if (!add.Contains(lower)) set.Add(FactCheck.Text.WordPool.Get(lower));
+                add.Add(CheckContext.LowerInto(text.AsSpan(t.Start, t.Length), buf));
             }
         }
         return set;
