@@ -141,7 +141,7 @@ public sealed partial class FactStore
             if (!seen.Add(f.Id)) continue;
             Exec(tx, "INSERT INTO cluster_findings (story, id, ord, rule, doc, body) VALUES (@s, @id, @o, @r, @d, @b)",
                 ("s", story), ("id", f.Id), ("o", i++), ("r", f.Rule), ("d", f.Evidence.Count > 0 ? f.Evidence[0].Doc : null),
-                ("b", FindingJson.ToJson(f with { Verdict = null, ReviewNote = null }).ToString(Formatting.None)));
+                ("b", FindingJson.ToLine(f with { Verdict = null, ReviewNote = null })));
         }
         return expectedVersion + 1;
     });

@@ -177,7 +177,7 @@ public sealed partial class FactStore : IDecisionSource, IDisposable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var findings = new List<(Finding, string)>();
         foreach (var f in report.Findings)
-            if (seen.Add(f.Id)) findings.Add((f, FindingJson.ToJson(f with { Verdict = null, ReviewNote = null }).ToString(Formatting.None)));
+            if (seen.Add(f.Id)) findings.Add((f, FindingJson.ToLine(f with { Verdict = null, ReviewNote = null })));
         return new PreparedRun(id, created, report, text.ToString(), findings);
     }
 

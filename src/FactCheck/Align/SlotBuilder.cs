@@ -62,6 +62,9 @@ public sealed class SlotLexicon
     public HashSet<string> AgePerson { get; }
     /// <summary>Words that say a figure was brought up to date ("bertambah menjadi", "rose to").</summary>
     public IReadOnlyList<string> Update { get; }
+    /// <summary><see cref="LocalTime"/>, <see cref="Running"/> and <see cref="Update"/> (in this order), each searched for at
+    /// once in a sentence (ignoring case) by <see cref="SlotBuilder"/>.</summary>
+    internal IReadOnlyList<System.Buffers.SearchValues<string>> PhraseSearch { get; }
     /// <summary>Words right after a count that make it a part of a larger one ("three other women", "53 others", "dua
     /// korban lainnya"): a part and a whole are two facts.</summary>
     public IReadOnlySet<string> Part { get; }
@@ -102,6 +105,7 @@ public sealed class SlotLexicon
         AgePerson = Set(o["age_person"]);
         AgeApposition = o.Value<bool?>("age_apposition") ?? false;
         Update = Set(o["update"]).ToList();
+        PhraseSearch = [.. new[] { LocalTime, Running, Update }.Select(l => System.Buffers.SearchValues.Create([.. l], StringComparison.OrdinalIgnoreCase))];
         Part = Set(o["part"]);
         SplitGlued = o.Value<bool?>("split_glued") ?? false;
         HeadFinal = o.Value<bool?>("head_final") ?? false;
@@ -556,9 +560,9 @@ public static class SlotBuilder
         {
             // exact-size arrays, not the growing lists: a large check keeps every slot until alignment
             Published = a.PublishedDate, RangePart = RangePart(a, lex, start, end, slot.Kind is SlotKind.Date), Frame = frame.ToArray(), ToldRelative = apposed is not null, Contrasts = contrast?.ToArray() ?? [],
-            LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && Says(said, text, s, lex.LocalTime, 0),
-            Running = lex.Running.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && Says(said, text, s, lex.Running, 1),
-            Updating = lex.Update.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && Says(said, text, s, lex.Update, 2),
+            LocalTime = lex.LocalTime.Count > 0 && slot.Kind is SlotKind.Date or SlotKind.Time && Says(said, text, s, lex, 0),
+            Running = lex.Running.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && Says(said, text, s, lex, 1),
+            Updating = lex.Update.Count > 0 && slot.Kind is SlotKind.Count or SlotKind.Money or SlotKind.Percent && Says(said, text, s, lex, 2),
             Part = lex.Part.Count > 0 && slot.Kind == SlotKind.Count && PartWord(text, end, s.End, lex.Part),
             Near = near.ToArray(), Far = far.ToArray(), Entities = ents.ToArray(), Sentence = SentenceText(texts, text, s.Start, Math.Max(s.End, Math.Min(text.Length, end))), SentenceStart = s.Start,
             Position = sentenceCount <= 1 ? 0 : (double)index / (sentenceCount - 1),
@@ -620,29 +624,37 @@ public static class SlotBuilder
         _ => null,
     };
 
-    /// <summary>True when the sentence holds one of the phrases as whole words; asked once per sentence and list
-    /// (<paramref name="which"/>), since every slot of the sentence asks again.</summary>
-    private static bool Says(Dictionary<(int, int), bool> said, string text, TextSpan s, IReadOnlyList<string> phrases, int which)
+    /// <summary>True when the sentence holds one of the phrases of list <paramref name="which"/> of
+    /// <see cref="SlotLexicon.PhraseSearch"/> as whole words; asked once per sentence and list, since every slot of the
+    /// sentence asks again.</summary>
+    private static bool Says(Dictionary<(int, int), bool> said, string text, TextSpan s, SlotLexicon lex, int which)
     {
-        if (!said.TryGetValue((s.Start, which), out var yes)) said[(s.Start, which)] = yes = SaysPhrase(text, s.Start, s.End, phrases);
+        if (!said.TryGetValue((s.Start, which), out var yes))
+        {
+            var phrases = which switch { 0 => lex.LocalTime, 1 => lex.Running, _ => lex.Update };
+            said[(s.Start, which)] = yes = SaysPhrase(text, s.Start, s.End, phrases, lex.PhraseSearch[which]);
+        }
         return yes;
     }
 
-    /// <summary>True when the text between two positions holds one of the phrases as whole words.</summary>
-    private static bool SaysPhrase(string text, int start, int end, IReadOnlyList<string> phrases)
+    /// <summary>True when the text between two positions holds one of the phrases as whole words: each place where some
+    /// phrase starts (found for all of them at once by <paramref name="search"/>) is tried with each phrase.</summary>
+    private static bool SaysPhrase(string text, int start, int end, IReadOnlyList<string> phrases, System.Buffers.SearchValues<string> search)
     {
         var span = text.AsSpan(start, Math.Min(end, text.Length) - start);
-        foreach (var p in phrases)
+        int from = 0;
+        while (from < span.Length)
         {
-            int from = 0;
-            while (from < span.Length)
+            int i = span[from..].IndexOfAny(search);
+            if (i < 0) break;
+            int at = from + i;
+            foreach (var p in phrases)
             {
-                int i = span[from..].IndexOf(p, StringComparison.OrdinalIgnoreCase);
-                if (i < 0) break;
-                int at = from + i, after = at + p.Length;
+                if (!span[at..].StartsWith(p, StringComparison.OrdinalIgnoreCase)) continue;
+                int after = at + p.Length;
                 if ((at == 0 || !char.IsLetterOrDigit(span[at - 1])) && (after >= span.Length || !char.IsLetterOrDigit(span[after]))) return true;
-                from = at + 1;
             }
+            from = at + 1;
         }
         return false;
     }
@@ -707,7 +719,7 @@ public static class SlotBuilder
     {
         if (set is not HashSet<string> hs || w.Length > 64) return set.Contains(w.ToString().ToLowerInvariant());
         Span<char> lower = stackalloc char[w.Length];
-        w.ToLowerInvariant(lower);
+        Lower.Invariant(w, lower);
         return hs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
 
@@ -837,14 +849,14 @@ internal sealed class GluedWords
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         var text = article.Article.Text;
         Span<char> lower = stackalloc char[64];
-        foreach (var t in article.Tokens)
+        ReadOnlySpan<Token> tokens = article.Tokens as Token[] ?? [.. article.Tokens];
+        foreach (var t in tokens)
         {
             // a part is three letters or more (a shorter one is a function word, looked up in the lexicon)
             if (t.Type != TokenType.Word || t.Length < 3 || t.Length > 64) continue;
-            int n = text.AsSpan(t.Start, t.Length).ToLowerInvariant(lower);
+            int n = Lower.Invariant(text.AsSpan(t.Start, t.Length), lower);
             if (n < 0) continue;
-            var key = lower[..n];
-            lookup[key] = lookup.TryGetValue(key, out var c) ? c + 1 : 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, lower[..n], out _)++;
         }
         return counts;
     }
@@ -856,7 +868,7 @@ internal sealed class GluedWords
         if (word.Length < MinLength || word.Length > 64) return null;
         foreach (var c in word) if (!char.IsLetter(c)) return null;
         Span<char> lower = stackalloc char[64];
-        int n = word.ToLowerInvariant(lower);
+        int n = Lower.Invariant(word, lower);
         if (n < 0) return null;
         var key = lower[..n];
         var known = (splits ??= new(StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();

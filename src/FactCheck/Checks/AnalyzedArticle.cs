@@ -30,6 +30,11 @@ public sealed record AnalyzedArticle
     /// <summary>The stated values with their context, for cross-source alignment (built with the analysis, so that the
     /// tokens need not be kept); null when the article was assembled without them.</summary>
     public IReadOnlyList<FactCheck.Align.Slot>? Slots { get; init; }
+    /// <summary>The word tokens in compact form, which the check pipeline keeps for the story rules when it drops the tokens;
+    /// null when not kept (the rules then take them from the tokens). Not part of the cluster's payload: a silo makes
+    /// them again from the text.</summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public ArticleWords? Words { get; init; }
     /// <summary>Messages from the analysis (not-a-date warnings, unknown language).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 

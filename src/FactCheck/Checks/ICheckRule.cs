@@ -57,16 +57,17 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
     /// context are one story: the checker makes one context per story.</summary>
     public IReadOnlyList<SlotGroup> SlotGroups => groups ??= new SlotAligner(AlignOptions).Align(SlotsByArticle);
 
-    private Dictionary<AnalyzedArticle, IReadOnlyList<FactCheck.Text.Token>>? tokens;
+    private Dictionary<AnalyzedArticle, ArticleWords>? words;
 
-    /// <summary>The tokens of an article of the context: the analysis's own, or made again once (the check pipeline drops
-    /// them after analysis to save memory).</summary>
-    public IReadOnlyList<FactCheck.Text.Token> TokensOf(AnalyzedArticle a)
+    /// <summary>The word tokens of an article of the context: those the check pipeline kept from the analysis, else made once
+    /// from its tokens (tokenized again when they were dropped).</summary>
+    public ArticleWords WordsOf(AnalyzedArticle a)
     {
-        if (a.Tokens.Count > 0) return a.Tokens;
-        tokens ??= new(ReferenceEqualityComparer.Instance);
-        if (!tokens.TryGetValue(a, out var t)) tokens[a] = t = FactCheck.Text.Tokenizer.Tokenize(a.Article.Text);
-        return t;
+        if (a.Words is { } kept) return kept;
+        words ??= new(ReferenceEqualityComparer.Instance);
+        if (!words.TryGetValue(a, out var w))
+            words[a] = w = ArticleWords.Of(a.Article.Text, a.Tokens.Count > 0 ? a.Tokens : FactCheck.Text.Tokenizer.Tokenize(a.Article.Text));
+        return w;
     }
 
     /// <summary>How often each of <paramref name="words"/> (lower case) is written as a word in the articles of the context
@@ -89,9 +90,9 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
         foreach (var a in Articles)
         {
             var text = a.Article.Text;
-            foreach (var t in TokensOf(a))
+            foreach (var t in WordsOf(a))
             {
-                if (t.Type != FactCheck.Text.TokenType.Word || (lengths & (1UL << Math.Min(t.Length, 63))) == 0) continue;
+                if ((lengths & (1UL << Math.Min(t.Length, 63))) == 0) continue;
                 var lower = LowerInto(text.AsSpan(t.Start, t.Length), buf);
                 if (!firsts.Contains(lower[0])) continue;
                 if (lookup.TryGetValue(lower, out var count)) lookup[lower] = count + 1;
@@ -105,7 +106,7 @@ public sealed record CheckContext(IReadOnlyList<AnalyzedArticle> Articles, Check
     internal static ReadOnlySpan<char> LowerInto(ReadOnlySpan<char> word, Span<char> buf)
     {
         Span<char> lower = word.Length <= buf.Length ? buf[..word.Length] : new char[word.Length];
-        word.ToLowerInvariant(lower);
+        FactCheck.Text.Lower.Invariant(word, lower);
         return lower;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FactCheck.Checks;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FactCheck.Output;
@@ -7,42 +8,90 @@ namespace FactCheck.Output;
 /// <summary>Findings to and from JSON in the report.json contract: {id, rule, severity, score, shown, message, evidence, suggestion?, explanation?, ...}.</summary>
 public static class FindingJson
 {
-    public static JObject ToJson(Finding f)
+    public static JObject ToJson(Finding f) => (JObject)ReportJson.Tree(w => WriteTo(f, w));
+
+    /// <summary>Writes the finding as <see cref="ToJson"/> gives it, straight to the writer (no JSON tree is built).</summary>
+    public static void WriteTo(Finding f, JsonWriter w)
     {
-        var o = new JObject
-        {
-            ["id"] = f.Id, ["rule"] = f.Rule, ["severity"] = f.Severity.ToString().ToLowerInvariant(),
-            ["score"] = Math.Round(f.Score, 4), ["shown"] = f.Shown, ["message"] = f.Message,
-            ["evidence"] = new JArray(f.Evidence.Select(EvidenceJson)),
-        };
+        w.WriteStartObject();
+        w.WritePropertyName("id"); w.WriteValue(f.Id);
+        w.WritePropertyName("rule"); w.WriteValue(f.Rule);
+        w.WritePropertyName("severity"); w.WriteValue(f.Severity.ToString().ToLowerInvariant());
+        w.WritePropertyName("score"); w.WriteValue(Math.Round(f.Score, 4));
+        w.WritePropertyName("shown"); w.WriteValue(f.Shown);
+        w.WritePropertyName("message"); w.WriteValue(f.Message);
+        w.WritePropertyName("evidence");
+        w.WriteStartArray();
+        foreach (var e in f.Evidence) WriteEvidence(e, w);
+        w.WriteEndArray();
         if (f.Suggestions.Count > 0)
         {
-            o["suggestion"] = f.Suggestions[0].Text;
-            o["suggestions"] = new JArray(f.Suggestions.Select(s => new JObject
+            w.WritePropertyName("suggestion"); w.WriteValue(f.Suggestions[0].Text);
+            w.WritePropertyName("suggestions");
+            w.WriteStartArray();
+            foreach (var s in f.Suggestions)
             {
-                ["value"] = s.Value, ["text"] = s.Text, ["reason"] = s.Reason, ["score"] = Math.Round(s.Score, 4),
-            }));
+                w.WriteStartObject();
+                w.WritePropertyName("value"); w.WriteValue(s.Value);
+                w.WritePropertyName("text"); w.WriteValue(s.Text);
+                w.WritePropertyName("reason"); w.WriteValue(s.Reason);
+                w.WritePropertyName("score"); w.WriteValue(Math.Round(s.Score, 4));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
         }
         if (f.Explanation.Count > 0)
-            o["explanation"] = new JArray(f.Explanation.Select(r => new JObject
+        {
+            w.WritePropertyName("explanation");
+            w.WriteStartArray();
+            foreach (var r in f.Explanation)
             {
-                ["feature"] = r.Feature, ["value"] = Math.Round(r.Value, 4), ["contribution"] = Math.Round(r.Contribution, 4),
-            }));
-        if (f.Verdict is { } v) o["verdict"] = v.ToString().ToLowerInvariant();
-        if (f.ReviewNote is not null) o["reviewNote"] = f.ReviewNote;
-        if (f.Story is not null) o["story"] = f.Story;
-        o["features"] = new JObject(f.Features.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new JProperty(kv.Key, kv.Value)));
-        return o;
+                w.WriteStartObject();
+                w.WritePropertyName("feature"); w.WriteValue(r.Feature);
+                w.WritePropertyName("value"); w.WriteValue(Math.Round(r.Value, 4));
+                w.WritePropertyName("contribution"); w.WriteValue(Math.Round(r.Contribution, 4));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        if (f.Verdict is { } v) { w.WritePropertyName("verdict"); w.WriteValue(v.ToString().ToLowerInvariant()); }
+        if (f.ReviewNote is not null) { w.WritePropertyName("reviewNote"); w.WriteValue(f.ReviewNote); }
+        if (f.Story is not null) { w.WritePropertyName("story"); w.WriteValue(f.Story); }
+        w.WritePropertyName("features");
+        w.WriteStartObject();
+        foreach (var kv in f.Features.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            w.WritePropertyName(kv.Key); w.WriteValue(kv.Value);
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
-    private static JObject EvidenceJson(Evidence e)
+    /// <summary>The finding as one line of JSON (<see cref="WriteTo"/> without indentation).</summary>
+    public static string ToLine(Finding f)
     {
-        var o = new JObject { ["doc"] = e.Doc, ["start"] = e.Start, ["end"] = e.End, ["text"] = e.Text };
-        if (e.Value is not null) o["value"] = e.Value;
-        if (e.Source is not null) o["source"] = e.Source;
-        if (e.Role is not null) o["role"] = e.Role;
-        if (e.Sentence is not null) { o["sentence"] = e.Sentence; o["sentenceStart"] = e.SentenceStart; }
-        return o;
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var jw = new JsonTextWriter(text) { Formatting = Formatting.None })
+            WriteTo(f, jw);
+        return text.ToString();
+    }
+
+    private static void WriteEvidence(Evidence e, JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("doc"); w.WriteValue(e.Doc);
+        w.WritePropertyName("start"); w.WriteValue(e.Start);
+        w.WritePropertyName("end"); w.WriteValue(e.End);
+        w.WritePropertyName("text"); w.WriteValue(e.Text);
+        if (e.Value is not null) { w.WritePropertyName("value"); w.WriteValue(e.Value); }
+        if (e.Source is not null) { w.WritePropertyName("source"); w.WriteValue(e.Source); }
+        if (e.Role is not null) { w.WritePropertyName("role"); w.WriteValue(e.Role); }
+        if (e.Sentence is not null)
+        {
+            w.WritePropertyName("sentence"); w.WriteValue(e.Sentence);
+            w.WritePropertyName("sentenceStart"); w.WriteValue(e.SentenceStart);
+        }
+        w.WriteEndObject();
     }
 
     /// <summary>Reads a finding written by <see cref="ToJson"/>; throws FormatException naming the missing field.</summary>

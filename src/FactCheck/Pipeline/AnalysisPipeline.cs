@@ -10,8 +10,8 @@ public sealed record AnalysisRun(ReadResult Read, IReadOnlyList<AnalyzedArticle>
 
 /// <summary>
 /// The read and analyze stages of `check`: a reader streams the inputs, the analyzer runs on every core, and the results are
-/// collected in input order, so a run with any thread count gives the same report as a single-threaded one. The tokens,
-/// quantity mentions and claim-argument lists of each analyzed article are dropped once it is analyzed (no check rule reads
+/// collected in input order, so a run with any thread count gives the same report as a single-threaded one. The tokens
+/// (but for their words, compactly), quantity mentions and claim-argument lists of each analyzed article are dropped once it is analyzed (no check rule reads
 /// them), which keeps a large run's memory down.
 /// </summary>
 public static class AnalysisPipeline
@@ -39,10 +39,14 @@ public static class AnalysisPipeline
     }
 
     /// <summary>One article analyzed as `check` analyzes it (also the cluster's workers): what no check rule reads is dropped as
-    /// soon as the article is analyzed: tokens, the quantity mentions and the argument lists the claims were built from (the
-    /// claims, temporal and entity mentions and sentences stay).</summary>
-    public static AnalyzedArticle AnalyzeForCheck(ArticleAnalyzer analyzer, Article a) =>
-        analyzer.Analyze(a) with { Tokens = [], QuantityMentions = [], Quantities = [], Entities = [] };
+    /// soon as the article is analyzed: tokens (their words are kept in compact form, <see cref="ArticleWords"/>), the
+    /// quantity mentions and the argument lists the claims were built from (the claims, temporal and entity mentions and
+    /// sentences stay).</summary>
+    public static AnalyzedArticle AnalyzeForCheck(ArticleAnalyzer analyzer, Article a)
+    {
+        var r = analyzer.Analyze(a);
+        return r with { Words = ArticleWords.Of(r.Article.Text, r.Tokens), Tokens = [], QuantityMentions = [], Quantities = [], Entities = [] };
+    }
 
     private static AnalyzedArticle Analyze(ArticleAnalyzer analyzer, ReadItem item, string lang)
     {

@@ -24,7 +24,7 @@ public static class Stemmer
     {
         if (word.Length == 0) return "";
         var buf = buffer is { } b && b.Length >= word.Length ? b : (buffer = new char[Math.Max(64, word.Length * 2)]);
-        int n = word.ToLowerInvariant(buf);
+        int n = Lower.Invariant(word, buf);
         if (n < 0) return word.ToString().ToLowerInvariant();
         // an irregular form compares by its base word ("met" as "meet", "told" as "tell"): data/lang/<lang>/lemmas.json;
         // looked up only when the memo does not know the word yet

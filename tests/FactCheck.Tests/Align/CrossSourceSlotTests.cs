@@ -743,6 +743,18 @@ public class CrossSourceSlotTests
         Assert.That(count.Near, Does.Contain("batal"));
     }
 
+    [TestCase("The toll rose to 12 on Monday.", true)]
+    [TestCase("The toll rOSE tO 12 on Monday.", true)]
+    [TestCase("Officials said the toll, which rose to 12, was final.", true)]
+    [TestCase("The toll was 12, a figure that prose topics never rose to.", true)]
+    [TestCase("The toll of 12 was announced by prose tomes.", false)]
+    [TestCase("The toll of 12 was announced, said Ambrose Topping.", false)]
+    public void A_figure_is_brought_up_to_date_only_by_a_whole_phrase_in_any_case(string text, bool updating)
+    {
+        var slot = SlotBuilder.Build(Doc("x", "x", "2025-06-18", text)).Single(s => s.Kind == SlotKind.Count);
+        Assert.That(slot.Updating, Is.EqualTo(updating));
+    }
+
     public static IEnumerable<TestCaseData> SlotExamples()
     {
         foreach (var lang in new[] { "id", "en" })

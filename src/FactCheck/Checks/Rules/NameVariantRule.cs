@@ -164,7 +164,7 @@ public sealed class NameVariantRule : ICheckRule
         // two tokens, one word)
         var words = context.Articles.Select(a =>
         {
-            var list = new List<(int Start, int End, bool Joined)>(context.TokensOf(a).Count); // no more words than tokens
+            var list = new List<(int Start, int End, bool Joined)>(context.WordsOf(a).Count); // no more words than word tokens
             list.AddRange(Words(context, a));
             return list;
         }).ToList();
@@ -304,9 +304,9 @@ public sealed class NameVariantRule : ICheckRule
         foreach (var a in c.Articles)
         {
             var text = a.Article.Text;
-            foreach (var t in c.TokensOf(a))
+            foreach (var t in c.WordsOf(a))
             {
-                if (t.Type != FactCheck.Text.TokenType.Word || !char.IsLower(text[t.Start])) continue;
+                if (!char.IsLower(text[t.Start])) continue;
                 add.Add(CheckContext.LowerInto(text.AsSpan(t.Start, t.Length), buf));
             }
         }
@@ -362,21 +362,17 @@ public sealed class NameVariantRule : ICheckRule
     /// <summary>The words of an article as char spans, a name's short head kept with the rest ("McConnell", "DeSantis"), with whether the word follows the previous one after spaces only, on one line.</summary>
     private static IEnumerable<(int Start, int End, bool Joined)> Words(CheckContext context, AnalyzedArticle a)
     {
-        var text = a.Article.Text;
-        var t = context.TokensOf(a);
-        int prevEnd = -1;
-        for (int i = 0; i < t.Count;)
+        int start = -1, end = 0;
+        bool joined = false;
+        foreach (var t in context.WordsOf(a))
         {
-            if (t[i].Type != FactCheck.Text.TokenType.Word) { i++; prevEnd = -1; continue; }
-            int j = i + 1;
             // a short head glued to a capital is one name ("Mc|Connell", "De|Santis"); longer parts are words glued by
             // scraping ("Gregorius|Ronald")
-            while (j < t.Count && t[j].Type == FactCheck.Text.TokenType.Word && !t[j].SpaceBefore && t[j - 1].End - t[i].Start <= 3) j++;
-            bool joined = prevEnd >= 0 && t[i].SpaceBefore && !t[i].ParagraphBefore && text.AsSpan(prevEnd, t[i].Start - prevEnd).IndexOfAny('\n', '\r') < 0;
-            yield return (t[i].Start, t[j - 1].End, joined);
-            prevEnd = t[j - 1].End;
-            i = j;
+            if (start >= 0 && t.Glued && end - start <= 3) { end = t.End; continue; }
+            if (start >= 0) yield return (start, end, joined);
+            (start, end, joined) = (t.Start, t.End, t.Joined);
         }
+        if (start >= 0) yield return (start, end, joined);
     }
 
     /// <summary>The capitalized words of an article (outside boilerplate) that stand in a run of two or more capitalized
