@@ -27,7 +27,7 @@ public sealed class ArticleWords
 
     private ArticleWords(ushort[] codes, int count) { this.codes = codes; Count = count; }
 
-    /// <summary>The word tokens of <paramref name="tokens"/> (the tokens of <paramref name="text"/>).</summary>
+    /// <summary>The word tokens of <paramref name="tokenList"/> (the tokens of <paramref name="text"/>).</summary>
     public static ArticleWords Of(string text, IReadOnlyList<Token> tokenList)
     {
         ReadOnlySpan<Token> tokens = tokenList as Token[] ?? [.. tokenList];
