@@ -516,18 +516,26 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         /// there, not a one-word name.</summary>
         private bool WrittenLower(int k)
         {
-            // the document's lower-case words, gathered once on the first question: a scan per question would make a long
-            // article of titles and one-word names quadratic
+            // the document's lower-case words, indexed once on the first question by a case-insensitive hash of each (no
+            // string made of any): a scan per question would make a long article of titles and one-word names quadratic
+            var w = tokens[k].Span(text);
+            int h = string.GetHashCode(w, StringComparison.OrdinalIgnoreCase);
             if (lowerCaseWords is null)
             {
-                lowerCaseWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                lowerCaseWords = new Dictionary<int, int>();
                 for (int i = 0; i < n; i++)
-                    if (tokens[i].Type == TokenType.Word && !tokens[i].Capitalized) lowerCaseWords.Add(tokens[i].Span(text).ToString());
+                    if (tokens[i].Type == TokenType.Word && !tokens[i].Capitalized)
+                        lowerCaseWords.TryAdd(string.GetHashCode(tokens[i].Span(text), StringComparison.OrdinalIgnoreCase), i);
             }
-            return lowerCaseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[k].Span(text));
+            if (!lowerCaseWords.TryGetValue(h, out int first)) return false;
+            if (tokens[first].Span(text).Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+            // two words of one hash: look at every lower-case word (rare)
+            for (int i = 0; i < n; i++)
+                if (i != k && tokens[i].Type == TokenType.Word && !tokens[i].Capitalized && tokens[i].Span(text).Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
-        private HashSet<string>? lowerCaseWords;
+        private Dictionary<int, int>? lowerCaseWords;
 
         /// <summary>The end of the gazetteer match at pos as a one-element array, made once per position.</summary>
         private int[] GazEnd(int pos)
