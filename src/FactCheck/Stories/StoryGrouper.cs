@@ -209,8 +209,10 @@ public sealed class StoryGrouper
         var stop = StoryTerms.Stopwords(a.Lang);
         if (!string.IsNullOrWhiteSpace(a.Title) && o.TitleWeight > 0) terms.Add(a, a.Title, 0, stop, counts, o.TitleWeight, checkBoilerplate: false);
         terms.Add(a, a.Text, 0, stop, counts, 1.0, checkBoilerplate: true);
+        var entityCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var m in ents)
-            if (!a.IsBoilerplate(m.Start)) counts["@" + m.EntityId] = counts.GetValueOrDefault("@" + m.EntityId) + o.EntityWeight;
+            if (!a.IsBoilerplate(m.Start)) entityCounts["@" + m.EntityId] = entityCounts.GetValueOrDefault("@" + m.EntityId) + 1;
+        foreach (var (id, c) in entityCounts) counts[id] = o.EntityWeight * (1 + Math.Log(c));
         var kvs = counts.ToArray();
         Array.Sort(kvs, static (p, q) => string.CompareOrdinal(p.Key, q.Key));
         return kvs;
