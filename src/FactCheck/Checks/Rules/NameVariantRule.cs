@@ -313,7 +313,8 @@ public sealed class NameVariantRule : ICheckRule
         return set;
     });
 
-    /// <summary>Of two words one edit apart and written as often, whether <paramref name="word"/> is the slip: a letter
+    /// <summary>Of two words one edit apart and written as often, whether <paramref name="word"/> is the slip: beside a word
+    /// the language's news writes often (<see cref="CommonNewsWord"/>) and the other never, the other; else a letter
     /// left out is a commoner slip than one added, unless the longer word doubles a letter ("Ronnald"); of two words
     /// of one length, the one the language's news never writes when it writes the other (data/lang/&lt;lang&gt;/words.tsv),
     /// else the one whose letter pairs the story writes less ("Airwyas", not "Airways").</summary>
@@ -321,6 +322,13 @@ public sealed class NameVariantRule : ICheckRule
     {
         if (word.Length != other.Length)
         {
+            // a word the language's news writes often beside one it never writes is the right one, a letter added or not
+            // ("Provinisi" beside "Provinsi", 25 times in the sample); a rare word is no proof (a name may be a brand less a
+            // letter: "Mehta" beside "Meta")
+            var common = NewsWords.Get(lang);
+            int cw = common.Count(word), co = common.Count(other);
+            if (cw == 0 && co >= CommonNewsWord) return true;
+            if (co == 0 && cw >= CommonNewsWord) return false;
             var (shorter, longer) = word.Length < other.Length ? (word, other) : (other, word);
             int k = 0;
             while (k < shorter.Length && shorter[k] == longer[k]) k++;
@@ -344,6 +352,9 @@ public sealed class NameVariantRule : ICheckRule
         double a = Score(word), b = Score(other);
         return a < b || (a == b && string.CompareOrdinal(word, other) < 0);
     }
+
+    /// <summary>Times a word is written in the language's news sample (words.tsv) for it to count as a common word there.</summary>
+    private const int CommonNewsWord = 10;
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Dictionary<string, int>, Dictionary<string, int>> letterPairs = new();
 
