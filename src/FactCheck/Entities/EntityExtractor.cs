@@ -247,7 +247,9 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 nameEndsCache[i] = null;
                 if (!nameWord[i]) { runEnd[i] = i; continue; }
                 int j = i + 1;
-                while (j < n)
+                // a run is read at most MaxRunTokens ahead of each of its words: every word of a long run of capitalized words
+                // (a list of names, a headline in capitals) would otherwise walk to its end, quadratic in the run
+                while (j < n && j - i < MaxRunTokens)
                 {
                     // a title is not part of the name before it: "Treasury | Secretary Jacob Lew", "House | Speaker Nancy Pelosi"
                     if (StartsRole(j)) break;
@@ -345,11 +347,12 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             // a name does not start with a title: "Senator Mitch McConnell, the leader" names "Mitch McConnell"
             if (!nameWord[pos] || StartsRole(pos)) return nameEndsCache[pos] = none;
             int count = 0;
-            for (int e = pos + 1; e <= runEnd[pos]; e++) if (ValidEnd(pos, e)) count++;
+            int last = Math.Min(runEnd[pos], pos + MaxNameTokens);
+            for (int e = pos + 1; e <= last; e++) if (ValidEnd(pos, e)) count++;
             if (count == 0) return nameEndsCache[pos] = none;
             var ends = new int[count];
             count = 0;
-            for (int e = pos + 1; e <= runEnd[pos]; e++) if (ValidEnd(pos, e)) ends[count++] = e;
+            for (int e = pos + 1; e <= last; e++) if (ValidEnd(pos, e)) ends[count++] = e;
             return nameEndsCache[pos] = ends;
         }
 
@@ -420,6 +423,11 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
 
         private int[]?[]? gazEnds, roletailEndsCache, officeEndsCache, personEndsCache;
 
+        /// <summary>Tokens a name may span (words, hyphens, connectors, initials and their periods).</summary>
+        private const int MaxNameTokens = 12;
+        /// <summary>Tokens a capitalized run is followed ahead of one of its words.</summary>
+        private const int MaxRunTokens = 24;
+
         /// <summary>Where a person's name may end when it starts at pos, in a language that names offices after titles: not at
         /// an office word, an organization's head word or a short form ("Menteri | Sosial", "Kepala | Badan Pusat Statistik",
         /// "Menteri | ESDM Bahlil Lahadalia"), and see <see cref="PersonName"/>.</summary>
@@ -446,7 +454,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         {
             if (ShortFormsOnly(from, to)) return false;
             // the whole capitalized run, not only the part taken: "CEO | Qatar Airways Group" names no "Qatar Airways"
-            for (int k = from + 1; k < Math.Max(to, runEnd[from]); k++)
+            for (int k = from + 1; k < Math.Min(Math.Max(to, runEnd[from]), from + MaxNameTokens); k++)
                 if (tokens[k].Type == TokenType.Word && (g.IsOrgHead(tokens[k].Span(text)) || g.IsLocationHead(tokens[k].Span(text)))) return false;
             return to - from > 1 || !WrittenLower(from);
         }

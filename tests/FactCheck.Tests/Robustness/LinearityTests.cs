@@ -55,6 +55,19 @@ public class LinearityTests
             return () => new EntityExtractor().Extract(a, tokens);
         }, "entities");
 
+    private static readonly string[] unknownNames = ["Budi", "Santoso", "Rahmat", "Hidayat", "Wahyu", "Kurnia", "Sari", "Dewanto", "Agus", "Salim", "Rudi", "Hartono"];
+
+    [Test]
+    public void Entity_extraction_over_a_long_run_of_unknown_capitalized_words_is_linear() =>
+        AssertLinear(size =>
+        {
+            // no alias and no title breaks the run: each word's possible names were every end up to the run's end. That walk
+            // was quadratic in steps, not in allocation (this test passed before the cap, in 4 minutes instead of seconds)
+            var a = Doc(Repeat(size, i => unknownNames[(i * 7 + i / 3) % unknownNames.Length] + " "));
+            var tokens = Tokenizer.Tokenize(a.Text);
+            return () => new EntityExtractor().Extract(a, tokens);
+        }, "entities over unknown names");
+
     private static readonly string[] offices = ["Menteri Luar Negeri", "Kepala Badan Gizi Nasional (BGN)", "Direktur Utama", "Menlu", "Ketua Komisi III"];
     private static readonly string[] holders = ["Sugiono", "Habiburokhman", "Bencana", "Data", "Airlangga Hartarto"];
 
