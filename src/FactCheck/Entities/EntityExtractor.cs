@@ -298,7 +298,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         private bool HeadWord(int j)
         {
             if (!usable[j] || covered[j] || tokens[j].Type != TokenType.Word || !tokens[j].Capitalized) return false;
-            if (!g.IsOrgHead(tokens[j].Span(text)) && !g.IsLocationHead(tokens[j].Span(text))) return false;
+            if (!g.IsHeadWord(tokens[j].Span(text))) return false;
             if (j > 0) foreach (var (p, e) in PhrasesAt(j - 1)) if (p.Class == "role" && e > j) return false;
             return true;
         }
@@ -429,15 +429,14 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         private const int MaxRunTokens = 24;
 
         /// <summary>Where a person's name may end when it starts at pos, in a language that names offices after titles: not at
-        /// an office word, an organization's head word or a short form ("Menteri | Sosial", "Kepala | Badan Pusat Statistik",
+        /// an office word, a head word or a short form ("Menteri | Sosial", "Kepala | Badan Pusat Statistik",
         /// "Menteri | ESDM Bahlil Lahadalia"), and see <see cref="PersonName"/>.</summary>
         private int[] PersonNameEnds(int pos)
         {
             personEndsCache ??= Rent<int[]?>(n);
             if (personEndsCache[pos] is { } known) return known;
             var w = tokens[pos].Span(text);
-            if (tokens[pos].Type == TokenType.Word && (g.IsOfficeWord(w) || g.IsOrgHead(w) || ShortForm(pos))) return personEndsCache[pos] = none;
-            if (tokens[pos].Type == TokenType.Word && g.IsLocationHead(w)) return personEndsCache[pos] = none;
+            if (tokens[pos].Type == TokenType.Word && (g.IsOfficeWord(w) || g.IsHeadWord(w) || ShortForm(pos))) return personEndsCache[pos] = none;
             var all = NameEnds(pos);
             int keep = 0;
             foreach (int e in all) if (PersonName(pos, e)) keep++;
@@ -455,7 +454,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             if (ShortFormsOnly(from, to)) return false;
             // the whole capitalized run, not only the part taken: "CEO | Qatar Airways Group" names no "Qatar Airways"
             for (int k = from + 1; k < Math.Min(Math.Max(to, runEnd[from]), from + MaxNameTokens); k++)
-                if (tokens[k].Type == TokenType.Word && (g.IsOrgHead(tokens[k].Span(text)) || g.IsLocationHead(tokens[k].Span(text)))) return false;
+                if (tokens[k].Type == TokenType.Word && g.IsHeadWord(tokens[k].Span(text))) return false;
             return to - from > 1 || !WrittenLower(from);
         }
 
@@ -503,7 +502,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 if (tokens[j].Type == TokenType.Word)
                 {
                     var w = tokens[j].Span(text);
-                    if (tokens[j].Capitalized && (g.IsOrgHead(w) || g.IsLocationHead(w)) && !g.IsOfficeWord(w)) { j++; head = !g.IsLocationTrailer(w); continue; }
+                    if (tokens[j].Capitalized && g.IsHeadWord(w) && !g.IsOfficeWord(w)) { j++; head = !g.IsLocationTrailer(w); continue; }
                     if (tokens[j].Capitalized && g.IsOfficeWord(w) || ShortForm(j) || Roman(j) || head && w.Length == 1 && char.IsUpper(w[0]) && w is not "I")
                     { j++; head = false; continue; }
                     if (j > pos && g.IsOfficeConnector(w) && j + 1 < n && tokens[j + 1].Capitalized && g.IsOfficeWord(tokens[j + 1].Span(text)))

@@ -88,10 +88,13 @@ public sealed class EntityGrammar
     internal bool IsLocationCueBefore(ReadOnlySpan<char> w) => locationCuesBefore.Contains(w);
     internal bool IsPersonCueAfter(ReadOnlySpan<char> w) => personCuesAfter.Contains(w);
     internal bool IsRoleTailStop(ReadOnlySpan<char> w) => roleTailStop.Contains(w);
-    /// <summary>True when the capitalized word names an office, not a person (<see cref="OfficeWords"/>, <see cref="OfficePattern"/>).</summary>
+    /// <summary>An organization's or a place's head word ("Bank", "Airways", "Kota", "Timur").</summary>
+    internal bool IsHeadWord(ReadOnlySpan<char> w) => orgHeads.Contains(w) || locationHeads.Contains(w);
+    /// <summary>A lower-case word that joins two office words ("Bea dan Cukai"; "officeConnectors").</summary>
     internal bool IsOfficeConnector(ReadOnlySpan<char> w) => officeConnectors.Contains(w);
     /// <summary>A place's head word that closes its name rather than opening it ("Jakarta Selatan", "Asia Tenggara"; "locationTrailers").</summary>
     internal bool IsLocationTrailer(ReadOnlySpan<char> w) => locationTrailers.Contains(w);
+    /// <summary>True when the capitalized word names an office, not a person (<see cref="OfficeWords"/>, <see cref="OfficePattern"/>).</summary>
     internal bool IsOfficeWord(ReadOnlySpan<char> w) => officeWords.Contains(w) || OfficePattern is { } p && p.IsMatch(w);
 
     /// <summary>True when the word is listed as never a name (without allocating a string for it).</summary>

@@ -320,15 +320,15 @@ public sealed class NameVariantRule : ICheckRule
     /// else the one whose letter pairs the story writes less ("Airwyas", not "Airways").</summary>
     private static bool LooksSlipped(string word, string other, Dictionary<string, int> counts, string lang)
     {
+        var news = NewsWords.Get(lang);
+        int nw = news.Count(word), no = news.Count(other);
         if (word.Length != other.Length)
         {
             // a word the language's news writes often beside one it never writes is the right one, a letter added or not
             // ("Provinisi" beside "Provinsi", 25 times in the sample); a rare word is no proof (a name may be a brand less a
             // letter: "Mehta" beside "Meta")
-            var common = NewsWords.Get(lang);
-            int cw = common.Count(word), co = common.Count(other);
-            if (cw == 0 && co >= CommonNewsWord) return true;
-            if (co == 0 && cw >= CommonNewsWord) return false;
+            if (nw == 0 && no >= CommonNewsWord) return true;
+            if (no == 0 && nw >= CommonNewsWord) return false;
             var (shorter, longer) = word.Length < other.Length ? (word, other) : (other, word);
             int k = 0;
             while (k < shorter.Length && shorter[k] == longer[k]) k++;
@@ -338,8 +338,6 @@ public sealed class NameVariantRule : ICheckRule
         // of one length (a letter changed or two swapped), a word of the language's news beside one it never writes is
         // the right one ("Penuntut" beside "Penuntun", "Saint" beside "Saant"); not for a letter left out or added, where a
         // person's name may be a common word less one letter ("Mehta" beside "Meta")
-        var news = NewsWords.Get(lang);
-        int nw = news.Count(word), no = news.Count(other);
         if ((nw == 0) != (no == 0)) return nw == 0;
         var pairs = LetterPairs(counts);
         double Score(string w)
