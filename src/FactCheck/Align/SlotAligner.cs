@@ -216,12 +216,13 @@ public sealed class SlotAligner(AlignOptions? options = null)
             // not copied from one another word for word (a fee, a count of points, a rate the outlet gave twice that day is
             // one fact; an index "pagi ini" and at the close are two; a template reused on another day, "harga emas turun
             // Rp 1.000 per gram", is that day's figure; a count of things in a sentence copied word for word on another day,
-            // "Sekitar 500 perwakilan maskapai menghadiri ...", is one statement, unless either says it was brought up to date)
+            // "Sekitar 500 perwakilan maskapai menghadiri ...", or in a clause copied around it, is one statement, unless either
+            // says it was brought up to date)
             if (s.Source is not null && s.Source == t.Source && s.Kind is not (SlotKind.Date or SlotKind.Time) && !Transposed(s, t)
                 && !(s.Published is not null && s.Published == t.Published && !s.Updating && !t.Updating
                      && (Copied(s, t) || !s.AnchoredToPublication && !t.AnchoredToPublication))
                 && !(s.Kind == SlotKind.Count && !s.Updating && !t.Updating && !s.Running && !t.Running
-                     && !s.AnchoredToPublication && !t.AnchoredToPublication && Copied(s, t))) return "same-outlet";
+                     && !s.AnchoredToPublication && !t.AnchoredToPublication && (Copied(s, t) || CopiedAround(s, t)))) return "same-outlet";
             // a running figure ("hingga saat ini", "so far") moves during the day: another outlet's of another hour differs
             // (unless both are said to be of one hour: "pukul 09.02 WIB ... hingga saat ini")
             if ((s.Running || t.Running) && s.Kind is not (SlotKind.Date or SlotKind.Time)
@@ -340,6 +341,50 @@ public sealed class SlotAligner(AlignOptions? options = null)
         if (x.Count < 10 || y.Count < 10) return false;
         int shared = x.Count(y.Contains);
         return shared >= 0.85 * (x.Count + y.Count - shared);
+    }
+
+    /// <summary>True when the words right around two slots' values are one clause copied: read outward from each value, the
+    /// same words (ignoring case) for eight words or more before and after it together ("tantangan bertahan selama lebih dari
+    /// 48 jam dalam uji tekanan tumpukan 7 mobil" in a sentence the outlet otherwise rewrote). A formula said of each
+    /// person or day breaks at what differs ("terdakwa Zarof Ricar dengan pidana penjara selama 16 tahun").</summary>
+    public static bool CopiedAround(Slot a, Slot b)
+    {
+        const int Needed = 8;
+        int before = Matching(a.Sentence, a.Start - a.SentenceStart, b.Sentence, b.Start - b.SentenceStart, backward: true, Needed);
+        if (before >= Needed) return true;
+        return before + Matching(a.Sentence, a.End - a.SentenceStart, b.Sentence, b.End - b.SentenceStart, backward: false, Needed - before) >= Needed;
+    }
+
+    /// <summary>How many words (letters or digits) read from <paramref name="i"/> and <paramref name="j"/> in one direction are
+    /// the same in both texts, ignoring case, up to <paramref name="limit"/>.</summary>
+    private static int Matching(string x, int i, string y, int j, bool backward, int limit)
+    {
+        int matched = 0;
+        while (matched < limit)
+        {
+            var u = NextWord(x, ref i, backward); var v = NextWord(y, ref j, backward);
+            if (u.IsEmpty || v.IsEmpty || !u.Equals(v, StringComparison.OrdinalIgnoreCase)) break;
+            matched++;
+        }
+        return matched;
+    }
+
+    /// <summary>The next word from <paramref name="i"/> in one direction (empty at the text's end), moving
+    /// <paramref name="i"/> past it.</summary>
+    private static ReadOnlySpan<char> NextWord(string text, ref int i, bool backward)
+    {
+        i = Math.Clamp(i, 0, text.Length);
+        if (backward)
+        {
+            while (i > 0 && !char.IsLetterOrDigit(text[i - 1])) i--;
+            int end = i;
+            while (i > 0 && char.IsLetterOrDigit(text[i - 1])) i--;
+            return text.AsSpan(i, end - i);
+        }
+        while (i < text.Length && !char.IsLetterOrDigit(text[i])) i++;
+        int start = i;
+        while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+        return text.AsSpan(start, i - start);
     }
 
     /// <summary>The lower-cased words of a slot's sentence, without the value's own text.</summary>

@@ -277,6 +277,24 @@ public class CrossSourceSlotTests
     }
 
     [Test]
+    public void One_outlets_clause_copied_around_a_count_on_another_day_is_one_statement()
+    {
+        // the outlet rewrote the sentence's opening and kept the clause that tells the count
+        var a = Doc("a", "detikcom", "2025-06-18",
+            "Kepala bengkel itu mengatakan, uji ini menyusul tes ketahanan selama lebih dari dua hari dalam uji tekanan tumpukan 7 mobil di Wuhu.", "id");
+        var b = Doc("b", "detikcom", "2025-06-20",
+            "Sebagai informasi, pengujian tersebut menyusul tes ketahanan selama lebih dari dua hari dalam uji tekanan tumpukan 9 mobil di Wuhu.", "id");
+        Assert.That(Quantities(a, b), Has.Count.EqualTo(1), "one clause copied with another figure: one of the two is wrong");
+        Assert.That(SlotAligner.CopiedAround(Count(a, "7 mobil"), Count(b, "9 mobil")), Is.True);
+        // a formula said of each defendant: the clause breaks at the name
+        var c = Doc("c", "detikcom", "2025-06-18", "Hakim menjatuhkan pidana terhadap terdakwa Budi Santoso dengan pidana penjara selama 11 tahun.", "id");
+        var d = Doc("d", "detikcom", "2025-06-20", "Hakim menjatuhkan pidana terhadap terdakwa Andi Wijaya dengan pidana penjara selama 8 tahun.", "id");
+        Assert.That(SlotAligner.CopiedAround(Count(c, "11 tahun"), Count(d, "8 tahun")), Is.False, "four words copied around the value, not eight");
+    }
+
+    private static Slot Count(AnalyzedArticle a, string text) => SlotBuilder.Build(a).First(x => x.Text.Contains(text, StringComparison.Ordinal));
+
+    [Test]
     public void A_count_of_one_head_noun_that_each_article_gives_once_is_one_fact_whatever_else_the_sentences_say()
     {
         var a = Doc("a", "detikcom", "2025-06-18", "Klub itu resmi melepas 13 pemain jelang musim baru. Pelatih mengaku puas dengan latihan pagi ini.", "id");
