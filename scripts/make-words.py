@@ -2,7 +2,8 @@
 """Builds data/lang/<lang>/words.tsv: how often each word occurs in news text whose licence allows it to be shipped.
 
 The name rules use it to tell which of two spellings written as often in a story is the slip: "Saint" is a word of
-the language's news, "Saant" is not. Lower-cased words of three letters or more that occur at least twice.
+the language's news, "Saant" is not. Lower-cased words of three letters or more that occur at least twice, with how often each was written in lower case
+(a word the news writes in lower case is a common word, not a name: "security" in "Social Security").
 Sources, read in place from ../shared/eval (never copied whole into the repository; only the word counts are shipped):
   id: IndoSum sample (CC BY-SA 4.0, Kurniawan & Louvan 2018), indosum_sample/articles.jsonl
   en: NewsReader MEANTIME (CC BY 4.0, FBK / VU Amsterdam / UPV-EHU), meantime_en/docs.jsonl; ContraDoc news documents
@@ -24,6 +25,7 @@ sources = {
 }
 for lang, files in sources.items():
     counts = collections.Counter()
+    lower = collections.Counter()
     names = []
     for rel, name, keep in files:
         with open(os.path.join(eval_dir, rel), encoding="utf-8") as f:
@@ -34,12 +36,16 @@ for lang, files in sources.items():
                 if not keep(o):
                     continue
                 text = o.get("text") or ""
-                counts.update(w.lower() for w in word.findall(text))
+                for w in word.findall(text):
+                    low = w.lower()
+                    counts[low] += 1
+                    if w == low:
+                        lower[low] += 1
         names.append(name)
     out = os.path.join(here, "data", "lang", lang, "words.tsv")
     with open(out, "w", encoding="utf-8", newline="\n") as f:
-        f.write(f"# word counts of news text: {'; '.join(names)}; made by scripts/make-words.py\n")
+        f.write(f"# word counts of news text: {'; '.join(names)}; made by scripts/make-words.py; word, times written, times written in lower case\n")
         for w, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             if n >= 2:
-                f.write(f"{w}\t{n}\n")
+                f.write(f"{w}\t{n}\t{lower[w]}\n")
     print(f"{out}: {sum(1 for n in counts.values() if n >= 2)} words")

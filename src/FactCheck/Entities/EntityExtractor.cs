@@ -409,7 +409,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 case "product": return GazOf(pos, EntityKind.Product);
                 case "name":
                     if (gazAt[pos] is { } pm && pm.Entity.Kind == EntityKind.Person) return GazEnd(pos);
-                    return g.OfficeWords.Count > 0 ? PersonNameEnds(pos) : NameEnds(pos);
+                    return g.OfficeWords.Count > 0 ? PersonNameEnds(pos) : NamedPersonEnds(pos);
                 case "office":
                     if (g.OfficeWords.Count == 0) return none;
                     officeEndsCache ??= Rent<int[]?>(n);
@@ -444,6 +444,23 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             var ends = keep == 0 ? none : new int[keep];
             keep = 0;
             foreach (int e in all) if (PersonName(pos, e)) ends[keep++] = e;
+            return personEndsCache[pos] = ends;
+        }
+
+        /// <summary>Where a person's name may end when it starts at pos, in a language that names offices before titles: not at
+        /// an organization's head word ("Justice | Department" is no justice named "Department"); a place's head word may
+        /// end a surname ("Representative Allen West").</summary>
+        private int[] NamedPersonEnds(int pos)
+        {
+            personEndsCache ??= Rent<int[]?>(n);
+            if (personEndsCache[pos] is { } known) return known;
+            var all = NameEnds(pos);
+            int keep = 0;
+            foreach (int e in all) if (!g.IsOrgHead(tokens[e - 1].Span(text))) keep++;
+            if (keep == all.Length) return personEndsCache[pos] = all;
+            var ends = keep == 0 ? none : new int[keep];
+            keep = 0;
+            foreach (int e in all) if (!g.IsOrgHead(tokens[e - 1].Span(text))) ends[keep++] = e;
             return personEndsCache[pos] = ends;
         }
 
@@ -728,6 +745,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             for (int j = i + 1; j < e; j++) if (HasRolePhrase(j)) { e = j; break; }
             while (e > i + 1 && !ValidEnd(i, e)) e--;
             if (!ValidEnd(i, e)) return runEnd[i];
+            // the title of a law or a document ("Defense of Marriage Act", "the Fifth Amendment") names no one
+            if (g.IsTitleHead(tokens[e - 1].Span(text))) return e;
             int words = 0;
             EntityKind? kind = null;
             for (int k = i; k < e; k++)
@@ -743,7 +762,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             if (titleLine[i]) return e;
             // where offices follow titles, a guessed person passes the same test as a named holder ("Ibu Kota Negara Nusantara"
             // has a place's head word in it)
-            if (kind is null && words >= 2 && e - i >= 2 && words <= 4 && PersonLike(i, e) && (g.OfficeWords.Count == 0 || PersonName(i, e))) kind = EntityKind.Person;
+            if (kind is null && words >= 2 && e - i >= 2 && words <= 4 && PersonLike(i, e) && (g.OfficeWords.Count == 0 || PersonName(i, e))
+                && !(CommonWord(i) && CommonWord(e - 1))) kind = EntityKind.Person;
             if (kind is null)
             {
                 if (i > 0 && g.IsLocationCueBefore(tokens[i - 1].Span(text))) kind = EntityKind.Location;
@@ -752,6 +772,17 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             if (kind is null) { if (e == i + 1 && !sentenceStart[i]) singles.Add(i); return e; }
             Add(NewMention(i, e, kind.Value, g.Lang + ".name-guess"));
             return e;
+        }
+
+        /// <summary>Token k is a word the language's news mostly writes in lower case (five uses or more, at least half of them
+        /// in lower case). A guessed name that starts and ends with one is a phrase in capitals ("Social Security", "Makan
+        /// Bergizi Gratis"), not a person; a given name before a common word is ("Djaka Budi Utama", "Luqman Hakim"); a name
+        /// a rule or a title gives is not asked.</summary>
+        private bool CommonWord(int k)
+        {
+            Span<char> lower = stackalloc char[64];
+            int len = Lower.Invariant(tokens[k].Span(text), lower);
+            return len > 0 && g.NewsWords.MostlyLower(lower[..len], 5);
         }
 
         private void Add(EntityMention m) => mentions.Add(m);

@@ -75,7 +75,7 @@ public sealed class EntityGrammar
     /// <summary>A word shape that names an office too ("officePattern": Indonesian nominal derivations, "Keuangan",
     /// "Perdagangan", "Kesehatan"); null when the language has none. Compiled once, with a timeout.</summary>
     public System.Text.RegularExpressions.Regex? OfficePattern { get; }
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors, nameAbbreviations, personSuffixes, orgHeads, locationHeads, locationCuesBefore, personCuesAfter, roleTailStop, officeWords, officeConnectors, locationTrailers, standaloneHeads;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> notNames, nameConnectors, nameAbbreviations, personSuffixes, orgHeads, locationHeads, locationCuesBefore, personCuesAfter, roleTailStop, officeWords, officeConnectors, locationTrailers, standaloneHeads, titleHeads;
 
     /// <summary>Span forms of the word lists, so the extractor asks about a token without making a string of it.</summary>
     internal bool IsOrgHead(ReadOnlySpan<char> w) => orgHeads.Contains(w);
@@ -96,6 +96,14 @@ public sealed class EntityGrammar
     internal bool IsLocationTrailer(ReadOnlySpan<char> w) => locationTrailers.Contains(w);
     /// <summary>True when the capitalized word names an office, not a person (<see cref="OfficeWords"/>, <see cref="OfficePattern"/>).</summary>
     internal bool IsOfficeWord(ReadOnlySpan<char> w) => officeWords.Contains(w) || OfficePattern is { } p && p.IsMatch(w);
+
+    /// <summary>A head word that closes the title of a law or a document ("Act", "Amendment": "Defense of Marriage Act", "Fifth
+    /// Amendment"; "titleHeads"): a capitalized run it ends names no person, organization or place.</summary>
+    internal bool IsTitleHead(ReadOnlySpan<char> w) => titleHeads.Contains(w);
+    /// <summary>The language's news words with how often each is written in lower case (words.tsv): a guessed person's
+    /// surname is not a word the news mostly writes in lower case ("Social Security").</summary>
+    internal FactCheck.Lang.NewsWords NewsWords => newsWords ??= FactCheck.Lang.NewsWords.Get(Lang);
+    private FactCheck.Lang.NewsWords? newsWords;
 
     /// <summary>True when the word is listed as never a name (without allocating a string for it).</summary>
     public bool IsNotName(ReadOnlySpan<char> word) => notNames.Contains(word);
@@ -144,6 +152,7 @@ public sealed class EntityGrammar
         officeWords = ((HashSet<string>)OfficeWords).GetAlternateLookup<ReadOnlySpan<char>>();
         officeConnectors = ((HashSet<string>)Set("officeConnectors", StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
         locationTrailers = ((HashSet<string>)Set("locationTrailers", StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
+        titleHeads = ((HashSet<string>)Set("titleHeads", StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
         var standalone = (HashSet<string>)Set("standaloneHeads", StringComparer.Ordinal);
         standaloneHeads = standalone.GetAlternateLookup<ReadOnlySpan<char>>();
         standaloneHeadCount = standalone.Count;

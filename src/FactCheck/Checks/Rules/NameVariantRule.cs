@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FactCheck.Entities;
+using FactCheck.Lang;
 
 namespace FactCheck.Checks.Rules;
 
@@ -639,39 +640,4 @@ public sealed class NameWords
         var path = l.Length == 0 ? "" : Path.Combine(FactCheck.Lang.DataPaths.Lang(l), "names.json");
         return new NameWords(path.Length > 0 && File.Exists(path) ? FactCheck.Lang.LanguagePack.ReadJson(path) : new Newtonsoft.Json.Linq.JObject());
     })).Value;
-}
-
-/// <summary>How often each word occurs in news text of a language (data/lang/&lt;lang&gt;/words.tsv, made by
-/// scripts/make-words.py from corpora whose licence allows it): of two spellings of a name written as often in a story,
-/// the one whose words the language's news writes is the likelier right one.</summary>
-public sealed class NewsWords
-{
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<NewsWords>> cache = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
-
-    private NewsWords(string path)
-    {
-        if (!File.Exists(path)) return;
-        foreach (var line in File.ReadLines(path))
-        {
-            if (line.Length == 0 || line[0] == '#') continue;
-            int tab = line.IndexOf('\t');
-            if (tab > 0 && int.TryParse(line.AsSpan(tab + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) counts[line[..tab]] = n;
-        }
-    }
-
-    /// <summary>How often the (any-case) word occurs; 0 when never.</summary>
-    public int Count(string word) => counts.GetValueOrDefault(word.ToLowerInvariant());
-
-    /// <summary>How well the language's news knows a name's words: the sum of log(1 + count) over its words.</summary>
-    public double Known(string name)
-    {
-        double sum = 0;
-        foreach (var w in name.Split([' ', '-', '.', ',', '\'', '’'], StringSplitOptions.RemoveEmptyEntries)) sum += Math.Log(1 + Count(w));
-        return sum;
-    }
-
-    /// <summary>The words of a language; none when it has no words.tsv.</summary>
-    public static NewsWords Get(string lang) => cache.GetOrAdd(lang, l => new Lazy<NewsWords>(() =>
-        new NewsWords(l.Length == 0 ? "" : Path.Combine(FactCheck.Lang.DataPaths.Lang(l), "words.tsv")))).Value;
 }
