@@ -448,20 +448,22 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         }
 
         /// <summary>Where a person's name may end when it starts at pos, in a language that names offices before titles: not at
-        /// an organization's head word ("Justice | Department" is no justice named "Department"); a place's head word may
-        /// end a surname ("Representative Allen West").</summary>
+        /// an organization's head word ("Justice | Department" is no justice named "Department") or a first initial; a place's
+        /// head word may end a surname ("Representative Allen West").</summary>
         private int[] NamedPersonEnds(int pos)
         {
             personEndsCache ??= Rent<int[]?>(n);
             if (personEndsCache[pos] is { } known) return known;
             var all = NameEnds(pos);
             int keep = 0;
-            foreach (int e in all) if (!g.IsOrgHead(tokens[e - 1].Span(text))) keep++;
+            foreach (int e in all) if (Keeps(e)) keep++;
             if (keep == all.Length) return personEndsCache[pos] = all;
             var ends = keep == 0 ? none : new int[keep];
             keep = 0;
-            foreach (int e in all) if (!g.IsOrgHead(tokens[e - 1].Span(text))) ends[keep++] = e;
+            foreach (int e in all) if (Keeps(e)) ends[keep++] = e;
             return personEndsCache[pos] = ends;
+            // nor at a first initial alone ("Ambassador J. | Christopher Stevens")
+            bool Keeps(int e) => !g.IsOrgHead(tokens[e - 1].Span(text)) && !(e == pos + 1 && Initial(pos));
         }
 
         /// <summary>Tokens [from, to) may be a person's name: not short forms only ("FIFA"), no organization or place head word
