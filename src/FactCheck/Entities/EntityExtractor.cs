@@ -735,7 +735,10 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 var w = tokens[k].Span(text);
                 bool initial = k > from && Initial(k);
                 bool suffix = k > from + 1 && g.IsPersonSuffix(w);
-                if (!initial && !suffix) kept.Add(w.ToString());
+                if (initial || suffix) continue;
+                // one word the tokenizer split at a capital ("Le|Page" in "LePage") stays one word, as in the text
+                if (k > from && kept.Count > 0 && !tokens[k].SpaceBefore && tokens[k - 1].Type == TokenType.Word) kept[^1] += w.ToString();
+                else kept.Add(w.ToString());
             }
             return kept.Count >= 2 && kept.Count < words ? string.Join(' ', kept) : null;
         }

@@ -47,6 +47,14 @@ public class InitialsAndFamilyTests
             string.Join("; ", findings.Select(f => f.Rule + ": " + f.Message)));
     }
 
+    [TestCase("Gov. Paul R. LePage vetoed the bill on Tuesday.", "Gov. Paul LePage vetoed the bill on Tuesday.", "per:paul-lepage")]
+    [TestCase("Andrew G. McCabe testified for hours.", "Andrew McCabe testified for hours.", "per:andrew-mccabe")]
+    public void A_surname_with_a_capital_inside_keeps_one_id_with_or_without_an_initial(string withInitial, string without, string id)
+    {
+        var ids = Extract(withInitial).Concat(Extract(without)).Where(m => m.Kind == EntityKind.Person).Select(m => m.EntityId).Distinct();
+        Assert.That(ids, Is.EqualTo(new[] { id }));
+    }
+
     [TestCase("Michelle Obama spoke at the convention in Charlotte.", "Michelle Obama", "per:michelle-obama")]
     [TestCase("Ivanka Trump joined the delegation in Tokyo.", "Ivanka Trump", "per:ivanka-trump")]
     public void A_known_surname_after_another_given_name_is_another_person(string text, string name, string id)
