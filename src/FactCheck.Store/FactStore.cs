@@ -182,7 +182,21 @@ public sealed partial class FactStore : IDecisionSource, IDisposable
     }
 
     /// <summary>Stores a prepared run in one transaction; returns its id.</summary>
-    public string SaveRun(PreparedRun run)
+    public string SaveRun(PreparedRun run) => SaveRun(run, null)!;
+
+    /// <summary>Stores a prepared run in one transaction that is committed only when <paramref name="commit"/> (asked once its
+    /// rows are written; it may wait, e.g. on the report writers) says so, else rolled back; returns the run's id, or null
+    /// when it was rolled back.</summary>
+    public string? SaveRun(PreparedRun run, Func<bool>? commit)
+    {
+        try { return SaveRows(run, commit); }
+        catch (RunWithdrawn) { return null; }
+    }
+
+    /// <summary>Thrown inside <see cref="SaveRun(PreparedRun, Func{bool})"/>'s transaction to roll it back.</summary>
+    private sealed class RunWithdrawn : Exception;
+
+    private string SaveRows(PreparedRun run, Func<bool>? commit)
     {
         var (id, created, report) = (run.Id, run.Created, run.Report);
         Write(tx =>
@@ -203,6 +217,7 @@ public sealed partial class FactStore : IDecisionSource, IDisposable
                     ("r", id), ("id", f.Id), ("o", i++), ("rule", f.Rule), ("sev", f.Severity.ToString().ToLowerInvariant()), ("score", f.Score),
                     ("story", StoryOf(f)), ("doc", e?.Doc), ("src", e?.Source), ("b", body));
             }
+            if (commit is not null && !commit()) throw new RunWithdrawn();   // disposing the transaction rolls it back
             return 0;
         });
         return id;
