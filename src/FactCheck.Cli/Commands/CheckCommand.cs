@@ -117,19 +117,26 @@ public static class CheckCommand
         // in Build's frame, so nothing of this one (a local, a deconstruction's temporary) still holds them
         if (articleCount >= ReleaseAnalysisFrom) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         timings.Stage("facts");
-        // the store's JSON of the run is made beside the report writers (they keep about two cores busy only part of the
-        // time); the run is stored once the reports are written
-        var prepared = CheckStore.Prepare(store, report);
-        try { ReportWriter.Write(report, req.Out, req.ClaimReview, CheckStore.ClaimReviewOptions(store)); }
+        // the run is stored beside the report writers (they keep about two cores busy only part of the time): its JSON and
+        // rows are made and written in one transaction, committed once the reports are written and rolled back if they fail
+        var reportsWritten = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var storing = CheckStore.Start(store, report, reportsWritten.Task);
+        try
+        {
+            ReportWriter.Write(report, req.Out, req.ClaimReview, CheckStore.ClaimReviewOptions(store));
+            reportsWritten.SetResult(true);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"error: {req.Out}: cannot write the reports: {e.Message}");
-            try { prepared?.Wait(); } catch (AggregateException) { }
+            reportsWritten.SetResult(false);
+            try { storing?.Wait(); } catch (AggregateException) { }
             return WriteFailed;
         }
+        finally { reportsWritten.TrySetResult(false); }   // any other failure of the writers: the run is not committed either
 
         timings.Stage("write");
-        if (!CheckStore.Save(store, prepared, stdout, stderr) && req.DbGiven) return WriteFailed;
+        if (!CheckStore.Save(store, storing, stdout, stderr) && req.DbGiven) return WriteFailed;
         timings.Stage("store");
         PrintSummary(report, stdout, req.Out);
         // precedence: a finding at --fail-on (3) wins over a failed input or rule (1), so a CI gate cannot pass because an

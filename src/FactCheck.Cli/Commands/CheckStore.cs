@@ -35,19 +35,21 @@ public static class CheckStore
         return options with { ReviewedAt = f => Of(f)?.Latest?.Time, ChosenFix = f => Of(f)?.Latest?.Fix };
     }
 
-    /// <summary>Starts preparing the run for the store (its JSON, <see cref="FactStore.PrepareRun"/>) on another core, so that it
-    /// runs beside the report writers; null without a store.</summary>
-    public static Task<FactStore.PreparedRun>? Prepare(FactStore? store, Report report) =>
-        store is null ? null : Task.Run(() => store.PrepareRun(report));
+    /// <summary>Starts storing the run on another core, beside the report writers: its JSON is made
+    /// (<see cref="FactStore.PrepareRun"/>) and its rows are written in one transaction, which is committed only once
+    /// <paramref name="reportsWritten"/> is true (rolled back when false: a run whose reports failed is not stored);
+    /// null without a store. The task's result is the run's id, or null when it was rolled back.</summary>
+    public static Task<string?>? Start(FactStore? store, Report report, Task<bool> reportsWritten) =>
+        store is null ? null : Task.Run(() => store.SaveRun(store.PrepareRun(report), () => reportsWritten.GetAwaiter().GetResult()));
 
-    /// <summary>Stores the run prepared by <see cref="Prepare"/>; false (with a message) when that failed.</summary>
-    public static bool Save(FactStore? store, Task<FactStore.PreparedRun>? prepared, TextWriter stdout, TextWriter stderr)
+    /// <summary>Waits for the run started by <see cref="Start"/> to be stored and says so; false (with a message) when that
+    /// failed.</summary>
+    public static bool Save(FactStore? store, Task<string?>? storing, TextWriter stdout, TextWriter stderr)
     {
-        if (store is null || prepared is null) return true;
+        if (store is null || storing is null) return true;
         try
         {
-            var id = store.SaveRun(prepared.GetAwaiter().GetResult());
-            stdout.WriteLine($"stored as {id} in {store.Describe}");
+            if (storing.GetAwaiter().GetResult() is { } id) stdout.WriteLine($"stored as {id} in {store.Describe}");
             return true;
         }
         catch (StoreException e)

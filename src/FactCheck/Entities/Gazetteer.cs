@@ -36,7 +36,10 @@ public sealed class Gazetteer
 
     private readonly Dictionary<string, AliasEntry[]> byFirst;
     private readonly Dictionary<string, AliasEntry[]>.AlternateLookup<ReadOnlySpan<char>> firstLookup;
-    private readonly Dictionary<char, AliasEntry[]> byKeyInitial;
+    /// <summary>The fuzzy lookup's index: by the key's first letter, then by key length, the aliases whose key is long enough
+    /// to be matched fuzzily, each with its place in the first letter's alias order (which decides a tie) and its letters.</summary>
+    private readonly Dictionary<char, FuzzyEntry[][]> fuzzyIndex;
+    private sealed record FuzzyEntry(AliasEntry Alias, int Order, ulong Letters);
     private static readonly Lazy<Gazetteer> defaultGazetteer = new(() => Load(Path.Combine(DataPaths.Root, "lexicon", "entities.json")));
 
     public IReadOnlyList<GazetteerEntity> Entities { get; }
@@ -70,7 +73,7 @@ public sealed class Gazetteer
             }
         byFirst = first.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(a => a.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
         firstLookup = byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
-        byKeyInitial = initial.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        fuzzyIndex = initial.ToDictionary(kv => kv.Key, kv => FuzzyBuckets(kv.Value, fuzzy.MinLength));
     }
 
     private static byte CaseOf(string w)
@@ -124,7 +127,7 @@ public sealed class Gazetteer
         if (candidate.Length > 256) return false;
         Span<char> buf = stackalloc char[candidate.Length];
         ReadOnlySpan<char> key = buf[..Similarity.KeyInto(candidate, buf)];
-        if (key.Length < Fuzzy.MinLength || !byKeyInitial.TryGetValue(key[0], out var list)) return false;
+        if (key.Length < Fuzzy.MinLength || !fuzzyIndex.TryGetValue(key[0], out var byLength)) return false;
         // the answer depends on the key alone, and the capitalized runs of an article ask for the same keys again and again
         if (fuzzyMemoOwner != this || fuzzyMemo is null || fuzzyMemo.Count >= FuzzyMemoLimit)
         {
@@ -138,7 +141,7 @@ public sealed class Gazetteer
             (entity, alias, similarity) = k;
             return true;
         }
-        bool found = Closest(key, list, out entity, out alias, out similarity);
+        bool found = Closest(key, byLength, out entity, out alias, out similarity);
         fuzzyMemo[key.ToString()] = found ? (entity, alias, similarity) : null;
         return found;
     }
@@ -147,21 +150,52 @@ public sealed class Gazetteer
     [ThreadStatic] private static Gazetteer? fuzzyMemoOwner;
     private const int FuzzyMemoLimit = 20_000;
 
-    private bool Closest(ReadOnlySpan<char> key, AliasEntry[] list, out GazetteerEntity entity, out string alias, out double similarity)
+    /// <summary>The aliases of one first letter whose key has at least <paramref name="minLength"/> characters, by key length,
+    /// each keeping its place in <paramref name="entries"/>.</summary>
+    private static FuzzyEntry[][] FuzzyBuckets(List<AliasEntry> entries, int minLength)
+    {
+        var fit = entries.Select((a, i) => new FuzzyEntry(a, i, LettersOf(a.Key))).Where(f => f.Alias.Key.Length >= minLength).ToList();
+        int longest = fit.Count == 0 ? -1 : fit.Max(f => f.Alias.Key.Length);
+        var byLength = new FuzzyEntry[longest + 1][];
+        for (int len = 0; len <= longest; len++) byLength[len] = fit.Where(f => f.Alias.Key.Length == len).ToArray();
+        return byLength;
+    }
+
+    /// <summary>The characters of a key as a set of bits (a-z, 0-9, any other character folded onto the remaining 28 bits).
+    /// Inserting or deleting a character changes at most one bit, changing one at most two, swapping two none, so keys whose
+    /// sets differ in more than 2 x MaxEdits bits are more than MaxEdits edits apart.</summary>
+    private static ulong LettersOf(ReadOnlySpan<char> key)
+    {
+        ulong bits = 0;
+        foreach (var c in key)
+            bits |= 1UL << (c is >= 'a' and <= 'z' ? c - 'a' : c is >= '0' and <= '9' ? 26 + (c - '0') : 36 + c % 28);
+        return bits;
+    }
+
+    /// <summary>The alias nearest to the key within the fuzzy thresholds: the fewest edits, then the first in the first
+    /// letter's alias order. Only keys within MaxEdits of the key's length are looked at, and only those whose character sets
+    /// could be that close.</summary>
+    private bool Closest(ReadOnlySpan<char> key, FuzzyEntry[][] byLength, out GazetteerEntity entity, out string alias, out double similarity)
     {
         entity = null!; alias = ""; similarity = 0;
-        int bestD = int.MaxValue;
-        foreach (var a in list)
-        {
-            if (a.Key.Length < Fuzzy.MinLength || Math.Abs(a.Key.Length - key.Length) > Fuzzy.MaxEdits) continue;
-            // a derived word ("American", "Indonesian") extends the alias; it is not a misspelling of it
-            if (key.Length > a.Key.Length && key.StartsWith(a.Key)) continue;
-            int d = Similarity.EditDistance(key, a.Key, Fuzzy.MaxEdits);
-            if (d > Fuzzy.MaxEdits || d >= bestD) continue;
-            double sim = 1.0 - (double)d / Math.Max(key.Length, a.Key.Length);
-            if (sim < Fuzzy.MinSimilarity) continue;
-            bestD = d; entity = a.Entity; alias = a.Alias; similarity = d == 0 ? 1.0 : Math.Round(sim, 4);
-        }
+        int bestD = int.MaxValue, bestOrder = int.MaxValue;
+        ulong letters = LettersOf(key);
+        int maxLetterDiff = 2 * Fuzzy.MaxEdits;
+        int lo = Math.Max(0, key.Length - Fuzzy.MaxEdits), hi = Math.Min(byLength.Length - 1, key.Length + Fuzzy.MaxEdits);
+        for (int len = lo; len <= hi; len++)
+            foreach (var f in byLength[len])
+            {
+                var a = f.Alias;
+                // a derived word ("American", "Indonesian") extends the alias; it is not a misspelling of it
+                if (key.Length > a.Key.Length && key.StartsWith(a.Key)) continue;
+                if (System.Numerics.BitOperations.PopCount(letters ^ f.Letters) > maxLetterDiff) continue;
+                // exact up to the best distance so far: a farther alias can no longer win, an equally near one only by order
+                int d = Similarity.EditDistance(key, a.Key, Math.Min(Fuzzy.MaxEdits, bestD));
+                if (d > Fuzzy.MaxEdits || d > bestD || d == bestD && f.Order > bestOrder) continue;
+                double sim = 1.0 - (double)d / Math.Max(key.Length, a.Key.Length);
+                if (sim < Fuzzy.MinSimilarity) continue;
+                bestD = d; bestOrder = f.Order; entity = a.Entity; alias = a.Alias; similarity = d == 0 ? 1.0 : Math.Round(sim, 4);
+            }
         return bestD != int.MaxValue;
     }
 

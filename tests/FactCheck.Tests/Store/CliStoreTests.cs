@@ -68,6 +68,16 @@ public class CliStoreTests
     }
 
     [Test]
+    public void ARunWhoseReportsCannotBeWrittenIsNotStored()
+    {
+        var blocker = Path.Combine(dir, "file");
+        File.WriteAllText(blocker, "");
+        Assert.That(Check(Path.Combine(blocker, "out"), new StringWriter()), Is.EqualTo(CheckCommand.WriteFailed));
+        using var store = FactStore.Open(db).Store!;
+        Assert.That(store.Runs(), Is.Empty);
+    }
+
+    [Test]
     public void TrainReadsTheStoresLatestVerdicts()
     {
         using (var store = FactStore.Open(db).Store!)

@@ -93,6 +93,19 @@ public class FactStoreTests(string kind)
     }
 
     [Test]
+    public void ARunIsCommittedOnlyWhenItsGateSaysSo()
+    {
+        using var store = Open();
+        var report = new Report("2021-01-11T09:24:00+07:00", [new ReportArticle("a1", true)], [MakeFinding(1)], []);
+        Assert.That(store.SaveRun(store.PrepareRun(report), () => false), Is.Null);
+        Assert.That(store.Runs(), Is.Empty, "rolled back: no run");
+        Assert.That(store.FindFinding(MakeFinding(1).Id), Is.Null, "rolled back: no finding");
+        var id = store.SaveRun(store.PrepareRun(report), () => true);
+        Assert.That(store.LatestRun()!.Id, Is.EqualTo(id));
+        Assert.That(store.FindFinding(MakeFinding(1).Id)!.RunId, Is.EqualTo(id));
+    }
+
+    [Test]
     public void ExportImportsIntoAnotherStoreAndOldLabelsImportOnce()
     {
         using var store = Open();
