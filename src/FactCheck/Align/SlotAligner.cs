@@ -222,7 +222,7 @@ public sealed class SlotAligner(AlignOptions? options = null)
                 && !(s.Published is not null && s.Published == t.Published && !s.Updating && !t.Updating
                      && (Copied(s, t) || !s.AnchoredToPublication && !t.AnchoredToPublication))
                 && !(s.Kind == SlotKind.Count && !s.Updating && !t.Updating && !s.Running && !t.Running
-                     && !s.AnchoredToPublication && !t.AnchoredToPublication && (Copied(s, t) || CopiedAround(s, t)))) return "same-outlet";
+                     && !s.AnchoredToPublication && !t.AnchoredToPublication && (CopiedAround(s, t) || Copied(s, t)))) return "same-outlet";
             // a running figure ("hingga saat ini", "so far") moves during the day: another outlet's of another hour differs
             // (unless both are said to be of one hour: "pukul 09.02 WIB ... hingga saat ini")
             if ((s.Running || t.Running) && s.Kind is not (SlotKind.Date or SlotKind.Time)

@@ -409,7 +409,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                 case "product": return GazOf(pos, EntityKind.Product);
                 case "name":
                     if (gazAt[pos] is { } pm && pm.Entity.Kind == EntityKind.Person) return GazEnd(pos);
-                    return g.OfficeWords.Count > 0 ? PersonNameEnds(pos) : NamedPersonEnds(pos);
+                    return PersonNameEnds(pos);
                 case "office":
                     if (g.OfficeWords.Count == 0) return none;
                     officeEndsCache ??= Rent<int[]?>(n);
@@ -428,32 +428,18 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
         /// <summary>Tokens a capitalized run is followed ahead of one of its words.</summary>
         private const int MaxRunTokens = 24;
 
-        /// <summary>Where a person's name may end when it starts at pos, in a language that names offices after titles: not at
+        /// <summary>Where a person's name may end when it starts at pos. In a language that names offices after titles: not at
         /// an office word, a head word or a short form ("Menteri | Sosial", "Kepala | Badan Pusat Statistik",
-        /// "Menteri | ESDM Bahlil Lahadalia"), and see <see cref="PersonName"/>.</summary>
+        /// "Menteri | ESDM Bahlil Lahadalia"), and see <see cref="PersonName"/>. In one that names offices before titles: not at
+        /// an organization's head word ("Justice | Department" is no justice named "Department") nor at a first initial alone
+        /// ("Ambassador J. | Christopher Stevens"); a place's head word may end a surname ("Representative Allen West").</summary>
         private int[] PersonNameEnds(int pos)
         {
             personEndsCache ??= Rent<int[]?>(n);
             if (personEndsCache[pos] is { } known) return known;
+            bool offices = g.OfficeWords.Count > 0;
             var w = tokens[pos].Span(text);
-            if (tokens[pos].Type == TokenType.Word && (g.IsOfficeWord(w) || g.IsHeadWord(w) || ShortForm(pos))) return personEndsCache[pos] = none;
-            var all = NameEnds(pos);
-            int keep = 0;
-            foreach (int e in all) if (PersonName(pos, e)) keep++;
-            if (keep == all.Length) return personEndsCache[pos] = all;
-            var ends = keep == 0 ? none : new int[keep];
-            keep = 0;
-            foreach (int e in all) if (PersonName(pos, e)) ends[keep++] = e;
-            return personEndsCache[pos] = ends;
-        }
-
-        /// <summary>Where a person's name may end when it starts at pos, in a language that names offices before titles: not at
-        /// an organization's head word ("Justice | Department" is no justice named "Department") or a first initial; a place's
-        /// head word may end a surname ("Representative Allen West").</summary>
-        private int[] NamedPersonEnds(int pos)
-        {
-            personEndsCache ??= Rent<int[]?>(n);
-            if (personEndsCache[pos] is { } known) return known;
+            if (offices && tokens[pos].Type == TokenType.Word && (g.IsOfficeWord(w) || g.IsHeadWord(w) || ShortForm(pos))) return personEndsCache[pos] = none;
             var all = NameEnds(pos);
             int keep = 0;
             foreach (int e in all) if (Keeps(e)) keep++;
@@ -462,8 +448,8 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             keep = 0;
             foreach (int e in all) if (Keeps(e)) ends[keep++] = e;
             return personEndsCache[pos] = ends;
-            // nor at a first initial alone ("Ambassador J. | Christopher Stevens")
-            bool Keeps(int e) => !g.IsOrgHead(tokens[e - 1].Span(text)) && !(e == pos + 1 && Initial(pos));
+
+            bool Keeps(int e) => offices ? PersonName(pos, e) : !g.IsOrgHead(tokens[e - 1].Span(text)) && !(e == pos + 1 && Initial(pos));
         }
 
         /// <summary>Tokens [from, to) may be a person's name: not short forms only ("FIFA"), no organization or place head word
