@@ -26,6 +26,9 @@ public sealed record FactRow(string Key, string Relation, string? Subject, strin
     public Agreement Agreement { get; init; }
     /// <summary>Why the row disagrees (which attribute), when it does.</summary>
     public string? Conflict { get; init; }
+    /// <summary>The story whose articles the row compares (null when the run did not group stories): facts are aligned
+    /// within a story only, so the injured of an eruption and of a plane crash are never one row.</summary>
+    public string? Story { get; init; }
     public int DocCount => Cells.Select(c => c.Doc).Distinct().Count();
 }
 
@@ -41,9 +44,22 @@ public static class ClaimAligner
     {
         var obj = c.Object?.Key ?? "";
         var comp = c.Complement is { Kind: not "phrase" } cx ? cx.Key : "";
+        // a person's roles of one office are one fact ("Ketua" beside "Wakil Ketua" disagree); of two offices, two facts
+        if (c.Relation == "has-role" && c.Complement?.Canonical is { } role) comp = "role:" + RoleFamily(c, role);
         var unit = c.Relation == "has-count" || c.Relation.StartsWith("count-", StringComparison.Ordinal) ? c.Quantity?.Unit ?? "" : "";
         return string.Join("|", obj, comp, unit);
     }
+
+    /// <summary>The office a role claim's value is a rank of, by the grammar of the claim's language (its rule's prefix).</summary>
+    private static string RoleFamily(ClaimFrame c, string role)
+    {
+        int dot = c.Rule.IndexOf('.');
+        return dot > 0 ? FactCheck.Entities.EntityGrammar.Get(c.Rule[..dot]).RoleFamily(role) : role;
+    }
+
+    /// <summary>A person and the office of a role claim: where a role written without its organization may join.</summary>
+    private static string OfficeOf(ClaimFrame c, ClaimArgument person) =>
+        person.Key + "|" + (c.Complement?.Canonical is { } role ? RoleFamily(c, role) : "");
 
     /// <summary>Groups the claims of all documents into fact rows; facts stated by one document only are kept as Single rows.</summary>
     public static IReadOnlyList<FactRow> Align(IEnumerable<(ClaimFrame Claim, string? Source)> claims)
@@ -63,7 +79,8 @@ public static class ClaimAligner
             list.Add(c);
             if (c.Claim is { Relation: "has-role", Subject: { } person })
             {
-                if (!rolesOf.TryGetValue(person.Key, out var roleKeys)) rolesOf[person.Key] = roleKeys = new(StringComparer.Ordinal);
+                var office = OfficeOf(c.Claim, person);
+                if (!rolesOf.TryGetValue(office, out var roleKeys)) rolesOf[office] = roleKeys = new(StringComparer.Ordinal);
                 roleKeys.Add(key);
             }
             var rest = c.Claim.Relation + "|" + RestOf(c.Claim);
@@ -82,7 +99,7 @@ public static class ClaimAligner
         // sources name ("Presiden Republik Indonesia Prabowo Subianto"), if there is exactly one
         foreach (var c in orgless)
         {
-            var key = rolesOf.TryGetValue(c.Claim.Subject!.Key, out var keys) && keys.Count == 1 ? keys.First() : KeyOf(c.Claim);
+            var key = rolesOf.TryGetValue(OfficeOf(c.Claim, c.Claim.Subject!), out var keys) && keys.Count == 1 ? keys.First() : KeyOf(c.Claim);
             if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
             list.Add(c);
         }

@@ -106,7 +106,8 @@ public sealed class Checker
             }
         }
         IReadOnlyList<FactRow> facts;
-        try { facts = SlotFactRows.From(context.SlotGroups); }
+        // the story's own fact table: its claim rows, then the rows of its aligned slots
+        try { facts = [.. context.Facts.Select(r => r with { Story = story }), .. SlotFactRows.From(context.SlotGroups).Select(r => r with { Story = story })]; }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             facts = [];

@@ -151,6 +151,7 @@ public interface IDecisionSource
 /// <summary>What a check run produced: findings (severity, then score, best first) and diagnostics.</summary>
 public sealed record CheckResult(IReadOnlyList<Finding> Findings, IReadOnlyList<Diagnostic> Diagnostics)
 {
-    /// <summary>Facts the articles of each story state alike, from the slot aligner (story order), for the fact table.</summary>
+    /// <summary>The fact table of each story (story order): its claim rows, then the facts its articles state alike by the slot
+    /// aligner; each row carries its story.</summary>
     public IReadOnlyList<FactRow> Facts { get; init; } = [];
 }

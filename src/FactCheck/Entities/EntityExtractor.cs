@@ -365,6 +365,14 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
             return phraseCache[pos] = scratchPhrases.Count == 0 ? noPhrases : [.. scratchPhrases];
         }
 
+        /// <summary>The phrase ending before token <paramref name="e"/> is written in the possessive ("the president's former
+        /// press secretary"): a role so written is another person's, not the title of the name beside it.</summary>
+        private bool Possessive(int e)
+        {
+            int at = tokens[e - 1].End;
+            return at + 1 < text.Length && text[at] is '\'' or '\u2019' && text[at + 1] is 's' or 'S' && (at + 2 == text.Length || !char.IsLetter(text[at + 2]));
+        }
+
         public ReadOnlySpan<int> Ends(string cls, int pos)
         {
             if (!usable[pos]) return none;
@@ -380,13 +388,13 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                     // a title is read whole where a language names offices after it: "Menteri Keuangan" with no name after it
                     // is the finance minister, not a minister named "Keuangan" (the phrases come longest first)
                     if (cls == "role" && g.OfficeWords.Count > 0)
-                        foreach (var (p, e) in ps) if (p.Class == cls) return cache[pos] = [e];
+                        foreach (var (p, e) in ps) if (p.Class == cls && !Possessive(e)) return cache[pos] = [e];
                     int count = 0;
-                    foreach (var (p, _) in ps) if (p.Class == cls) count++;
+                    foreach (var (p, e) in ps) if (p.Class == cls && !(cls == "role" && Possessive(e))) count++;
                     if (count == 0) return cache[pos] = none;
                     var ends = new int[count];
                     count = 0;
-                    foreach (var (p, e) in ps) if (p.Class == cls) ends[count++] = e;
+                    foreach (var (p, e) in ps) if (p.Class == cls && !(cls == "role" && Possessive(e))) ends[count++] = e;
                     return cache[pos] = ends;
                 }
                 case "roletail":

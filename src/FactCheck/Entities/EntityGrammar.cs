@@ -123,6 +123,20 @@ public sealed class EntityGrammar
     /// <summary>Kind given to a one-word unknown name that recurs in a document and is nobody's short name (null: not guessed).</summary>
     public EntityKind? RepeatedSingleKind { get; }
 
+    /// <summary>The office a role value is one rank of, for telling two sources' roles of one person apart: a lower rank of an
+    /// office ("deputy-attorney-general", "rolePrefixes" marked "rank") is that office, and the members of a group of
+    /// "exclusiveRoles" (one person holds one of them at a time: "president", "vice-president") are its first member. Two
+    /// roles of one family that differ contradict each other ("Wakil Ketua" beside "Ketua"); roles of two families are two
+    /// facts (a representative who chairs a committee, a former governor who is now a senator).</summary>
+    public string RoleFamily(string value)
+    {
+        foreach (var p in rankPrefixes)
+            if (value.Length > p.Length + 1 && value.StartsWith(p, StringComparison.Ordinal) && value[p.Length] == '-') { value = value[(p.Length + 1)..]; break; }
+        return exclusiveRoles.TryGetValue(value, out var first) ? first : value;
+    }
+    private readonly List<string> rankPrefixes = [];
+    private readonly Dictionary<string, string> exclusiveRoles = new(StringComparer.Ordinal);
+
     private EntityGrammar(string lang, Lexicon lexicon, List<EntityRule> rules, List<EntityPhrase> phrases, JObject json)
     {
         Lang = lang; Lexicon = lexicon; Rules = rules; Phrases = phrases;
@@ -159,6 +173,13 @@ public sealed class EntityGrammar
         if (json.Value<string>("officePattern") is { Length: > 0 } op)
             OfficePattern = new System.Text.RegularExpressions.Regex(op, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         RepeatedSingleKind = Enum.TryParse<EntityKind>(json.Value<string>("repeatedSingleKind") ?? "", true, out var rk) ? rk : null;
+        foreach (var entry in (json["rolePrefixes"] as JArray ?? []).OfType<JObject>())
+            if (entry.Value<bool?>("rank") == true && entry.Value<string>("value") is { Length: > 0 } rank) rankPrefixes.Add(rank);
+        foreach (var group in (json["exclusiveRoles"] as JArray ?? []).OfType<JArray>())
+        {
+            var members = group.Values<string>().OfType<string>().ToList();
+            foreach (var m in members) exclusiveRoles.TryAdd(m, members[0]);
+        }
         phrasesByFirst = phrases.GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
         phraseLookup = phrasesByFirst.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -225,6 +246,28 @@ public sealed class EntityGrammar
                         phrases.Add(new EntityPhrase(cls, toks.Select(t => form[t.Start..t.End]).ToArray(), entry.Value<string>("value") ?? form.ToLowerInvariant()));
                     }
             }
+        // a prefix before a role names another role ("rolePrefixes": "Deputy Attorney General", "mantan Presiden", "Plt Kepala"),
+        // unless the language lists that phrase itself ("Wakil Presiden" is vice-president)
+        if (json["rolePrefixes"] is JArray prefixes)
+        {
+            var roles = phrases.Where(p => p.Class == "role").ToList();
+            var known = new HashSet<string>(roles.Select(p => string.Join(' ', p.Words).ToLowerInvariant()), StringComparer.Ordinal);
+            foreach (var entry in prefixes.OfType<JObject>())
+            {
+                var value = entry.Value<string>("value") is { Length: > 0 } v ? v : throw new FormatException($"{file}: a role prefix without a value");
+                foreach (var form in (entry["forms"] as JArray ?? []).Values<string>().OfType<string>())
+                {
+                    var toks = Tokenizer.Tokenize(form);
+                    if (toks.Length == 0) continue;
+                    var lead = toks.Select(t => form[t.Start..t.End]).ToArray();
+                    foreach (var r in roles)
+                    {
+                        string[] words = [.. lead, .. r.Words];
+                        if (known.Add(string.Join(' ', words).ToLowerInvariant())) phrases.Add(new EntityPhrase("role", words, value + "-" + r.Value));
+                    }
+                }
+            }
+        }
         var rules = RuleSet<EntityRule>.Load(lang, json, file, lexicon, (r, h) =>
         {
             var kindText = r.Value<string>("kind") ?? "person";

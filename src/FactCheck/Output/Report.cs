@@ -36,9 +36,10 @@ public sealed record Report(string? Generated, IReadOnlyList<ReportArticle> Arti
 
     /// <summary>Builds the report of a run. <paramref name="generated"/> comes from the caller (never the clock); when null, the
     /// latest publication date among the articles is used. <paramref name="stories"/>, when given, assigns the read articles (by
-    /// position) their stories.</summary>
+    /// position) their stories. <paramref name="facts"/>, when given, is the fact table the checker built story by story
+    /// (<see cref="FactCheck.Checks.CheckResult.Facts"/>); otherwise the claims of all articles are aligned as one story.</summary>
     public static Report Build(ReadResult read, IReadOnlyList<AnalyzedArticle> analyzed, IReadOnlyList<Finding> findings, string? generated = null,
-        StoryGrouping? stories = null, IReadOnlyList<FactRow>? slotFacts = null)
+        StoryGrouping? stories = null, IReadOnlyList<FactRow>? facts = null)
     {
         bool storiesFit = stories is not null && stories.Assignments.Count == read.Articles.Count;
         var articles = new List<ReportArticle>();
@@ -58,9 +59,7 @@ public sealed record Report(string? Generated, IReadOnlyList<ReportArticle> Arti
             var id = Path.GetFileNameWithoutExtension(d.Origin.Path) + (d.Origin.Line is { } l ? ":" + l : "");
             articles.Add(new ReportArticle(id, false) { Error = d.Message, Origin = d.Origin.ToString() });
         }
-        var claims = analyzed.SelectMany(a => a.Claims.Select(c => (c, a.Article.Source)));
-        IReadOnlyList<FactRow> facts = ClaimAligner.Align(claims);
-        if (slotFacts is { Count: > 0 }) facts = [.. facts, .. slotFacts];
+        facts ??= ClaimAligner.Align(analyzed.SelectMany(a => a.Claims.Select(c => (c, a.Article.Source))));
         generated ??= read.Articles.Where(a => a.Published is not null).Select(a => a.Published!.Value).DefaultIfEmpty().Max() is { } max && max != default
             ? max.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) : null;
         return new Report(generated, articles, findings, facts) { Stories = storiesFit ? stories!.Stories : [] };

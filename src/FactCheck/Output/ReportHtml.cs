@@ -118,10 +118,13 @@ public static class ReportHtml
 
         sb.Append("<h2>Fact table</h2>\n");
         if (r.Facts.Count == 0) sb.Append("<p>No aligned facts (claim extraction has not run on these articles).</p>\n");
-        else
+        // one table per story (facts are aligned within a story only)
+        var factStories = r.Facts.GroupBy(f => f.Story ?? "").ToList();
+        foreach (var story in factStories)
         {
+            if (factStories.Count > 1 || story.Key.Length > 0) sb.Append("<h3 class=\"story\">").Append(E(StoryHeading(r, story.Key))).Append("</h3>\n");
             sb.Append("<div class=\"table-wrap\"><table><tr><th>fact</th><th>agreement</th><th>what each source says</th></tr>\n");
-            foreach (var row in r.Facts)
+            foreach (var row in story)
             {
                 var fact = string.Join(" ", new[] { row.Subject, row.Relation, row.Object, row.Complement }.Where(x => !string.IsNullOrEmpty(x)));
                 var cls = row.Agreement switch { Align.Agreement.Agree => "agree", Align.Agreement.Disagree => "disagree", _ => "" };

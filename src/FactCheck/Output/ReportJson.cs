@@ -120,6 +120,7 @@ public static class ReportJson
         w.WritePropertyName("agreement"); w.WriteValue(row.Agreement.ToString().ToLowerInvariant());
         w.WritePropertyName("docs"); w.WriteValue(row.DocCount);
         if (row.Conflict is not null) { w.WritePropertyName("conflict"); w.WriteValue(row.Conflict); }
+        if (row.Story is not null) { w.WritePropertyName("story"); w.WriteValue(row.Story); }
         w.WritePropertyName("cells");
         w.WriteStartArray();
         foreach (var c in row.Cells)

@@ -81,15 +81,25 @@ public static class ReportMarkdown
         if (r.Facts.Count == 0) sb.AppendLine("No aligned facts (claim extraction has not run on these articles).").AppendLine();
         else
         {
-            sb.AppendLine("| fact | agreement | what each source says |");
-            sb.AppendLine("|---|---|---|");
-            foreach (var row in r.Facts)
+            // one table per story (facts are aligned within a story only)
+            var byStory = r.Facts.GroupBy(f => f.Story ?? "").ToList();
+            foreach (var story in byStory)
             {
-                var fact = string.Join(" ", new[] { row.Subject, row.Relation, row.Object, row.Complement }.Where(x => !string.IsNullOrEmpty(x)));
-                var cells = string.Join("<br>", row.Cells.Select(c => $"{Cell(c.Source ?? c.Doc)}: {Cell(c.Time ?? c.Value ?? "")} {Cell(Trim(c.Sentence, 120))}"));
-                sb.AppendLine($"| {Cell(fact)} | {row.Agreement.ToString().ToLowerInvariant()}{(row.Conflict is null ? "" : " (" + row.Conflict + ")")} | {cells} |");
+                if (byStory.Count > 1 || r.Stories.Count > 1)
+                {
+                    var title = r.Stories.FirstOrDefault(s => s.Id == story.Key)?.Title;
+                    sb.AppendLine($"### Story {Cell(story.Key)}{(string.IsNullOrEmpty(title) ? "" : ": " + Cell(title))}").AppendLine();
+                }
+                sb.AppendLine("| fact | agreement | what each source says |");
+                sb.AppendLine("|---|---|---|");
+                foreach (var row in story)
+                {
+                    var fact = string.Join(" ", new[] { row.Subject, row.Relation, row.Object, row.Complement }.Where(x => !string.IsNullOrEmpty(x)));
+                    var cells = string.Join("<br>", row.Cells.Select(c => $"{Cell(c.Source ?? c.Doc)}: {Cell(c.Time ?? c.Value ?? "")} {Cell(Trim(c.Sentence, 120))}"));
+                    sb.AppendLine($"| {Cell(fact)} | {row.Agreement.ToString().ToLowerInvariant()}{(row.Conflict is null ? "" : " (" + row.Conflict + ")")} | {cells} |");
+                }
+                sb.AppendLine();
             }
-            sb.AppendLine();
         }
     }
 

@@ -37,7 +37,8 @@ public class TitleCasePhraseTests
     }
 
     [TestCase("Senators Ron Wyden and Mark Udall wrote to the agency.", "Ron Wyden", "Senators")]
-    [TestCase("Former Speaker of the House Newt Gingrich spoke first.", "Newt Gingrich", "Speaker of the House")]
+    [TestCase("Former Speaker of the House Newt Gingrich spoke first.", "Newt Gingrich", "Former Speaker of the House")]
+    [TestCase("Deputy Attorney General Rod Rosenstein announced the charges.", "Rod Rosenstein", "Deputy Attorney General")]
     [TestCase("Senate Democratic Leader Harry Reid said no.", "Harry Reid", "Democratic Leader")]
     public void A_title_before_a_name_is_not_part_of_it(string text, string name, string role)
     {

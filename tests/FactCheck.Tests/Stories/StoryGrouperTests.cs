@@ -167,6 +167,24 @@ public class StoryGrouperTests
     }
 
     [Test]
+    public void The_fact_table_compares_the_articles_of_one_story_only()
+    {
+        // the injured of two events told the same day: each story's own row, never one row that disagrees
+        var analyzer = new ArticleAnalyzer();
+        AnalyzedArticle[] docs =
+        [
+            analyzer.Analyze(Doc("erupsi-1", "2025-06-18", "Erupsi", "Sebanyak 12 orang luka-luka akibat erupsi Gunung Semeru pada Selasa (17/6/2025).") with { Source = "detikcom" }),
+            analyzer.Analyze(Doc("erupsi-2", "2025-06-18", "Erupsi", "Erupsi Gunung Semeru pada Selasa (17/6/2025) membuat 12 orang luka-luka.") with { Source = "Kompas.com" }),
+            analyzer.Analyze(Doc("pesawat-1", "2025-06-18", "Pesawat", "Sebanyak 3 orang luka-luka akibat kecelakaan pesawat latih di Karawang pada Selasa (17/6/2025).") with { Source = "Liputan6" }),
+        ];
+        var result = new Checker().CheckStories(docs, new StoryGrouping([new Story("semeru", ["erupsi-1", "erupsi-2"], null), new Story("pesawat", ["pesawat-1"], null)], ["semeru", "semeru", "pesawat"]));
+        Assert.That(result.Facts, Is.Not.Empty);
+        Assert.That(result.Facts.Select(r => r.Agreement), Has.None.EqualTo(FactCheck.Align.Agreement.Disagree));
+        foreach (var row in result.Facts)
+            Assert.That(row.Cells.Select(c => c.Doc.StartsWith("erupsi", StringComparison.Ordinal) ? "semeru" : "pesawat"), Has.All.EqualTo(row.Story), row.Key);
+    }
+
+    [Test]
     public void In_article_rules_run_once_per_article_in_its_story()
     {
         var read = new ArticleReader().Read(TestData.Path2("data", "articles", "parler"));
