@@ -140,15 +140,21 @@ public static class ClaimAligner
         return false;
     }
 
-    /// <summary>True when two quantities agree, allowing for rounding (5%) and qualifiers (more than, about).</summary>
+    /// <summary>True when two quantities agree, allowing for rounding (5%) and qualifiers (more than, about), or when a vague or
+    /// bounded one allows the other ("ribuan warga" beside "4.007 jiwa", "more than 100" beside 300).</summary>
     public static bool SameQuantity(ClaimArgument a, ClaimArgument b)
     {
         if (a.Value is not { } x || b.Value is not { } y) return true;
         if (a.Unit is not null && b.Unit is not null && a.Unit != b.Unit) return true; // different things counted: not comparable
         double tol = Math.Max(Math.Abs(x), Math.Abs(y)) * 0.05;
         if (a.Qualifier is not null || b.Qualifier is not null) tol = Math.Max(tol, Math.Max(Math.Abs(x), Math.Abs(y)) * 0.15);
-        return Math.Abs(x - y) <= tol;
+        if (Math.Abs(x - y) <= tol) return true;
+        return Allows(a, b) || Allows(b, a);
     }
+
+    /// <summary>The interval the text of <paramref name="range"/> allows (when it is one) holds the other's value, within rounding.</summary>
+    private static bool Allows(ClaimArgument range, ClaimArgument other) =>
+        range is { Low: { } lo, High: { } hi } && lo < hi && other.Value is { } v && v >= lo - Math.Abs(lo) * 0.05 && v <= hi + Math.Abs(hi) * 0.05;
 
     private static (Agreement, string?) Compare(List<FactCell> cells)
     {

@@ -121,7 +121,7 @@ public sealed class ArticleAnalyzer
     public static ClaimArgument ToArgument(QuantityMention m) =>
         new(m.Start, m.End, m.Text, m.Kind.ToString().ToLowerInvariant())
         {
-            Value = m.Value, Unit = m.Unit, Qualifier = m.Qualifier,
+            Value = m.Value, Unit = m.Unit, Qualifier = m.Qualifier, Low = m.Low, High = m.High,
             Canonical = m.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + (m.Unit is null ? "" : " " + m.Unit),
         };
 }

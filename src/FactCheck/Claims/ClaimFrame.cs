@@ -12,6 +12,10 @@ public sealed record ClaimArgument(int Start, int End, string Text, string Kind)
     public string? Unit { get; init; }
     /// <summary>Interval qualifier of a quantity (APPROX, MORE_THAN...).</summary>
     public string? Qualifier { get; init; }
+    /// <summary>The values a quantity's text allows ("ribuan warga": 2,000 to 10,000; "lebih dari 200": 200 and up); equal to
+    /// Value when it was stated exactly, null for other arguments.</summary>
+    public double? Low { get; init; }
+    public double? High { get; init; }
     /// <summary>The canonical key used to align claims across documents.</summary>
     public string Key => EntityId ?? Canonical ?? Text.ToLowerInvariant();
 }

@@ -39,4 +39,20 @@ public class DeathTollTests
         Assert.That(result.Findings.Where(x => x.Rule == "cross-source-quantity"), Is.Empty,
             string.Join("; ", result.Findings.Select(x => x.Message)));
     }
+
+    [Test]
+    public void A_vague_count_agrees_with_a_figure_it_allows_and_not_with_one_it_does_not()
+    {
+        // "ribuan warga" is 2,000 to 10,000: 4.007 is within it, 500 is not; the dead beside it are their own count
+        var ok = new CheckContext(Analyze(
+            ("a", "Letusan itu menyebabkan 9 orang meninggal dunia dan ribuan warga terpaksa mengungsi."),
+            ("b", "Data sementara mencatat 4.007 jiwa mengungsi akibat letusan gunung itu."))).Facts;
+        var displaced = ok.Single(r => r.Relation == "count-displaced");
+        Assert.That((displaced.Agreement, displaced.DocCount), Is.EqualTo((FactCheck.Align.Agreement.Agree, 2)),
+            string.Join("; ", displaced.Cells.Select(c => c.Quantity?.Text)));
+        var off = new CheckContext(Analyze(
+            ("a", "Letusan itu menyebabkan 9 orang meninggal dunia dan ribuan warga terpaksa mengungsi."),
+            ("b", "Data sementara mencatat 500 jiwa mengungsi akibat letusan gunung itu."))).Facts;
+        Assert.That(off.Single(r => r.Relation == "count-displaced").Agreement, Is.EqualTo(FactCheck.Align.Agreement.Disagree));
+    }
 }
