@@ -834,7 +834,7 @@ public sealed class EntityExtractor(Gazetteer? gazetteer = null)
                         EntityId = f.EntityId, Canonical = f.Canonical, Rule = g.Lang + ".short-name",
                     });
                 // a one-word name that recurs and is nobody's short name is most often an organization (Boeing, Fiat, GM)
-                else if (g.RepeatedSingleKind is { } rk && counts[w] >= 2 && (PersonLike(i, i + 1) || IsAcronym(i)))
+                else if (g.RepeatedSingleKind is { } rk && counts[w] >= 2 && (PersonLike(i, i + 1) || IsAcronym(i)) && !g.NamesNoOneAlone(w, gaz))
                     Add(NewMention(i, i + 1, rk, g.Lang + ".name-repeated"));
             }
         }

@@ -135,6 +135,24 @@ public sealed class EntityGrammar
         return exclusiveRoles.TryGetValue(value, out var first) ? first : value;
     }
     private readonly List<string> rankPrefixes = [];
+
+    /// <summary>True when a capitalized word alone names no one: a listed adjective or group word ("notSingleNames": Catholic,
+    /// Internet), or a nationality made from a place the gazetteer knows ("demonymEndings" with "demonymStemEnds": American
+    /// from America, Iranian from Iran, Chinese from China, Israeli from Israel).</summary>
+    public bool NamesNoOneAlone(string word, Gazetteer gaz)
+    {
+        if (notSingleNames.Contains(word)) return true;
+        foreach (var ending in demonymEndings)
+        {
+            if (word.Length <= ending.Length + 2 || !word.EndsWith(ending, StringComparison.Ordinal)) continue;
+            var stem = word[..^ending.Length];
+            foreach (var end in demonymStemEnds)
+                if (gaz.IsPlaceName(stem + end)) return true;
+        }
+        return false;
+    }
+    private readonly HashSet<string> notSingleNames = new(StringComparer.Ordinal);
+    private readonly List<string> demonymEndings = [], demonymStemEnds = [];
     private readonly Dictionary<string, string> exclusiveRoles = new(StringComparer.Ordinal);
 
     private EntityGrammar(string lang, Lexicon lexicon, List<EntityRule> rules, List<EntityPhrase> phrases, JObject json)
@@ -173,6 +191,9 @@ public sealed class EntityGrammar
         if (json.Value<string>("officePattern") is { Length: > 0 } op)
             OfficePattern = new System.Text.RegularExpressions.Regex(op, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         RepeatedSingleKind = Enum.TryParse<EntityKind>(json.Value<string>("repeatedSingleKind") ?? "", true, out var rk) ? rk : null;
+        notSingleNames.UnionWith((json["notSingleNames"] as JArray ?? []).Values<string>().OfType<string>());
+        demonymEndings.AddRange((json["demonymEndings"] as JArray ?? []).Values<string>().OfType<string>().OrderByDescending(e => e.Length));
+        demonymStemEnds.AddRange((json["demonymStemEnds"] as JArray ?? []).Values<string>().OfType<string>());
         foreach (var entry in (json["rolePrefixes"] as JArray ?? []).OfType<JObject>())
             if (entry.Value<bool?>("rank") == true && entry.Value<string>("value") is { Length: > 0 } rank) rankPrefixes.Add(rank);
         foreach (var group in (json["exclusiveRoles"] as JArray ?? []).OfType<JArray>())

@@ -86,6 +86,12 @@ public sealed class Gazetteer
 
     public GazetteerEntity? Get(string id) => byId.GetValueOrDefault(id);
 
+    /// <summary>True when the word is, as written, the whole of a place's alias ("Russia", "Iran"): what a nationality word is
+    /// made from.</summary>
+    public bool IsPlaceName(string word) => (placeNames ??= new HashSet<string>(
+        Entities.Where(e => e.Kind == EntityKind.Location).SelectMany(e => e.Aliases), StringComparer.Ordinal)).Contains(word);
+    private HashSet<string>? placeNames;
+
     /// <summary>The longest alias starting at token <paramref name="start"/> (tokens where <paramref name="usable"/> is false are never part of a match).</summary>
     public bool TryMatch(string text, Token[] tokens, int start, bool sentenceStart, ReadOnlySpan<bool> usable, out GazetteerMatch match)
     {

@@ -36,6 +36,23 @@ public class TitleCasePhraseTests
         Assert.That(ms.Where(m => m.Kind == EntityKind.Person), Is.Empty, Show(ms));
     }
 
+    [TestCase("The strike killed two American soldiers. Officials said American forces would stay.", "American")]
+    [TestCase("The deal angered Iranian hardliners, and Iranian officials said they would respond.", "Iranian")]
+    [TestCase("Many Catholic leaders objected. The letter was signed by Catholic priests and nuns.", "Catholic")]
+    [TestCase("Voters said the Internet helped them. Rumors spread on the Internet within hours.", "Internet")]
+    public void A_nationality_or_faith_repeated_alone_is_no_organization(string text, string word)
+    {
+        var ms = Extract(text);
+        Assert.That(ms.Where(m => m.Text == word), Is.Empty, Show(ms));
+    }
+
+    [Test]
+    public void A_company_named_alone_twice_is_still_an_organization()
+    {
+        var ms = Extract("Analysts expect Zentrix to grow this year. The board of Zentrix met on Monday.");
+        Assert.That(ms.Any(m => m.Text == "Zentrix" && m.Kind == EntityKind.Organization), Show(ms));
+    }
+
     [TestCase("Senators Ron Wyden and Mark Udall wrote to the agency.", "Ron Wyden", "Senators")]
     [TestCase("Former Speaker of the House Newt Gingrich spoke first.", "Newt Gingrich", "Former Speaker of the House")]
     [TestCase("Deputy Attorney General Rod Rosenstein announced the charges.", "Rod Rosenstein", "Deputy Attorney General")]
