@@ -171,14 +171,20 @@ public sealed partial class FactStore : IDecisionSource, IDisposable
         var id = "run-" + created.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
         // the report as ReportJson.ToJson(report) with "run" added would print it, streamed: a large run's JSON tree would
         // be several times the size of its text (the 20,000-article check's peak memory was here)
+        // the findings' rows are made on another core while the report's JSON is written (a large run's store was the last
+        // thing left running, on one core, after the report files)
+        var rows = Task.Run(() =>
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var findings = new List<(Finding, string)>();
+            foreach (var f in report.Findings)
+                if (seen.Add(f.Id)) findings.Add((f, FindingJson.ToLine(f with { Verdict = null, ReviewNote = null })));
+            return findings;
+        });
         var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var jw = new JsonTextWriter(text) { Formatting = Formatting.None })
             ReportJson.WriteTo(report, jw, w => { w.WritePropertyName("run"); w.WriteValue(id); });
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var findings = new List<(Finding, string)>();
-        foreach (var f in report.Findings)
-            if (seen.Add(f.Id)) findings.Add((f, FindingJson.ToLine(f with { Verdict = null, ReviewNote = null })));
-        return new PreparedRun(id, created, report, text.ToString(), findings);
+        return new PreparedRun(id, created, report, text.ToString(), rows.GetAwaiter().GetResult());
     }
 
     /// <summary>Stores a prepared run in one transaction; returns its id.</summary>
