@@ -15,6 +15,8 @@ public sealed class ClaimBuilder
     private readonly RelationGrammar grammar;
     private readonly Dictionary<string, RelationForm[]> byWord;
     private readonly RelationForm[] byShapeOrClass;
+    /// <summary>Each relation's rule id ("id.remove-from-platform"), made once rather than per claim.</summary>
+    private readonly Dictionary<string, string> ruleIds;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ClaimBuilder> cache = new(StringComparer.OrdinalIgnoreCase);
 
@@ -38,6 +40,8 @@ public sealed class ClaimBuilder
             }
         byWord = w.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
         byShapeOrClass = other.ToArray();
+        ruleIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in grammar.Forms) ruleIds.TryAdd(f.Relation, $"{grammar.Lang}.{f.Relation}");
     }
 
     /// <summary>Role facts from entity mentions ("CEO Parler John Matze"): relation has-role, the person as subject, the
@@ -148,7 +152,7 @@ public sealed class ClaimBuilder
                 foreach (var complement in complements.Count == 0 ? [null] : complements.Cast<ClaimArgument?>())
                 claims.Add(new ClaimFrame
                 {
-                    Doc = article.Id, Rule = $"{grammar.Lang}.{form.Relation}", Relation = form.Relation,
+                    Doc = article.Id, Rule = ruleIds.TryGetValue(form.Relation, out var ruleId) ? ruleId : $"{grammar.Lang}.{form.Relation}", Relation = form.Relation,
                     Predicate = text[predStart..predEnd], PredicateStart = predStart, PredicateEnd = predEnd,
                     Start = s.Start, End = s.End, Sentence = sentenceText ??= text[s.Start..s.End],
                     Subjects = subjects, Object = objectArg, Complement = complement, Time = time, Quantity = quantity, Place = place,
