@@ -159,9 +159,14 @@ public sealed partial class FactStore : IDecisionSource, IDisposable
     /// <summary>Stores a run (report, articles, findings) in one transaction; returns its id.</summary>
     public string SaveRun(Report report) => SaveRun(PrepareRun(report));
 
-    /// <summary>A run made ready to store without touching the database: its id and time, the report's JSON and the rows of its
-    /// findings. `check` prepares it on one core while the report files are written on the others, then stores it.</summary>
-    public sealed record PreparedRun(string Id, DateTimeOffset Created, Report Report, string Json, IReadOnlyList<(Finding Finding, string Body)> Findings);
+    /// <summary>A run made ready to store without touching the database: its id and time, the report's JSON (still being written
+    /// on another core when the run is handed over: the rows are inserted meanwhile) and the rows of its findings. `check`
+    /// prepares it on one core while the report files are written on the others, then stores it.</summary>
+    public sealed record PreparedRun(string Id, DateTimeOffset Created, Report Report, Task<string> Writing, IReadOnlyList<(Finding Finding, string Body)> Findings)
+    {
+        /// <summary>The report's JSON with the run id added (waits for it).</summary>
+        public string Json => Writing.GetAwaiter().GetResult();
+    }
 
     /// <summary>The serializing half of <see cref="SaveRun(Report)"/>: the run's id (from the store's clock), the report as
     /// JSON with the run id added, each distinct finding as JSON; nothing is written.</summary>
@@ -171,14 +176,20 @@ public sealed partial class FactStore : IDecisionSource, IDisposable
         var id = "run-" + created.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
         // the report as ReportJson.ToJson(report) with "run" added would print it, streamed: a large run's JSON tree would
         // be several times the size of its text (the 20,000-article check's peak memory was here)
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var jw = new JsonTextWriter(text) { Formatting = Formatting.None })
-            ReportJson.WriteTo(report, jw, w => { w.WritePropertyName("run"); w.WriteValue(id); });
+        // the report's JSON is written on another core while the findings' rows are made here and then inserted (a large run's
+        // store was the last thing left running, on one core, after the report files)
+        var json = Task.Run(() =>
+        {
+            var text = new StringWriter(CultureInfo.InvariantCulture);
+            using (var jw = new JsonTextWriter(text) { Formatting = Formatting.None })
+                ReportJson.WriteTo(report, jw, w => { w.WritePropertyName("run"); w.WriteValue(id); });
+            return text.ToString();
+        });
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var findings = new List<(Finding, string)>();
         foreach (var f in report.Findings)
             if (seen.Add(f.Id)) findings.Add((f, FindingJson.ToLine(f with { Verdict = null, ReviewNote = null })));
-        return new PreparedRun(id, created, report, text.ToString(), findings);
+        return new PreparedRun(id, created, report, json, findings);
     }
 
     /// <summary>Stores a prepared run in one transaction; returns its id.</summary>
@@ -201,9 +212,6 @@ public sealed partial class FactStore : IDecisionSource, IDisposable
         var (id, created, report) = (run.Id, run.Created, run.Report);
         Write(tx =>
         {
-            Exec(tx, "INSERT INTO runs (id, created, generated, article_count, finding_count, report) VALUES (@id, @c, @g, @a, @f, @r)",
-                ("id", id), ("c", Iso(created)), ("g", report.Generated), ("a", report.Articles.Count(a => a.Ok)), ("f", report.Findings.Count),
-                ("r", run.Json));
             // one command per table, its parameters' values set for each row: the statement is parsed once, not once a row
             // (the 20,000-article check's rows took about 1.3 s of CPU on one core that way)
             int i = 0;
@@ -220,6 +228,10 @@ public sealed partial class FactStore : IDecisionSource, IDisposable
                     var e = f.Evidence.Count > 0 ? f.Evidence[0] : null;
                     findings.Run(id, f.Id, i++, f.Rule, f.Severity.ToString().ToLowerInvariant(), f.Score, StoryOf(f), e?.Doc, e?.Source, body);
                 }
+            // the run's own row last: its report's JSON was written meanwhile (the rows of the other tables are the same in any order)
+            Exec(tx, "INSERT INTO runs (id, created, generated, article_count, finding_count, report) VALUES (@id, @c, @g, @a, @f, @r)",
+                ("id", id), ("c", Iso(created)), ("g", report.Generated), ("a", report.Articles.Count(a => a.Ok)), ("f", report.Findings.Count),
+                ("r", run.Json));
             if (commit is not null && !commit()) throw new RunWithdrawn();   // disposing the transaction rolls it back
             return 0;
         });

@@ -21,8 +21,7 @@ public static class CheckCommand
     /// <summary>Some finding is at or above the --fail-on severity (also when some input failed: 3 wins over 1).</summary>
     public const int FindingsReachedFailOn = ExitCodes.FindingsReachedFailOn;
 
-    /// <summary>Articles from which the analysis is collected (a full, compacting garbage collection that returns the memory)
-    /// once the report is built.</summary>
+    /// <summary>Articles from which the analysis is collected (a full, compacting garbage collection) once the report is built.</summary>
     public const int ReleaseAnalysisFrom = 2000;
 
     /// <summary>Articles from which a progress bar is shown (when the output is a terminal).</summary>
@@ -114,8 +113,10 @@ public static class CheckCommand
         using var _ = store;
         // the report is all that is written and stored: a large run lets its analyzed articles (most of its heap) go now,
         // before the writers and the store allocate as much again (the 20,000-article check peaked there); they lived only
-        // in Build's frame, so nothing of this one (a local, a deconstruction's temporary) still holds them
-        if (articleCount >= ReleaseAnalysisFrom) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // in Build's frame, so nothing of this one (a local, a deconstruction's temporary) still holds them. The collection keeps
+        // the memory it frees for the writers (an aggressive one gave it back to the system, and the writers then faulted
+        // it in again page by page: 20k, 337k -> 255k page faults)
+        if (articleCount >= ReleaseAnalysisFrom) GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         timings.Stage("facts");
         // the run is stored beside the report writers (they keep about two cores busy only part of the time): its JSON and
         // rows are made and written in one transaction, committed once the reports are written and rolled back if they fail
@@ -162,13 +163,13 @@ public static class CheckCommand
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static Built? Build(CheckRequest req, TextWriter stdout, TextWriter stderr, StageTimings timings)
     {
-        var (read, analyzed) = ReadAndAnalyze(req, stdout, stderr);
+        var checker = new Checker();
+        var (read, analyzed, checking) = ReadAndAnalyze(req, checker, stdout, stderr);
         timings.Stage("analyze");
 
         var stories = new FactCheck.Stories.StoryGrouper { Threads = req.Threads }.Group(analyzed);
         timings.Stage("stories");
-        var checker = new Checker();
-        var result = checker.CheckStories(analyzed, stories, req.Threads);
+        var result = checking.Check(stories);
         timings.Stage("check");
         foreach (var d in result.Diagnostics) stderr.WriteLine(d);
         var (findings, threshold) = Score(result.Findings, checker, req.Model, req.Threshold, stderr);
@@ -187,21 +188,25 @@ public static class CheckCommand
     }
 
     /// <summary>Reads and analyzes on every core (FactCheck.Pipeline.AnalysisPipeline), printing diagnostics as they come, with a
-    /// progress bar on a terminal.</summary>
-    private static (ReadResult, IReadOnlyList<AnalyzedArticle>) ReadAndAnalyze(CheckRequest req, TextWriter stdout, TextWriter stderr)
+    /// progress bar on a terminal; the stories the input names are checked as their articles come (FactCheck.Pipeline.StoryStream).</summary>
+    private static (ReadResult, IReadOnlyList<AnalyzedArticle>, FactCheck.Pipeline.StoryStream) ReadAndAnalyze(CheckRequest req, Checker checker,
+        TextWriter stdout, TextWriter stderr)
     {
         var items = new ArticleReader(req.Limits).Stream(req.Paths);
         bool bar = req.Progress && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
-        FactCheck.Pipeline.AnalysisRun run = null!;
+        (FactCheck.Pipeline.AnalysisRun Run, FactCheck.Pipeline.StoryStream Stories) Analyze(Action? onArticle) =>
+            FactCheck.Pipeline.AnalysisPipeline.RunChecking(items, checker, req.Lang, req.Threads, d => stderr.WriteLine(d), onArticle);
+        (FactCheck.Pipeline.AnalysisRun Run, FactCheck.Pipeline.StoryStream Stories)? run = null;
         if (bar)
             AnsiConsole.Progress().AutoClear(true).Start(ctx =>
             {
                 var task = ctx.AddTask("analyzing");
                 task.IsIndeterminate = true;
-                run = FactCheck.Pipeline.AnalysisPipeline.Run(items, req.Lang, req.Threads, d => stderr.WriteLine(d), () => task.Increment(1));
+                run = Analyze(() => task.Increment(1));
             });
-        else run = FactCheck.Pipeline.AnalysisPipeline.Run(items, req.Lang, req.Threads, d => stderr.WriteLine(d));
-        return (run.Read, run.Analyzed);
+        else run = Analyze(null);
+        var (analysis, stream) = run!.Value;
+        return (analysis.Read, analysis.Analyzed, stream);
     }
 
     /// <summary>Scores findings with the triage model when one loads (then reorders; each score with the features that moved it),

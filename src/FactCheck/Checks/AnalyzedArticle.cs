@@ -115,11 +115,17 @@ public sealed class ArticleAnalyzer
 
     /// <summary>An entity mention as a claim argument: kind in lower case, canonical name and stable id.</summary>
     public static ClaimArgument ToArgument(EntityMention m) =>
-        new(m.Start, m.End, m.Text, m.Kind.ToString().ToLowerInvariant()) { Canonical = m.Canonical, EntityId = m.EntityId };
+        new(m.Start, m.End, m.Text, KindName(m.Kind)) { Canonical = m.Canonical, EntityId = m.EntityId };
+
+    // the kinds' lower-case names, made once (an argument is made for every mention of every article)
+    private static readonly string[] entityKinds = Enum.GetValues<EntityKind>().Select(k => k.ToString().ToLowerInvariant()).ToArray();
+    private static readonly string[] quantityKinds = Enum.GetValues<QuantityKind>().Select(k => k.ToString().ToLowerInvariant()).ToArray();
+    private static string KindName(EntityKind k) => (uint)k < (uint)entityKinds.Length ? entityKinds[(int)k] : k.ToString().ToLowerInvariant();
+    private static string KindName(QuantityKind k) => (uint)k < (uint)quantityKinds.Length ? quantityKinds[(int)k] : k.ToString().ToLowerInvariant();
 
     /// <summary>A quantity mention as a claim argument: kind, value, unit and qualifier.</summary>
     public static ClaimArgument ToArgument(QuantityMention m) =>
-        new(m.Start, m.End, m.Text, m.Kind.ToString().ToLowerInvariant())
+        new(m.Start, m.End, m.Text, KindName(m.Kind))
         {
             Value = m.Value, Unit = m.Unit, Qualifier = m.Qualifier, Low = m.Low, High = m.High,
             Canonical = m.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + (m.Unit is null ? "" : " " + m.Unit),

@@ -12,12 +12,22 @@ public sealed record WordList(string Name, IReadOnlyList<string[]> Forms, IReadO
     public IReadOnlyList<string> Suffixes { get; init; } = [];
 
     /// <summary>The phrase that opens the text (after quotes and punctuation), capitalized, or null.</summary>
-    public string? Opening(string text)
+    public string? Opening(string text) => Opening(text, 0, text.Length);
+
+    /// <summary>The phrase that opens <c>text[start..end]</c> (a sentence of an article), as <see cref="Opening(string)"/> of
+    /// that substring, without copying it.</summary>
+    public string? Opening(string text, int start, int end)
     {
-        var words = Words(text, 8);
+        var words = Words(text, start, end, OpeningWords);
         if (StartsWithAny(words, 0, Except) is not null) return null;
         return StartsWithAny(words, 0, Forms) is { } hit ? char.ToUpperInvariant(hit[0]) + hit[1..] : null;
     }
+
+    /// <summary>The words <see cref="Opening(string, int, int)"/> reads: one more than the longest phrase (the longest
+    /// phrase's last word is still joined with a hyphenated word after it, as the first eight words always were), at most eight.
+    /// The phrases compare only their own words, so fewer words give the same answer.</summary>
+    private int OpeningWords => openingWords ??= Math.Min(8, 1 + Forms.Concat(Except).Select(p => p.Length).DefaultIfEmpty(0).Max());
+    private int? openingWords;
 
     /// <summary>The first phrase of the list anywhere in the text, or null.</summary>
     public string? Anywhere(string text)
@@ -60,27 +70,33 @@ public sealed record WordList(string Name, IReadOnlyList<string[]> Forms, IReadO
     }
 
     /// <summary>Lower-case words of the text; hyphenated words stay whole ("then-president").</summary>
-    internal static List<string> Words(string text, int max)
+    internal static List<string> Words(string text, int max) => Words(text, 0, text.Length, max);
+
+    /// <summary>Lower-case words of <c>text[start..end]</c>, as <see cref="Words(string, int)"/> of that substring.</summary>
+    internal static List<string> Words(string text, int start, int end, int max)
     {
-        var words = new List<string>();
-        // a few opening words need only the start of a long text (cut after a space, so no word is split)
-        if (max <= 16 && text.Length > 1024)
+        var words = new List<string>(Math.Min(max, 16));
+        // a few opening words need only the start of a long text (cut at a space, so no word is split: the tokens before
+        // a space are the same whatever follows it)
+        int headLength = Math.Max(64, 32 * max);
+        if (max <= 16 && end - start > headLength)
         {
-            int cut = text.IndexOf(' ', 1024);
+            int cut = text.IndexOf(' ', start + headLength, end - start - headLength);
             if (cut > 0)
             {
-                var head = Words(text[..cut], max);
+                var head = Words(text, start, cut, max);
                 if (head.Count >= max) return head;
             }
         }
-        var tokens = Tokenizer.Tokenize(text);
-        for (int i = 0; i < tokens.Length && words.Count < max; i++)
+        var tokens = wordTokens ??= new List<Token>(256);
+        Tokenizer.Tokenize(text, start, end, tokens);
+        for (int i = 0; i < tokens.Count && words.Count < max; i++)
         {
             var t = tokens[i];
             if (t.Type == TokenType.Punct)
             {
                 // glue "then" "-" "president" back together
-                if (text[t.Start] == '-' && !t.SpaceBefore && words.Count > 0 && i + 1 < tokens.Length && !tokens[i + 1].SpaceBefore && tokens[i + 1].Type == TokenType.Word)
+                if (text[t.Start] == '-' && !t.SpaceBefore && words.Count > 0 && i + 1 < tokens.Count && !tokens[i + 1].SpaceBefore && tokens[i + 1].Type == TokenType.Word)
                 {
                     words[^1] += "-" + text[tokens[i + 1].Start..tokens[i + 1].End].ToLowerInvariant();
                     i++;
@@ -89,8 +105,11 @@ public sealed record WordList(string Name, IReadOnlyList<string[]> Forms, IReadO
             }
             words.Add(text[t.Start..t.End].ToLowerInvariant());
         }
+        if (tokens.Capacity > 1 << 16) wordTokens = null;   // a huge text's list is not kept on the thread
         return words;
     }
+
+    [ThreadStatic] private static List<Token>? wordTokens;
 }
 
 /// <summary>The word lists the checks use for one language, loaded from data/lang/&lt;lang&gt;/checks.json.</summary>

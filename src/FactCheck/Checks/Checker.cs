@@ -70,6 +70,13 @@ public sealed class Checker
         else
             Parallel.For(0, order.Count, new ParallelOptions { MaxDegreeOfParallelism = threads },
                 k => perStory[k] = CheckStory(order[k], members[order[k]]));
+        return Merge(perStory);
+    }
+
+    /// <summary>The result of checking stories one by one: their findings (the first of each id) and the first failure of each
+    /// rule, in the order of <paramref name="perStory"/> (story order), and their fact rows.</summary>
+    public static CheckResult Merge(IReadOnlyList<StoryOutcome> perStory)
+    {
         var diagnostics = new List<Diagnostic>();
         var byId = new Dictionary<string, Finding>(StringComparer.Ordinal);
         var failed = new HashSet<string>(StringComparer.Ordinal);

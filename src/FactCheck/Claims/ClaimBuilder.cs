@@ -15,6 +15,8 @@ public sealed class ClaimBuilder
     private readonly RelationGrammar grammar;
     private readonly Dictionary<string, RelationForm[]> byWord;
     private readonly RelationForm[] byShapeOrClass;
+    /// <summary>Each relation's rule id ("id.remove-from-platform"), made once rather than per claim.</summary>
+    private readonly Dictionary<string, string> ruleIds;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ClaimBuilder> cache = new(StringComparer.OrdinalIgnoreCase);
 
@@ -38,6 +40,8 @@ public sealed class ClaimBuilder
             }
         byWord = w.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
         byShapeOrClass = other.ToArray();
+        ruleIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in grammar.Forms) ruleIds.TryAdd(f.Relation, $"{grammar.Lang}.{f.Relation}");
     }
 
     /// <summary>Role facts from entity mentions ("CEO Parler John Matze"): relation has-role, the person as subject, the
@@ -97,6 +101,7 @@ public sealed class ClaimBuilder
             foreach (var m in temporal) if (m.Start >= s.Start && m.End <= s.End && m.Kind is TemporalKind.Date or TemporalKind.Time) times.Add(m);
             var timeOwner = AssignTimes(times, preds, tokens);
             var attribution = FindAttribution(text, tokens, first, last, ents, preds);
+            string? sentenceText = null;   // one copy of the sentence for all its claims (they are kept to the end of a run)
 
             for (int p = 0; p < preds.Count; p++)
             {
@@ -147,9 +152,9 @@ public sealed class ClaimBuilder
                 foreach (var complement in complements.Count == 0 ? [null] : complements.Cast<ClaimArgument?>())
                 claims.Add(new ClaimFrame
                 {
-                    Doc = article.Id, Rule = $"{grammar.Lang}.{form.Relation}", Relation = form.Relation,
+                    Doc = article.Id, Rule = ruleIds.TryGetValue(form.Relation, out var ruleId) ? ruleId : $"{grammar.Lang}.{form.Relation}", Relation = form.Relation,
                     Predicate = text[predStart..predEnd], PredicateStart = predStart, PredicateEnd = predEnd,
-                    Start = s.Start, End = s.End, Sentence = text[s.Start..s.End],
+                    Start = s.Start, End = s.End, Sentence = sentenceText ??= text[s.Start..s.End],
                     Subjects = subjects, Object = objectArg, Complement = complement, Time = time, Quantity = quantity, Place = place,
                     Negated = HasCue(text, tokens, ps, 3, first, grammar.Negation),
                     Modality = Cue(text, tokens, ps, 4, first, grammar.Modality),
@@ -206,7 +211,7 @@ public sealed class ClaimBuilder
     {
         var list = new List<ClaimArgument>();
         int k = FirstTokenAt(tokens, from);
-        if (k >= last || tokens[k].Start >= clauseEnd || !complementMarkers.Contains(tokens[k].Span(text).ToString())) return list;
+        if (k >= last || tokens[k].Start >= clauseEnd || !Has(complementMarkers, tokens[k].Span(text))) return list;
         int start = k + 1 < tokens.Length ? tokens[k + 1].Start : clauseEnd;
         var ent = ents.FirstOrDefault(e => e.Start == start);
         if (ent is not null)
@@ -222,7 +227,7 @@ public sealed class ClaimBuilder
         }
         int j = k + 1;
         while (j < last && tokens[j].Start < clauseEnd && tokens[j].Type != TokenType.Punct | tokens[j].Span(text) is "-"
-               && !phraseStops.Contains(tokens[j].Span(text).ToString())) j++;
+               && !Has(phraseStops, tokens[j].Span(text))) j++;
         if (j <= k + 1) return list;
         int end = tokens[j - 1].End;
         list.Add(new ClaimArgument(start, end, text[start..end], "phrase") { Canonical = text[start..end].ToLowerInvariant() });
@@ -239,7 +244,7 @@ public sealed class ClaimBuilder
     private bool MentionsAnaphor(string text, Token[] tokens, int from, int to)
     {
         for (int k = FirstTokenAt(tokens, from); k < tokens.Length && tokens[k].Start < to; k++)
-            if (tokens[k].Type == TokenType.Word && grammar.Anaphora.Contains(tokens[k].Span(text).ToString())) return true;
+            if (tokens[k].Type == TokenType.Word && Has(grammar.Anaphora, tokens[k].Span(text))) return true;
         return false;
     }
 
@@ -279,7 +284,7 @@ public sealed class ClaimBuilder
     {
         for (int i = first; i < last; i++)
         {
-            if (tokens[i].Type != TokenType.Word || !grammar.Attribution.Contains(tokens[i].Span(text).ToString())) continue;
+            if (tokens[i].Type != TokenType.Word || !Has(grammar.Attribution, tokens[i].Span(text))) continue;
             int after = tokens[i].End;
             var who = ents.FirstOrDefault(e => e.Start >= after && e.Start - after < 40 && e.Kind is "person" or "organization");
             if (who is not null) return who;
@@ -300,9 +305,13 @@ public sealed class ClaimBuilder
     {
         for (int k = at - 1; k >= Math.Max(first, at - window); k--)
         {
-            var w = tokens[k].Span(text).ToString();
-            if (cues.Contains(w)) return w;
+            var w = tokens[k].Span(text);
+            if (Has(cues, w)) return w.ToString();
         }
         return null;
     }
+
+    /// <summary>Whether the set holds the word, looked up through the span (a string is made only for a set of another kind).</summary>
+    private static bool Has(IReadOnlySet<string> set, ReadOnlySpan<char> word) =>
+        set is HashSet<string> h && h.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup) ? lookup.Contains(word) : set.Contains(word.ToString());
 }

@@ -37,8 +37,9 @@ public sealed record Article
 
     public bool IsBoilerplate(int position)
     {
-        foreach (var s in Boilerplate)
-            if (s.Contains(position)) return true;
+        var spans = Boilerplate;   // by index: asked for many positions of every article, a foreach boxed an enumerator each time
+        for (int k = 0; k < spans.Count; k++)
+            if (spans[k].Contains(position)) return true;
         return false;
     }
 }

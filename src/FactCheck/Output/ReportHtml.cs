@@ -71,6 +71,14 @@ public static class ReportHtml
 
     public static string Render(Report r, Func<Finding, FindingReview>? reviews = null)
     {
+        var w = new StringWriter(CultureInfo.InvariantCulture);
+        RenderTo(r, w, reviews);
+        return w.ToString();
+    }
+
+    /// <summary>report.html written to <paramref name="w"/> as it is rendered (the text of <see cref="Render"/>, never whole in memory).</summary>
+    public static void RenderTo(Report r, TextWriter w, Func<Finding, FindingReview>? reviews = null)
+    {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(E(StaticPolicy)).Append("\">");
@@ -91,7 +99,7 @@ public static class ReportHtml
               .Append(E(a.Published?.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture))).Append("</td><td>").Append(E(a.Lang)).Append("</td><td>");
             if (a.Ok) sb.Append("ok").Append(a.Error is null ? "" : " <small>(" + E(a.Error) + ")</small>");
             else sb.Append("<span class=\"failed\">failed: ").Append(E(a.Error)).Append("</span>");
-            sb.Append("</td></tr>\n");
+            sb.Append("</td></tr>\n").Spill(w);
         }
         sb.Append("</table></div>\n");
 
@@ -106,12 +114,12 @@ public static class ReportHtml
         {
             if (stories.Count > 1 || story.Key.Length > 0) sb.Append("<h3 class=\"story\">").Append(E(StoryHeading(r, story.Key))).Append("</h3>\n");
             var shown = story.Where(f => IsShown(r, f)).ToList();
-            foreach (var f in shown) sb.Append(RenderFinding(f, reviews?.Invoke(f)));
+            foreach (var f in shown) sb.Append(RenderFinding(f, reviews?.Invoke(f))).Spill(w);
             var folded = story.Where(f => !IsShown(r, f)).ToList();
             if (folded.Count > 0)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<details class=\"folded\"><summary>{folded.Count} more, less likely</summary>\n");
-                foreach (var f in folded) sb.Append(RenderFinding(f, reviews?.Invoke(f)));
+                foreach (var f in folded) sb.Append(RenderFinding(f, reviews?.Invoke(f))).Spill(w);
                 sb.Append("</details>\n");
             }
         }
@@ -132,12 +140,12 @@ public static class ReportHtml
                   .Append(row.Conflict is null ? "" : " (" + E(row.Conflict) + ")").Append("</td><td>");
                 foreach (var c in row.Cells)
                     sb.Append("<div><b>").Append(E(c.Source ?? c.Doc)).Append("</b> ").Append(E(c.Time ?? c.Value)).Append(": ").Append(E(c.Sentence)).Append("</div>");
-                sb.Append("</td></tr>\n");
+                sb.Append("</td></tr>\n").Spill(w);
             }
             sb.Append("</table></div>\n");
         }
         sb.Append("<script>").Append(Js).Append("</script>\n</body></html>\n");
-        return sb.ToString();
+        w.Write(sb);
     }
 
     /// <summary>

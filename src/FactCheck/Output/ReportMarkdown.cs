@@ -9,6 +9,15 @@ public static class ReportMarkdown
 {
     public static string Render(Report r)
     {
+        var w = new StringWriter(CultureInfo.InvariantCulture);
+        RenderTo(r, w);
+        return w.ToString();
+    }
+
+    /// <summary>report.md written to <paramref name="w"/> as it is rendered (the text of <see cref="Render"/>, never whole in
+    /// memory: a large run's report was two copies of tens of megabytes).</summary>
+    public static void RenderTo(Report r, TextWriter w)
+    {
         var sb = new StringBuilder();
         sb.AppendLine("# FactCheck discrepancy report").AppendLine();
         if (r.Generated is not null) sb.AppendLine($"Generated: {Esc(r.Generated)}").AppendLine();
@@ -20,7 +29,8 @@ public static class ReportMarkdown
         sb.AppendLine("|---|---|---|---|---|---|");
         foreach (var a in r.Articles)
             sb.AppendLine($"| {Cell(a.Id)} | {Cell(a.Title)} | {Cell(a.Source)} | {a.Published?.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)} | {Cell(a.Lang)} | " +
-                          (a.Ok ? "ok" : "**failed**: " + Cell(a.Error)) + (a.Ok && a.Error is not null ? " (" + Cell(a.Error) + ")" : "") + " |");
+                          (a.Ok ? "ok" : "**failed**: " + Cell(a.Error)) + (a.Ok && a.Error is not null ? " (" + Cell(a.Error) + ")" : "") + " |")
+              .Spill(w);
         sb.AppendLine();
 
         sb.AppendLine("## Findings").AppendLine();
@@ -37,20 +47,20 @@ public static class ReportMarkdown
                 var title = r.Stories.FirstOrDefault(s => s.Id == story.Key)?.Title;
                 sb.AppendLine($"### Story {Cell(story.Key)}{(string.IsNullOrEmpty(title) ? "" : ": " + Cell(title))}").AppendLine();
             }
-            foreach (var f in story) RenderFinding(sb, f);
+            foreach (var f in story) RenderFinding(sb, f).Spill(w);
         }
         var folded = r.FoldedFindings.ToList();
         if (folded.Count > 0)
         {
             sb.AppendLine($"<details><summary>{folded.Count} more, less likely</summary>").AppendLine();
-            foreach (var f in folded) RenderFinding(sb, f);
+            foreach (var f in folded) RenderFinding(sb, f).Spill(w);
             sb.AppendLine("</details>").AppendLine();
         }
-        FactTable(sb, r);
-        return sb.ToString();
+        FactTable(sb, r, w);
+        w.Write(sb);
     }
 
-    private static void RenderFinding(StringBuilder sb, Finding f)
+    private static StringBuilder RenderFinding(StringBuilder sb, Finding f)
     {
             sb.AppendLine($"### {f.Severity.ToString().ToUpperInvariant()} `{f.Rule}` — {Esc(f.Message)}").AppendLine();
             sb.AppendLine($"id `{f.Id}`, score {f.Score.ToString("0.00", CultureInfo.InvariantCulture)}" + (f.Verdict is { } v ? $", verdict **{v.ToString().ToLowerInvariant()}**" : "") +
@@ -73,9 +83,10 @@ public static class ReportMarkdown
                     sb.AppendLine($"{i++}. **{Esc(g.Text)}** ({Esc(g.Value)}, {g.Score.ToString("0.00", CultureInfo.InvariantCulture)}): {Esc(g.Reason)}");
                 sb.AppendLine();
             }
+            return sb;
         }
 
-    private static void FactTable(StringBuilder sb, Report r)
+    private static void FactTable(StringBuilder sb, Report r, TextWriter w)
     {
         sb.AppendLine("## Fact table").AppendLine();
         if (r.Facts.Count == 0) sb.AppendLine("No aligned facts (claim extraction has not run on these articles).").AppendLine();
@@ -96,7 +107,7 @@ public static class ReportMarkdown
                 {
                     var fact = string.Join(" ", new[] { row.Subject, row.Relation, row.Object, row.Complement }.Where(x => !string.IsNullOrEmpty(x)));
                     var cells = string.Join("<br>", row.Cells.Select(c => $"{Cell(c.Source ?? c.Doc)}: {Cell(c.Time ?? c.Value ?? "")} {Cell(Trim(c.Sentence, 120))}"));
-                    sb.AppendLine($"| {Cell(fact)} | {row.Agreement.ToString().ToLowerInvariant()}{(row.Conflict is null ? "" : " (" + row.Conflict + ")")} | {cells} |");
+                    sb.AppendLine($"| {Cell(fact)} | {row.Agreement.ToString().ToLowerInvariant()}{(row.Conflict is null ? "" : " (" + row.Conflict + ")")} | {cells} |").Spill(w);
                 }
                 sb.AppendLine();
             }
@@ -115,4 +126,19 @@ public static class ReportMarkdown
     /// <summary>Article text is data: no raw HTML, no emphasis markers taken from it.</summary>
     private static string Esc(string? s) => SafeText.Markdown(s);
     private static string Cell(string? s) => Esc(OneLine(s ?? "")).Replace("|", "\\|");
+}
+
+/// <summary>Rendering a large report straight to its file: what a builder holds is written out once it is large.</summary>
+internal static class Spilling
+{
+    private const int Threshold = 1 << 16;
+
+    /// <summary>Writes the builder's text to <paramref name="w"/> and clears it once it holds <see cref="Threshold"/>
+    /// characters or more (the text written is the same either way).</summary>
+    public static void Spill(this StringBuilder sb, TextWriter w)
+    {
+        if (sb.Length < Threshold) return;
+        w.Write(sb);
+        sb.Clear();
+    }
 }

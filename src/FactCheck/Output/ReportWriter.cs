@@ -41,8 +41,11 @@ public static class ReportWriter
             // (the same bytes as ReportJson.Serialize, neither its text nor its JSON tree in memory); the report is only read
             var pages = Task.Run(() =>
             {
-                File.WriteAllText(Path.Combine(staging, "report.md"), ReportMarkdown.Render(report), new System.Text.UTF8Encoding(false));
-                File.WriteAllText(Path.Combine(staging, "report.html"), ReportHtml.Render(report), new System.Text.UTF8Encoding(false));
+                // streamed to the files as they are rendered (the same bytes as File.WriteAllText of Render)
+                using (var md = new StreamWriter(Path.Combine(staging, "report.md"), false, new System.Text.UTF8Encoding(false), 1 << 16))
+                    ReportMarkdown.RenderTo(report, md);
+                using (var html = new StreamWriter(Path.Combine(staging, "report.html"), false, new System.Text.UTF8Encoding(false), 1 << 16))
+                    ReportHtml.RenderTo(report, html);
             });
             try
             {

@@ -99,13 +99,14 @@ public sealed class QuantityExtractor
         var blocked = new bool[tokens.Length];
         int mi = 0, bi = 0;
         var boiler = article.Boilerplate;
+        int temporalCount = temporal.Count, boilerCount = boiler.Count;   // the counts once: asked at every token, interface calls
         for (int i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
-            while (mi < temporal.Count && temporal[mi].End <= t.Start) mi++;
-            if (mi < temporal.Count && temporal[mi].Start < t.End) blocked[i] = true;
-            while (bi < boiler.Count && boiler[bi].End <= t.Start) bi++;
-            if (bi < boiler.Count && boiler[bi].Start <= t.Start) blocked[i] = true;
+            while (mi < temporalCount && temporal[mi].End <= t.Start) mi++;
+            if (mi < temporalCount && temporal[mi].Start < t.End) blocked[i] = true;
+            while (bi < boilerCount && boiler[bi].End <= t.Start) bi++;
+            if (bi < boilerCount && boiler[bi].Start <= t.Start) blocked[i] = true;
         }
         return blocked;
     }

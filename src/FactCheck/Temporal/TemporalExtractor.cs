@@ -31,14 +31,14 @@ public sealed class TemporalExtractor
         var candidates = new List<TemporalRule>();
         var text = article.Text;
         var boiler = article.Boilerplate;
-        int bi = 0;
+        int bi = 0, boilerCount = boiler.Count;   // asked at every token: the count once (it is an interface call)
         DateTimeOffset? localRef = null; int localRefUntil = -1;
         HashSet<int>? comparisons = null; // indexes of mentions that are comparison points
         for (int i = 0; i < tokens.Length;)
         {
             var t = tokens[i];
-            while (bi < boiler.Count && boiler[bi].End <= t.Start) bi++;
-            if (bi < boiler.Count && boiler[bi].Start <= t.Start) { i++; continue; }
+            while (bi < boilerCount && boiler[bi].End <= t.Start) bi++;
+            if (bi < boilerCount && boiler[bi].Start <= t.Start) { i++; continue; }
 
             grammar.CandidatesAt(text, tokens, i, candidates);
             int bestEnd = -1; TemporalRule? best = null; Binding? bestB = null;

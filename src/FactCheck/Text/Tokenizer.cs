@@ -18,8 +18,20 @@ public static class Tokenizer
     {
         // one growing list per thread, copied out: a list sized for each text was as much allocation again as the tokens
         var tokens = buffer ??= new List<Token>(1024);
+        Tokenize(text, 0, text.Length, tokens);
+        var result = tokens.ToArray();
+        if (tokens.Capacity > MaxKeptTokens) buffer = null;   // a huge text's list is not kept on the thread
+        return result;
+    }
+
+    /// <summary>The tokens of <c>text[from..end]</c> (offsets into <paramref name="text"/>) into <paramref name="tokens"/>
+    /// (cleared first): the tokens <see cref="Tokenize(string)"/> gives for that substring, without copying it.</summary>
+    public static void Tokenize(string text, int from, int end, List<Token> tokens)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
         tokens.Clear();
-        int i = 0, n = text.Length;
+        int i = from, n = end;
         bool space = true;
         int newlines = 0;
         while (i < n)
@@ -32,7 +44,7 @@ public static class Tokenizer
             int start = i;
             if (char.IsDigit(c))
             {
-                i = ScanNumber(text, i);
+                i = ScanNumber(text, i, n);
                 // letters glued to digits: ordinals (22nd), decades (1990s), "8pm", "1990-an"
                 if (i < n && text[i] == '-' && i + 2 < n && text[i + 1] == 'a' && text[i + 2] == 'n' && (i + 3 >= n || !char.IsLetter(text[i + 3])))
                     i += 3;
@@ -47,7 +59,7 @@ public static class Tokenizer
             }
             else if (char.IsLetter(c))
             {
-                i = ScanWord(text, i);
+                i = ScanWord(text, i, n);
                 tokens.Add(new Token(start, i, TokenType.Word, space, char.IsUpper(c), para));
             }
             else
@@ -57,17 +69,13 @@ public static class Tokenizer
             }
             space = false;
         }
-        var result = tokens.ToArray();
-        if (tokens.Capacity > MaxKeptTokens) buffer = null;   // a huge text's list is not kept on the thread
-        return result;
     }
 
     [ThreadStatic] private static List<Token>? buffer;
     private const int MaxKeptTokens = 1 << 18;
 
-    private static int ScanNumber(string text, int i)
+    private static int ScanNumber(string text, int i, int n)
     {
-        int n = text.Length;
         while (true)
         {
             while (i < n && char.IsDigit(text[i])) i++;
@@ -95,9 +103,9 @@ public static class Tokenizer
 
     private static bool IsNumberSeparator(char c) => c is '/' or '.' or ':' or ',' or '-' or '\uFF0F' or '\uFF0E' or '\uFF1A' or '\uFF0C' or '\uFF0D';
 
-    private static int ScanWord(string text, int i)
+    private static int ScanWord(string text, int i, int n)
     {
-        int n = text.Length, start = i;
+        int start = i;
         while (i < n)
         {
             char c = text[i];

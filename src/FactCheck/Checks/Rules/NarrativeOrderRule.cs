@@ -16,8 +16,7 @@ public sealed class NarrativeOrderRule : ArticleRule
         var events = MentionFacts.Events(a);
         foreach (var s in a.Sentences)
         {
-            var sentence = a.SentenceText(s);
-            var marker = words.Sequence.Opening(sentence);
+            var marker = words.Sequence.Opening(a.Article.Text, s.Start, s.End);
             if (marker is null) continue;
             var m = a.Temporal.FirstOrDefault(x => x.Start >= s.Start && x.Start < s.End && MentionFacts.FullyStated(x));
             if (m is null || MentionFacts.WeekdayMismatch(m)) continue; // weekday-date reports it, with this as a reason
